@@ -1,0 +1,57 @@
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { InputError } from './errors.js';
+import { layoutPage } from './layout/page.js';
+import { openPdf } from './pdf/open.js';
+import { readPage } from './pdf/page.js';
+import { assembleTables } from './tables/assemble.js';
+import { readDocumentInfo } from './tables/document-info.js';
+import type { ExtractedDocument, PageLayout, Warning } from './types.js';
+
+export interface ExtractOptions {
+  /** Name reported as `source.file` when bytes are passed. */
+  fileName?: string;
+  password?: string;
+  /** Refuse documents with more pages than this. */
+  maxPages?: number;
+}
+
+const UNREADABLE_CHAR = /[\uFFFD\uE000-\uF8FF]/gu;
+
+/** Reads a budget disclosure PDF (a path or its bytes) into its tables. Throws `InputError` for unusable input. */
+export async function extract(input: string | Uint8Array, options: ExtractOptions = {}): Promise<ExtractedDocument> {
+  const data = typeof input === 'string' ? new Uint8Array(await readFile(input)) : input;
+  const file = options.fileName ?? (typeof input === 'string' ? path.basename(input) : 'document.pdf');
+  const sha256 = createHash('sha256').update(data).digest('hex');
+  const doc = await openPdf(data, { password: options.password });
+  try {
+    if (options.maxPages !== undefined && doc.numPages > options.maxPages) {
+      throw new InputError('too_large', `${doc.numPages} pages, more than --max-pages ${options.maxPages}`);
+    }
+    const layouts: PageLayout[] = [];
+    const warnings: Warning[] = [];
+    let chars = 0, unreadable = 0;
+    for (let n = 1; n <= doc.numPages; n++) {
+      const content = await readPage(doc, n);
+      for (const it of content.items) {
+        chars += it.text.length;
+        unreadable += it.text.match(UNREADABLE_CHAR)?.length ?? 0;
+      }
+      layouts.push(layoutPage(content));
+    }
+    if (chars === 0) throw new InputError('no_text_layer', `${doc.numPages} pages without text`);
+    if (unreadable / chars > 0.3) throw new InputError('unreadable_fonts');
+    const tables = assembleTables(layouts);
+    if (!tables.length) warnings.push({ message: 'no tables found in this document' });
+    for (const t of tables) if (!t.title) warnings.push({ page: t.pages[0], message: 'table without a title' });
+    return {
+      source: { file, sha256, pages: doc.numPages },
+      document: readDocumentInfo(layouts),
+      tables,
+      warnings,
+    };
+  } finally {
+    await doc.destroy();
+  }
+}

@@ -1,0 +1,93 @@
+import type { Box } from '../types.js';
+import { JOIN_TOLERANCE, type Edge } from './edges.js';
+
+interface Intersection {
+  x: number;
+  y: number;
+  h: number;
+  v: number;
+}
+
+/**
+ * Edges → intersections → cells, as pdfplumber's table.py: a cell is the smallest rectangle whose four corners are
+ * intersections joined by edges. Returns the cells' boxes.
+ */
+export function findCellBoxes(horizontal: readonly Edge[], vertical: readonly Edge[]): Box[] {
+  const points = intersections(horizontal, vertical);
+  const byKey = new Map<string, Intersection>();
+  const onH = new Map<number, Intersection[]>();
+  const onV = new Map<number, Intersection[]>();
+  for (const p of points) {
+    byKey.set(key(p.x, p.y), p);
+    push(onH, p.h, p);
+    push(onV, p.v, p);
+  }
+  for (const list of onH.values()) list.sort((a, b) => a.x - b.x);
+  for (const list of onV.values()) list.sort((a, b) => a.y - b.y);
+
+  const boxes: Box[] = [];
+  for (const p of points) {
+    const below = (onV.get(p.v) ?? []).filter((q) => q.y > p.y);
+    const right = (onH.get(p.h) ?? []).filter((q) => q.x > p.x);
+    found: for (const d of below) {
+      for (const r of right) {
+        const corner = byKey.get(key(r.x, d.y));
+        if (corner && corner.v === r.v && corner.h === d.h) {
+          boxes.push({ x0: p.x, y0: p.y, x1: corner.x, y1: corner.y });
+          break found;
+        }
+      }
+    }
+  }
+  return boxes;
+}
+
+function intersections(horizontal: readonly Edge[], vertical: readonly Edge[]): Intersection[] {
+  const vs = [...vertical].sort((a, b) => a.at - b.at);
+  const out: Intersection[] = [];
+  for (const h of horizontal) {
+    let lo = lowerBound(vs, h.from - JOIN_TOLERANCE);
+    for (; lo < vs.length && vs[lo]!.at <= h.to + JOIN_TOLERANCE; lo++) {
+      const v = vs[lo]!;
+      if (h.at >= v.from - JOIN_TOLERANCE && h.at <= v.to + JOIN_TOLERANCE) out.push({ x: v.at, y: h.at, h: h.id, v: v.id });
+    }
+  }
+  return out.sort((a, b) => a.y - b.y || a.x - b.x);
+}
+
+function lowerBound(edges: readonly Edge[], at: number): number {
+  let lo = 0, hi = edges.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (edges[mid]!.at < at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function key(x: number, y: number): string {
+  return `${x.toFixed(2)},${y.toFixed(2)}`;
+}
+
+function push<K, V>(map: Map<K, V[]>, k: K, v: V): void {
+  const list = map.get(k);
+  if (list) list.push(v);
+  else map.set(k, [v]);
+}
+
+/** Groups cells that share a corner into tables; returns each group's boxes. */
+export function groupCells(boxes: readonly Box[]): Box[][] {
+  const parent = boxes.map((_, i) => i);
+  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
+  const cornerOwner = new Map<string, number>();
+  boxes.forEach((b, i) => {
+    for (const k of [key(b.x0, b.y0), key(b.x1, b.y0), key(b.x0, b.y1), key(b.x1, b.y1)]) {
+      const other = cornerOwner.get(k);
+      if (other === undefined) cornerOwner.set(k, i);
+      else parent[find(i)] = find(other);
+    }
+  });
+  const groups = new Map<number, Box[]>();
+  boxes.forEach((b, i) => push(groups, find(i), b));
+  return [...groups.values()];
+}

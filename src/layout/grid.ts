@@ -1,0 +1,75 @@
+import type { Box, Cell, PageGrid, TextItem } from '../types.js';
+import { centerX, centerY, cellText } from './join.js';
+
+/** Lines this close are the same boundary when cells of one table are put on a common grid. */
+const BOUNDARY_TOLERANCE = 2;
+
+/** A table's cell boxes → a grid of rows and columns with merged cells as spans (text still empty). */
+export function buildGrid(page: number, boxes: readonly Box[]): PageGrid {
+  const xs = boundaries(boxes.flatMap((b) => [b.x0, b.x1]));
+  const ys = boundaries(boxes.flatMap((b) => [b.y0, b.y1]));
+  const cells: Cell[] = boxes.map((b) => {
+    const col = indexOf(xs, b.x0), row = indexOf(ys, b.y0);
+    return { row, col, rowSpan: Math.max(1, indexOf(ys, b.y1) - row), colSpan: Math.max(1, indexOf(xs, b.x1) - col), text: '', box: b };
+  });
+  cells.sort((a, b) => a.row - b.row || a.col - b.col);
+  const box = { x0: xs[0]!, y0: ys[0]!, x1: xs[xs.length - 1]!, y1: ys[ys.length - 1]! };
+  return { page, box, method: 'ruled', xs, ys, cells };
+}
+
+function boundaries(values: number[]): number[] {
+  values.sort((a, b) => a - b);
+  const out: number[] = [];
+  for (const v of values) if (!out.length || v - out[out.length - 1]! > BOUNDARY_TOLERANCE) out.push(v);
+  return out;
+}
+
+function indexOf(bounds: readonly number[], v: number): number {
+  let best = 0;
+  for (let i = 1; i < bounds.length; i++) if (Math.abs(bounds[i]! - v) < Math.abs(bounds[best]! - v)) best = i;
+  return best;
+}
+
+/** Index of the slot [bounds[i], bounds[i+1]) holding v, or -1 outside. */
+function slot(bounds: readonly number[], v: number): number {
+  if (v < bounds[0]! || v > bounds[bounds.length - 1]!) return -1;
+  let lo = 0, hi = bounds.length - 2;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (bounds[mid]! <= v) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+/**
+ * Puts each text item into the cell holding its centre and sets the cells' text. Returns the items that fall in no
+ * cell of any grid.
+ */
+export function fillGrids(grids: PageGrid[], items: readonly TextItem[]): TextItem[] {
+  const occupancy = grids.map((g) => {
+    const map: (Cell | undefined)[][] = Array.from({ length: g.ys.length - 1 }, () => new Array(g.xs.length - 1));
+    for (const c of g.cells) for (let r = c.row; r < c.row + c.rowSpan; r++) for (let k = c.col; k < c.col + c.colSpan; k++) map[r]![k] = c;
+    return map;
+  });
+  const inCell = new Map<Cell, TextItem[]>();
+  const outside: TextItem[] = [];
+  for (const it of items) {
+    const cx = centerX(it), cy = centerY(it);
+    let placed = false;
+    for (let g = 0; g < grids.length && !placed; g++) {
+      const grid = grids[g]!;
+      const col = slot(grid.xs, cx), row = slot(grid.ys, cy);
+      if (col < 0 || row < 0) continue;
+      const cell = occupancy[g]![row]![col];
+      if (!cell) continue;
+      const list = inCell.get(cell);
+      if (list) list.push(it);
+      else inCell.set(cell, [it]);
+      placed = true;
+    }
+    if (!placed) outside.push(it);
+  }
+  for (const [cell, list] of inCell) cell.text = cellText(list);
+  return outside;
+}

@@ -1,0 +1,43 @@
+import type { PageContent, PageGrid, PageLayout, TextItem, TextLine } from '../types.js';
+import { findCellBoxes, groupCells } from './cells.js';
+import { horizontalEdges, verticalEdges } from './edges.js';
+import { buildGrid, fillGrids } from './grid.js';
+import { groupLines, joinPieces } from './join.js';
+
+/** A page's text and rulings → its ruled grids with cell text, and the text lines outside them. */
+export function layoutPage(content: PageContent): PageLayout {
+  const boxes = findCellBoxes(horizontalEdges(content.rulings), verticalEdges(content.rulings));
+  const grids: PageGrid[] = groupCells(boxes)
+    .filter((group) => group.length >= 2)
+    .map((group) => buildGrid(content.number, group))
+    .sort((a, b) => a.box.y0 - b.box.y0 || a.box.x0 - b.box.x0);
+  const outside = fillGrids(grids, content.items);
+  return { page: content.number, width: content.width, height: content.height, grids, lines: textLines(outside) };
+}
+
+/** Items outside grids → text lines; a wide gap on one baseline starts a new line (a title and a unit line side by side). */
+export function textLines(items: readonly TextItem[]): TextLine[] {
+  const out: TextLine[] = [];
+  for (const line of groupLines(items)) {
+    let run: TextItem[] = [];
+    const close = (): void => {
+      if (!run.length) return;
+      out.push({
+        text: joinPieces(run.map((r) => r.text)),
+        x0: Math.min(...run.map((r) => r.x0)),
+        x1: Math.max(...run.map((r) => r.x1)),
+        y0: Math.min(...run.map((r) => r.y0)),
+        y1: Math.max(...run.map((r) => r.y1)),
+        size: Math.max(...run.map((r) => r.size)),
+      });
+      run = [];
+    };
+    for (const it of line) {
+      const prev = run[run.length - 1];
+      if (prev && it.x0 - prev.x1 > 2.5 * Math.max(prev.size, it.size)) close();
+      run.push(it);
+    }
+    close();
+  }
+  return out.sort((a, b) => a.y0 - b.y0 || a.x0 - b.x0);
+}

@@ -1,0 +1,64 @@
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { InputError } from '../errors.js';
+
+// pdf.js 4.10.38 is the newest version that imports on Node 20 without a DOMMatrix polyfill or a canvas package.
+import * as pdfjs from 'pdfjs-dist/legacy/build/pdf.mjs';
+import type { PDFDocumentProxy } from 'pdfjs-dist/types/src/display/api.js';
+
+export { pdfjs };
+export type PdfDocument = PDFDocumentProxy;
+
+const require = createRequire(import.meta.url);
+const pdfjsRoot = path.dirname(require.resolve('pdfjs-dist/package.json'));
+// pdf.js on Node wants filesystem paths ending in a separator, not file:// URLs.
+const CMAP_DIR = path.join(pdfjsRoot, 'cmaps') + path.sep;
+const FONT_DIR = path.join(pdfjsRoot, 'standard_fonts') + path.sep;
+
+export interface OpenOptions {
+  password?: string;
+}
+
+/** Checks the bytes look like a complete PDF before pdf.js tries to repair them silently. */
+export function checkPdfBytes(data: Uint8Array): void {
+  if (data.length === 0) throw new InputError('empty');
+  const head = Buffer.from(data.subarray(0, Math.min(data.length, 1024))).toString('latin1');
+  if (!head.includes('%PDF-')) {
+    const looksHtml = /<(!doctype|html|head|body)/i.test(head);
+    throw new InputError('not_pdf', looksHtml ? 'it is an HTML page' : 'no %PDF header');
+  }
+  const tail = Buffer.from(data.subarray(Math.max(0, data.length - 4096))).toString('latin1');
+  if (!tail.includes('%%EOF')) throw new InputError('truncated', 'no end-of-file marker');
+}
+
+export async function openPdf(data: Uint8Array, options: OpenOptions = {}): Promise<PdfDocument> {
+  checkPdfBytes(data);
+  const task = pdfjs.getDocument({
+    // pdf.js transfers the buffer it is given: hand it a copy so the caller's bytes stay usable.
+    data: new Uint8Array(data),
+    password: options.password,
+    cMapUrl: CMAP_DIR,
+    cMapPacked: true,
+    standardFontDataUrl: FONT_DIR,
+    isEvalSupported: false,
+    disableFontFace: true,
+    useSystemFonts: false,
+    verbosity: 0,
+  });
+  try {
+    return await task.promise;
+  } catch (err) {
+    await task.destroy().catch(() => undefined);
+    throw classifyPdfError(err);
+  }
+}
+
+function classifyPdfError(err: unknown): InputError {
+  const name = (err as { name?: string })?.name ?? '';
+  const message = (err as { message?: string })?.message ?? String(err);
+  if (name === 'PasswordException') {
+    return new InputError('encrypted', /incorrect/i.test(message) ? 'the password given is wrong' : undefined);
+  }
+  if (name === 'InvalidPDFException') return new InputError('truncated', message);
+  return new InputError('unreadable', message);
+}

@@ -1,0 +1,26 @@
+import type { PageContent } from '../types.js';
+import type { Matrix } from './matrix.js';
+import type { PdfDocument } from './open.js';
+import { extractRulings } from './rulings.js';
+import { cleanTextItems, type RawTextItem } from './text.js';
+
+/** Reads one page: its clean text items and rulings, in rotated page space. Frees the page's resources after. */
+export async function readPage(doc: PdfDocument, pageNumber: number): Promise<PageContent> {
+  const page = await doc.getPage(pageNumber);
+  try {
+    const viewport = page.getViewport({ scale: 1 });
+    const toPage = viewport.transform as Matrix;
+    const content = await page.getTextContent();
+    const ops = await page.getOperatorList();
+    const raw = content.items.filter((it): it is RawTextItem & typeof it => 'str' in it);
+    return {
+      number: pageNumber,
+      width: viewport.width,
+      height: viewport.height,
+      items: cleanTextItems(raw, toPage),
+      rulings: extractRulings(ops.fnArray, ops.argsArray as unknown[][], toPage),
+    };
+  } finally {
+    page.cleanup();
+  }
+}

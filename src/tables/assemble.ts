@@ -1,0 +1,179 @@
+import { joinPieces } from '../layout/join.js';
+import { compact } from '../pdf/normalize.js';
+import type { Cell, PageGrid, PageLayout, Table, TextLine } from '../types.js';
+import { cellMap, columnPaths, headerRowCount, rowCells, type CellMap } from './header.js';
+import { isNoData, readHeadings } from './headings.js';
+import { classifyTable } from './kind.js';
+
+/** Heading lines considered above a grid: the nearest few. */
+const MAX_HEADING_LINES = 6;
+
+interface MergeGroup {
+  rows: number[];
+  text: string;
+}
+
+/** A table being assembled from one grid after another. */
+interface Builder {
+  table: Table;
+  columnCount: number;
+  /** Columns whose body cells are merged vertically somewhere (project name, amount, goal…). */
+  mergedCols: Set<number>;
+  /** Per column, the merged cell the table's last part ended in, which the next page may continue. */
+  open: Map<number, MergeGroup>;
+  lastPage: number;
+  endedLastOnPage: boolean;
+}
+
+/** Page layouts → tables: headings read, header rows turned into column paths, parts stitched across pages. */
+export function assembleTables(pages: readonly PageLayout[]): Table[] {
+  const builders: Builder[] = [];
+  for (const page of pages) {
+    let top = -Infinity;
+    page.grids.forEach((grid, index) => {
+      const map = cellMap(grid);
+      const { bannerLines, firstRow } = bannerRows(grid, map);
+      const above = page.lines.filter((l) => l.y0 >= top - 1 && l.y1 <= grid.box.y0 + 2).slice(-MAX_HEADING_LINES);
+      top = grid.box.y1;
+      const headings = readHeadings([...above, ...bannerLines]);
+      const prev = builders[builders.length - 1];
+      const isLast = index === page.grids.length - 1;
+      const columnCount = grid.xs.length - 1;
+      const sameTitle = !!prev && !!headings.title && (prev.table.title === headings.title || prev.table.titles.includes(headings.title));
+      const continues =
+        !!prev &&
+        index === 0 &&
+        prev.lastPage === page.page - 1 &&
+        prev.endedLastOnPage &&
+        prev.columnCount === columnCount &&
+        (!headings.title || sameTitle);
+      if (continues) {
+        appendContinuation(prev, map, firstRow, headings.title !== '', page.page, isLast);
+        for (const t of headings.all) if (!prev.table.titles.includes(t)) prev.table.titles.push(t);
+        if (!prev.table.unit && headings.unit) prev.table.unit = headings.unit;
+      } else {
+        builders.push(startTable(grid, map, firstRow, headings, isLast));
+      }
+    });
+  }
+  return builders.map(finish);
+}
+
+/** Leading rows that are one cell across the whole grid (a title or unit inside the ruling) are headings, not header. */
+function bannerRows(grid: PageGrid, map: CellMap): { bannerLines: TextLine[]; firstRow: number } {
+  const bannerLines: TextLine[] = [];
+  let r = 0;
+  const columns = grid.xs.length - 1;
+  while (r < map.length - 1) {
+    const cells = rowCells(map, r);
+    if (cells.length !== 1 || cells[0]!.colSpan < columns || cells[0]!.rowSpan > 1 || isNoData(cells[0]!.text)) break;
+    const c = cells[0]!;
+    if (c.text) bannerLines.push({ text: c.text, ...c.box, size: 0 });
+    r++;
+  }
+  return { bannerLines, firstRow: r };
+}
+
+function startTable(grid: PageGrid, fullMap: CellMap, firstRow: number, headings: ReturnType<typeof readHeadings>, isLast: boolean): Builder {
+  const map = fullMap.slice(firstRow);
+  const h = headerRowCount(map);
+  const columnCount = grid.xs.length - 1;
+  const title = headings.title;
+  const builder: Builder = {
+    table: {
+      kind: classifyTable(title || headings.all.join('')),
+      title,
+      label: headings.label,
+      titles: [...headings.all],
+      pages: [grid.page],
+      unit: headings.unit,
+      empty: false,
+      columns: columnPaths(map, h, columnCount),
+      rows: [],
+    },
+    columnCount,
+    mergedCols: new Set(),
+    open: new Map(),
+    lastPage: grid.page,
+    endedLastOnPage: isLast,
+  };
+  appendBody(builder, map, h, false);
+  return builder;
+}
+
+function appendContinuation(b: Builder, fullMap: CellMap, firstRow: number, titleRepeated: boolean, page: number, isLast: boolean): void {
+  const map = fullMap.slice(firstRow);
+  const h = headerRowCount(map);
+  let skip = 0;
+  if (h > 0) {
+    const paths = columnPaths(map, h, b.columnCount);
+    if (titleRepeated || paths.join('|') === b.table.columns.join('|')) skip = h;
+  }
+  if (!b.table.pages.includes(page)) b.table.pages.push(page);
+  b.lastPage = page;
+  b.endedLastOnPage = isLast;
+  appendBody(b, map, skip, true);
+}
+
+/** Appends a grid's body rows: horizontal spans give their text to the first column, vertical spans repeat it. */
+function appendBody(b: Builder, map: CellMap, from: number, continued: boolean): void {
+  const rows = b.table.rows;
+  const owners = new Map<Cell, number[]>();
+  const bodyStart = rows.length;
+  for (let r = from; r < map.length; r++) {
+    const cells = map[r]!;
+    const row: string[] = [];
+    let any = false;
+    for (let c = 0; c < b.columnCount; c++) {
+      const cell = cells[c];
+      const text = cell && cell.col === c ? cell.text : '';
+      if (cell && cell.rowSpan > 1) b.mergedCols.add(c);
+      if (text) any = true;
+      row.push(text);
+    }
+    if (!any) continue;
+    // `本表无数据`: the table is empty, not a row.
+    if (row.every((t) => !t || isNoData(t))) continue;
+    const at = rows.length;
+    rows.push(row);
+    for (let c = 0; c < b.columnCount; c++) {
+      const cell = cells[c];
+      if (cell && cell.col === c) owners.set(cell, [...(owners.get(cell) ?? []), at]);
+    }
+  }
+  if (continued) continueMergedCells(b, map, from, bodyStart, owners);
+  // Remember, per merged column, the cell the part ends in: the next page may continue it.
+  b.open = new Map();
+  const last = map[map.length - 1];
+  if (!last) return;
+  for (const c of b.mergedCols) {
+    const cell = last[c];
+    const at = cell && owners.get(cell);
+    if (cell && at) b.open.set(c, { rows: at, text: rows[at[0]!]![c]! });
+  }
+}
+
+/**
+ * A merged cell cut by a page break: when the first body row of a continuation leaves a merged column empty, the
+ * cells at the top of that page's merged columns continue the cells the previous page ended in.
+ */
+function continueMergedCells(b: Builder, map: CellMap, from: number, bodyStart: number, owners: Map<Cell, number[]>): void {
+  const first = map[from];
+  if (!first || bodyStart >= b.table.rows.length) return;
+  const topCell = (c: number): Cell | undefined => first[c];
+  const continues = [...b.open].some(([c, g]) => g.text && !compact(topCell(c)?.text ?? ''));
+  if (!continues) return;
+  for (const [c, group] of b.open) {
+    const cell = topCell(c);
+    const newRows = (cell && owners.get(cell)) ?? [];
+    if (!cell || !newRows.length) continue;
+    const text = joinPieces([group.text, cell.text]);
+    for (const r of [...group.rows, ...newRows]) b.table.rows[r]![c] = text;
+  }
+}
+
+function finish(b: Builder): Table {
+  const t = b.table;
+  t.empty = t.rows.length === 0;
+  return t;
+}

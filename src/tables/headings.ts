@@ -1,0 +1,78 @@
+import { compact } from '../pdf/normalize.js';
+import type { TextLine } from '../types.js';
+
+const UNIT = /(?:单位|^)[:：]?\s*(万元|千元|元)\s*$|单位[:：]\s*(万元|千元|元)/u;
+const LABEL = /(公开表\s*[\d一二三四五六七八九十]+(?:[-—－]\d+)?|预算\s*\d+(?:[-—－]\d+)?\s*表|附表\s*[\d-]+|(?:^|[(（])表\s*\d+(?:[-—－]\d+)*)/u;
+const LABEL_ONLY = /^[(（]?(公开表|预算|附表|表)\s*[\d一二三四五六七八九十]+([-—－]\d+)*\s*表?[)）]?$/u;
+const PAGE_NUMBER = /^(第?\s*[-—]?\s*\d+\s*[-—]?\s*页?(\/\s*共?\s*\d+\s*页?)?|\d+\s*\/\s*\d+)$/u;
+const META = /^(编制单位|单位名称|部门名称|部门|单位|预算单位)[:：]/u;
+const NO_DATA = /本表无数据|此表无数据|无数据|本表为空|本部门无|本单位无|没有.*(收支|支出|经费)/u;
+
+export interface Headings {
+  title: string;
+  label: string;
+  unit: string;
+  /** Every heading line, plus the whole block joined. */
+  all: string[];
+}
+
+export function unitOf(text: string): string | null {
+  const m = UNIT.exec(compact(text));
+  return m ? (m[1] ?? m[2] ?? null) : null;
+}
+
+export function labelOf(text: string): string | null {
+  const m = LABEL.exec(compact(text));
+  return m ? m[1]!.replace(/^[(（]/u, '') : null;
+}
+
+export function isNoData(text: string): boolean {
+  return NO_DATA.test(compact(text));
+}
+
+/** Reads a table's title, label and unit from the text lines above it (nearest last). */
+export function readHeadings(lines: readonly TextLine[]): Headings {
+  let unit = '';
+  let label = '';
+  const candidates: TextLine[] = [];
+  for (const line of lines) {
+    const text = compact(line.text);
+    if (!text || PAGE_NUMBER.test(text)) continue;
+    const u = unitOf(text);
+    if (u && !unit) unit = u;
+    if (LABEL_ONLY.test(text)) {
+      label ||= text;
+      continue;
+    }
+    if (u && text.length <= 12) continue;
+    if (META.test(text)) continue;
+    candidates.push(line);
+  }
+  const title = pickTitle(candidates);
+  if (!label) {
+    for (const l of lines) {
+      const found = labelOf(l.text);
+      if (found) label = found;
+    }
+  }
+  const all = lines.map((l) => compact(l.text)).filter(Boolean);
+  if (all.length > 1) all.push(all.join(''));
+  return { title, label, unit, all };
+}
+
+/** The title is the largest text above the table; a title wrapped over two lines of the same size is joined. */
+function pickTitle(candidates: readonly TextLine[]): string {
+  const tableLike = candidates.filter((l) => /表|情况|目标/u.test(l.text));
+  const pool = tableLike.length ? tableLike : candidates;
+  if (!pool.length) return '';
+  const maxSize = Math.max(...pool.map((l) => l.size));
+  const big = pool.filter((l) => l.size >= maxSize - 0.5);
+  let best = big[big.length - 1]!;
+  const idx = candidates.indexOf(best);
+  const prev = candidates[idx - 1];
+  let text = compact(best.text);
+  if (prev && Math.abs(prev.size - best.size) < 0.5 && best.y0 - prev.y1 < best.size && !/表$/u.test(compact(prev.text))) {
+    text = compact(prev.text) + text;
+  }
+  return text;
+}
