@@ -13,18 +13,51 @@ export const SNAP_TOLERANCE = 2;
 /** Collinear pieces with a gap up to this are joined (WPS draws one rectangle per cell side). */
 export const JOIN_TOLERANCE = 3;
 
-export function horizontalEdges(rulings: readonly Ruling[]): Edge[] {
-  return mergeEdges(rulings.filter((r) => r.y0 === r.y1).map((r) => ({ at: r.y0, from: r.x0, to: r.x1 })));
+interface Line {
+  at: number;
+  from: number;
+  to: number;
 }
 
-export function verticalEdges(rulings: readonly Ruling[]): Edge[] {
-  return mergeEdges(rulings.filter((r) => r.x0 === r.x1 && r.y0 !== r.y1).map((r) => ({ at: r.x0, from: r.y0, to: r.y1 })));
+/**
+ * The page's rulings as merged horizontal and vertical edges. Where several lines of one direction end at the same
+ * place with no line across their ends — a merged cell cut open by a page break, a table without side borders —
+ * the missing closing line is implied.
+ */
+export function pageEdges(rulings: readonly Ruling[]): { horizontal: Edge[]; vertical: Edge[] } {
+  const h: Line[] = rulings.filter((r) => r.y0 === r.y1).map((r) => ({ at: r.y0, from: r.x0, to: r.x1 }));
+  const v: Line[] = rulings.filter((r) => r.x0 === r.x1 && r.y0 !== r.y1).map((r) => ({ at: r.x0, from: r.y0, to: r.y1 }));
+  const horizontal = mergeEdges([...h, ...impliedClosings(v)]);
+  const vertical = mergeEdges([...v, ...impliedClosings(h)]);
+  return { horizontal, vertical };
+}
+
+/** Lines across the common ends of at least two lines of the other direction. */
+function impliedClosings(lines: readonly Line[]): Line[] {
+  const out: Line[] = [];
+  for (const end of ['from', 'to'] as const) {
+    const sorted = [...lines].sort((a, b) => a[end] - b[end]);
+    let group: Line[] = [];
+    const close = (): void => {
+      if (group.length >= 2) {
+        const at = group.reduce((s, l) => s + l[end], 0) / group.length;
+        out.push({ at, from: Math.min(...group.map((l) => l.at)), to: Math.max(...group.map((l) => l.at)) });
+      }
+      group = [];
+    };
+    for (const l of sorted) {
+      if (group.length && l[end] - group[0]![end] > SNAP_TOLERANCE) close();
+      group.push(l);
+    }
+    close();
+  }
+  return out;
 }
 
 /** Snaps nearly collinear lines to one position, then joins overlapping or touching pieces (pdfplumber's merge_edges). */
-function mergeEdges(lines: { at: number; from: number; to: number }[]): Edge[] {
+function mergeEdges(lines: Line[]): Edge[] {
   lines.sort((a, b) => a.at - b.at);
-  const snapped: { at: number; from: number; to: number }[] = [];
+  const snapped: Line[] = [];
   let cluster: typeof lines = [];
   const close = (): void => {
     if (!cluster.length) return;

@@ -1,12 +1,13 @@
 import type { PageContent, PageGrid, PageLayout, TextItem, TextLine } from '../types.js';
 import { findCellBoxes, groupCells } from './cells.js';
-import { horizontalEdges, verticalEdges } from './edges.js';
+import { pageEdges } from './edges.js';
 import { buildGrid, fillGrids } from './grid.js';
 import { groupLines, joinPieces } from './join.js';
 
 /** A page's text and rulings → its ruled grids with cell text, and the text lines outside them. */
 export function layoutPage(content: PageContent): PageLayout {
-  const boxes = findCellBoxes(horizontalEdges(content.rulings), verticalEdges(content.rulings));
+  const { horizontal, vertical } = pageEdges(content.rulings);
+  const boxes = findCellBoxes(horizontal, vertical);
   const grids: PageGrid[] = groupCells(boxes)
     .filter((group) => group.length >= 2)
     .map((group) => buildGrid(content.number, group))

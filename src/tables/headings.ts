@@ -31,7 +31,8 @@ export function isNoData(text: string): boolean {
 }
 
 /** Reads a table's title, label and unit from the text lines above it (nearest last). */
-export function readHeadings(lines: readonly TextLine[]): Headings {
+export function readHeadings(input: readonly TextLine[]): Headings {
+  const lines = joinCutUnits(input);
   let unit = '';
   let label = '';
   const candidates: TextLine[] = [];
@@ -62,8 +63,9 @@ export function readHeadings(lines: readonly TextLine[]): Headings {
 
 /** The title is the largest text above the table; a title wrapped over two lines of the same size is joined. */
 function pickTitle(candidates: readonly TextLine[]): string {
-  const tableLike = candidates.filter((l) => /表|情况|目标/u.test(l.text));
-  const pool = tableLike.length ? tableLike : candidates;
+  // Only a line that names a table is a title: text above a continuation part (a clipped cell's overflow, a
+  // running header) is not.
+  const pool = candidates.filter((l) => /表|情况/u.test(l.text) && compact(l.text).length <= 60);
   if (!pool.length) return '';
   const maxSize = Math.max(...pool.map((l) => l.size));
   const big = pool.filter((l) => l.size >= maxSize - 0.5);
@@ -75,4 +77,22 @@ function pickTitle(candidates: readonly TextLine[]): string {
     text = compact(prev.text) + text;
   }
   return text;
+}
+
+const CUT_UNIT = /单位[:：]?(万|千)?$/u;
+
+/** A unit line wrapped in a narrow spot (`金额单位:万` over `元`) is joined with the line right below it. */
+function joinCutUnits(lines: readonly TextLine[]): TextLine[] {
+  const out = [...lines];
+  for (let i = 0; i < out.length; i++) {
+    const line = out[i]!;
+    if (!CUT_UNIT.test(compact(line.text))) continue;
+    const j = out.findIndex(
+      (o, k) => k !== i && o.y0 > line.y0 && o.y0 - line.y1 < line.size && o.x0 < line.x1 + line.size && o.x1 > line.x0 - line.size,
+    );
+    if (j < 0) continue;
+    out[i] = { ...line, text: compact(line.text) + compact(out[j]!.text), y1: out[j]!.y1 };
+    out.splice(j, 1);
+  }
+  return out;
 }
