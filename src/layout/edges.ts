@@ -20,36 +20,48 @@ interface Line {
 }
 
 /**
- * The page's rulings as merged horizontal and vertical edges. Where several lines of one direction end at the same
- * place with no line across their ends — a merged cell cut open by a page break, a table without side borders —
- * the missing closing line is implied.
+ * The page's rulings as merged horizontal and vertical edges. Where several vertical lines end at the same height
+ * with no line across their ends — merged cells cut open by a page break — the missing closing line is implied.
  */
 export function pageEdges(rulings: readonly Ruling[]): { horizontal: Edge[]; vertical: Edge[] } {
   const h: Line[] = rulings.filter((r) => r.y0 === r.y1).map((r) => ({ at: r.y0, from: r.x0, to: r.x1 }));
   const v: Line[] = rulings.filter((r) => r.x0 === r.x1 && r.y0 !== r.y1).map((r) => ({ at: r.x0, from: r.y0, to: r.y1 }));
-  const horizontal = mergeEdges([...h, ...impliedClosings(v)]);
-  const vertical = mergeEdges([...v, ...impliedClosings(h)]);
-  return { horizontal, vertical };
+  return { horizontal: mergeEdges([...h, ...impliedClosings(v)]), vertical: mergeEdges(v) };
 }
 
-/** Lines across the common ends of at least two lines of the other direction. */
+/** The widest gap between two neighbouring columns' lines that an implied closing line bridges. */
+const MAX_COLUMN_WIDTH = 300;
+
+/** Lines across the common ends of neighbouring lines of the other direction (at least two, at most a column apart). */
 function impliedClosings(lines: readonly Line[]): Line[] {
   const out: Line[] = [];
+  const emit = (group: Line[], end: 'from' | 'to'): void => {
+    const byPosition = [...group].sort((a, b) => a.at - b.at);
+    let run: Line[] = [];
+    const flush = (): void => {
+      if (run.length >= 2) {
+        const at = run.reduce((s, l) => s + l[end], 0) / run.length;
+        out.push({ at, from: run[0]!.at, to: run[run.length - 1]!.at });
+      }
+      run = [];
+    };
+    for (const l of byPosition) {
+      if (run.length && l.at - run[run.length - 1]!.at > MAX_COLUMN_WIDTH) flush();
+      run.push(l);
+    }
+    flush();
+  };
   for (const end of ['from', 'to'] as const) {
     const sorted = [...lines].sort((a, b) => a[end] - b[end]);
     let group: Line[] = [];
-    const close = (): void => {
-      if (group.length >= 2) {
-        const at = group.reduce((s, l) => s + l[end], 0) / group.length;
-        out.push({ at, from: Math.min(...group.map((l) => l.at)), to: Math.max(...group.map((l) => l.at)) });
-      }
-      group = [];
-    };
     for (const l of sorted) {
-      if (group.length && l[end] - group[0]![end] > SNAP_TOLERANCE) close();
+      if (group.length && l[end] - group[0]![end] > SNAP_TOLERANCE) {
+        emit(group, end);
+        group = [];
+      }
       group.push(l);
     }
-    close();
+    emit(group, end);
   }
   return out;
 }
