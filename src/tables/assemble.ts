@@ -3,6 +3,7 @@ import { compact } from '../pdf/normalize.js';
 import type { Cell, PageGrid, PageLayout, Table, TextLine } from '../types.js';
 import { cellMap, columnPaths, headerRowCount, rowCells, type CellMap } from './header.js';
 import { isNoData, readHeadings } from './headings.js';
+import { formsToTable, isForm } from './forms.js';
 import { classifyTable } from './kind.js';
 
 /** Heading lines considered above a grid: the nearest few. */
@@ -23,6 +24,8 @@ interface Builder {
   open: Map<number, MergeGroup>;
   lastPage: number;
   endedLastOnPage: boolean;
+  /** A series of performance forms: rows kept raw, turned into indicator rows when the table is finished. */
+  form: boolean;
 }
 
 /** Page layouts → tables: headings read, header rows turned into column paths, parts stitched across pages. */
@@ -45,7 +48,7 @@ export function assembleTables(pages: readonly PageLayout[]): Table[] {
         index === 0 &&
         prev.lastPage === page.page - 1 &&
         prev.endedLastOnPage &&
-        prev.columnCount === columnCount &&
+        (prev.columnCount === columnCount || prev.form) &&
         (!headings.title || sameTitle);
       if (continues) {
         appendContinuation(prev, map, firstRow, headings.title !== '', page.page, isLast);
@@ -76,8 +79,9 @@ function bannerRows(grid: PageGrid, map: CellMap): { bannerLines: TextLine[]; fi
 
 function startTable(grid: PageGrid, fullMap: CellMap, firstRow: number, headings: ReturnType<typeof readHeadings>, isLast: boolean): Builder {
   const map = fullMap.slice(firstRow);
-  const h = headerRowCount(map);
   const columnCount = grid.xs.length - 1;
+  const form = isForm(map.map((row) => row.map((c, k) => (c && c.col === k ? c.text : ''))));
+  const h = form ? 0 : headerRowCount(map);
   const title = headings.title;
   const builder: Builder = {
     table: {
@@ -96,6 +100,7 @@ function startTable(grid: PageGrid, fullMap: CellMap, firstRow: number, headings
     open: new Map(),
     lastPage: grid.page,
     endedLastOnPage: isLast,
+    form,
   };
   appendBody(builder, map, h, false);
   return builder;
@@ -103,7 +108,7 @@ function startTable(grid: PageGrid, fullMap: CellMap, firstRow: number, headings
 
 function appendContinuation(b: Builder, fullMap: CellMap, firstRow: number, titleRepeated: boolean, page: number, isLast: boolean): void {
   const map = fullMap.slice(firstRow);
-  const h = headerRowCount(map);
+  const h = b.form ? 0 : headerRowCount(map);
   let skip = 0;
   if (h > 0) {
     const paths = columnPaths(map, h, b.columnCount);
@@ -124,7 +129,8 @@ function appendBody(b: Builder, map: CellMap, from: number, continued: boolean):
     const cells = map[r]!;
     const row: string[] = [];
     let any = false;
-    for (let c = 0; c < b.columnCount; c++) {
+    const width = b.form ? cells.length : b.columnCount;
+    for (let c = 0; c < width; c++) {
       const cell = cells[c];
       const text = cell && cell.col === c ? cell.text : '';
       if (cell && cell.rowSpan > 1) b.mergedCols.add(c);
@@ -174,6 +180,7 @@ function continueMergedCells(b: Builder, map: CellMap, from: number, bodyStart: 
 
 function finish(b: Builder): Table {
   const t = b.table;
+  if (b.form) Object.assign(t, formsToTable(t.rows));
   t.empty = t.rows.length === 0;
   return t;
 }

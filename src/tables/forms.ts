@@ -1,0 +1,84 @@
+import { compact } from '../pdf/normalize.js';
+
+/**
+ * Performance forms (Xi'an, Yantai, Fuzhou, Putuo…): one project per form, its fields (name, amount, goal) as
+ * label/value cells above an indicator grid. A series of forms becomes one table: one row per indicator, the
+ * indicator grid's header as the columns, the project's fields as further columns repeated on every row.
+ */
+
+const FIELD_LABEL =
+  /^(项目名称|项目资金|资金情况|预算金额|项目金额|总体目标|年度目标|年度绩效目标|实施单位|主管部门|项目编码|项目代码|单位名称|专项名称|项目类别|项目属性|项目概况|项目负责人|预算单位)/u;
+
+export function isIndicatorHeader(row: readonly string[]): boolean {
+  const cells = row.map(compact);
+  return cells.some((c) => /^一级指标/u.test(c)) && cells.some((c) => /^二级指标/u.test(c));
+}
+
+/** A grid whose rows above an indicator header are label/value fields is a form. */
+export function isForm(rows: readonly (readonly string[])[]): boolean {
+  const at = rows.findIndex(isIndicatorHeader);
+  return at > 0 && rows.slice(0, at).some((r) => r.some((c) => FIELD_LABEL.test(compact(c))));
+}
+
+interface Form {
+  fields: Map<string, string>;
+  header: string[];
+  indicators: string[][];
+}
+
+export function formsToTable(rows: readonly (readonly string[])[]): { columns: string[]; rows: string[][] } {
+  const forms: Form[] = [];
+  let form: Form | undefined;
+  let inIndicators = false;
+  for (const row of rows) {
+    const first = compact(row.find((c) => compact(c)) ?? '');
+    if (!form || (inIndicators && FIELD_LABEL.test(first))) {
+      // A form continued on a page without its indicator header keeps the previous form's header.
+      form = { fields: new Map(), header: forms[forms.length - 1]?.header ?? [], indicators: [] };
+      forms.push(form);
+      inIndicators = false;
+    }
+    if (isIndicatorHeader(row)) {
+      form.header = row.map(compact);
+      inIndicators = true;
+    } else if (inIndicators) {
+      form.indicators.push([...row]);
+    } else {
+      readFields(row, form.fields);
+    }
+  }
+  const indicatorColumns: string[] = [];
+  for (const f of forms) for (const h of f.header) if (h && !indicatorColumns.includes(h)) indicatorColumns.push(h);
+  const fieldColumns: string[] = [];
+  for (const f of forms) for (const k of f.fields.keys()) if (!fieldColumns.includes(k) && !indicatorColumns.includes(k)) fieldColumns.push(k);
+  const out: string[][] = [];
+  for (const f of forms) {
+    for (const ind of f.indicators) {
+      const values = indicatorColumns.map((name) => {
+        const i = f.header.indexOf(name);
+        return i >= 0 ? (ind[i] ?? '') : '';
+      });
+      if (values.every((v) => !v)) continue;
+      out.push([...values, ...fieldColumns.map((k) => f.fields.get(k) ?? '')]);
+    }
+  }
+  return { columns: [...indicatorColumns, ...fieldColumns], rows: out };
+}
+
+/** Label/value pairs of one form row; a label followed by another label (`项目资金` `年度预算资金总额:`) prefixes it. */
+function readFields(row: readonly string[], fields: Map<string, string>): void {
+  const cells = row.map((c) => c.trim()).filter((c, i, all) => c && all[i - 1] !== c);
+  let prefix = '';
+  for (let i = 0; i < cells.length; i++) {
+    const label = compact(cells[i]!).replace(/[:：]$/u, '');
+    const value = cells[i + 1];
+    if (value === undefined) break;
+    if (/[:：]$/u.test(compact(value)) || (FIELD_LABEL.test(label) && FIELD_LABEL.test(compact(value)))) {
+      prefix = label + '/';
+      continue;
+    }
+    const key = prefix + label;
+    if (!fields.has(key)) fields.set(key, value);
+    i++;
+  }
+}
