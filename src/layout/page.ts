@@ -1,10 +1,11 @@
 import type { PageContent, PageGrid, PageLayout, TextItem, TextLine } from '../types.js';
+import { findAlignedGrids } from './aligned.js';
 import { findCellBoxes, groupCells } from './cells.js';
 import { pageEdges } from './edges.js';
 import { buildGrid, fillGrids } from './grid.js';
 import { groupLines, joinPieces } from './join.js';
 
-/** A page's text and rulings → its ruled grids with cell text, and the text lines outside them. */
+/** A page's text and rulings → its grids (ruled, or aligned where text stands in columns without lines) and the text lines outside them. */
 export function layoutPage(content: PageContent): PageLayout {
   const { horizontal, vertical } = pageEdges(content.rulings);
   const boxes = findCellBoxes(horizontal, vertical);
@@ -13,7 +14,9 @@ export function layoutPage(content: PageContent): PageLayout {
     .map((group) => buildGrid(content.number, group))
     .sort((a, b) => a.box.y0 - b.box.y0 || a.box.x0 - b.box.x0);
   const outside = fillGrids(grids, content.items);
-  return { page: content.number, width: content.width, height: content.height, grids, lines: textLines(outside) };
+  const aligned = findAlignedGrids(content.number, textLines(outside));
+  const all = [...grids, ...aligned.grids].sort((a, b) => a.box.y0 - b.box.y0 || a.box.x0 - b.box.x0);
+  return { page: content.number, width: content.width, height: content.height, grids: all, lines: aligned.rest };
 }
 
 /** Items outside grids → text lines; a wide gap on one baseline starts a new line (a title and a unit line side by side). */

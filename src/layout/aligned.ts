@@ -1,0 +1,86 @@
+import type { Cell, PageGrid, TextLine } from '../types.js';
+import { groupLines } from './join.js';
+
+const AMOUNT = /^[-(]?\d[\d,]*(\.\d+)?\)?$/u;
+/** Rows further apart than this many line heights end a borderless table. */
+const MAX_ROW_GAP = 3;
+const MIN_BODY_ROWS = 3;
+const MAX_HEADER_ROWS = 3;
+
+/**
+ * Borderless tables, read by column alignment: runs of text rows with three or more separate pieces, at least one of
+ * them an amount. Columns are where the body rows' pieces overlap; header rows above are put in the column they
+ * overlap most. Returns the grids and the lines they did not take.
+ */
+export function findAlignedGrids(page: number, lines: readonly TextLine[]): { grids: PageGrid[]; rest: TextLine[] } {
+  const rows = groupLines(lines);
+  const isBody = (row: TextLine[]): boolean => row.length >= 3 && row.some((l) => AMOUNT.test(l.text));
+  const grids: PageGrid[] = [];
+  const used = new Set<TextLine>();
+  let i = 0;
+  while (i < rows.length) {
+    if (!isBody(rows[i]!)) {
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    while (j < rows.length && isBody(rows[j]!) && gap(rows[j - 1]!, rows[j]!) < MAX_ROW_GAP) j++;
+    if (j - i >= MIN_BODY_ROWS) {
+      let h = i;
+      while (h > 0 && i - h < MAX_HEADER_ROWS && rows[h - 1]!.length >= 2 && !isBody(rows[h - 1]!) && gap(rows[h - 1]!, rows[h]!) < MAX_ROW_GAP - 0.5) h--;
+      const grid = buildAlignedGrid(page, rows.slice(h, i), rows.slice(i, j));
+      if (grid) {
+        grids.push(grid);
+        for (const row of rows.slice(h, j)) for (const l of row) used.add(l);
+      }
+    }
+    i = j;
+  }
+  return { grids, rest: lines.filter((l) => !used.has(l)) };
+}
+
+function gap(upper: TextLine[], lower: TextLine[]): number {
+  const size = Math.max(...upper.map((l) => l.size));
+  return (Math.min(...lower.map((l) => l.y0)) - Math.max(...upper.map((l) => l.y1))) / size;
+}
+
+function buildAlignedGrid(page: number, header: TextLine[][], body: TextLine[][]): PageGrid | null {
+  const intervals: [number, number][] = [];
+  for (const l of body.flat().sort((a, b) => a.x0 - b.x0)) {
+    const last = intervals[intervals.length - 1];
+    if (last && l.x0 <= last[1]) last[1] = Math.max(last[1], l.x1);
+    else intervals.push([l.x0, l.x1]);
+  }
+  if (intervals.length < 3) return null;
+  const xs = [intervals[0]![0] - 2];
+  for (let k = 1; k < intervals.length; k++) xs.push((intervals[k - 1]![1] + intervals[k]![0]) / 2);
+  xs.push(intervals[intervals.length - 1]![1] + 2);
+  const all = [...header, ...body];
+  const ys = [Math.min(...all[0]!.map((l) => l.y0)) - 2];
+  for (let k = 1; k < all.length; k++) ys.push((Math.max(...all[k - 1]!.map((l) => l.y1)) + Math.min(...all[k]!.map((l) => l.y0))) / 2);
+  ys.push(Math.max(...all[all.length - 1]!.map((l) => l.y1)) + 2);
+  const cells: Cell[] = [];
+  all.forEach((row, r) => {
+    const texts: string[] = new Array(intervals.length).fill('');
+    for (const l of row) {
+      const col = bestColumn(intervals, l);
+      texts[col] = texts[col] ? texts[col] + l.text : l.text;
+    }
+    texts.forEach((text, c) =>
+      cells.push({ row: r, col: c, rowSpan: 1, colSpan: 1, text, box: { x0: xs[c]!, x1: xs[c + 1]!, y0: ys[r]!, y1: ys[r + 1]! } }),
+    );
+  });
+  return { page, method: 'aligned', xs, ys, cells, box: { x0: xs[0]!, y0: ys[0]!, x1: xs[xs.length - 1]!, y1: ys[ys.length - 1]! } };
+}
+
+function bestColumn(intervals: readonly [number, number][], l: TextLine): number {
+  let best = 0, bestOverlap = -Infinity;
+  intervals.forEach(([a, b], k) => {
+    const overlap = Math.min(b, l.x1) - Math.max(a, l.x0);
+    if (overlap > bestOverlap) {
+      bestOverlap = overlap;
+      best = k;
+    }
+  });
+  return best;
+}
