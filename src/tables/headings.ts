@@ -6,6 +6,8 @@ const LABEL = /(公开表\s*[\d一二三四五六七八九十]+(?:[-—－]\d+)?
 const LABEL_ONLY = /^[(（]?(公开表|预算|附表|表)\s*[\d一二三四五六七八九十]+([-—－]\d+)*\s*表?[)）]?$/u;
 const PAGE_NUMBER = /^(第?\s*[-—]?\s*\d+\s*[-—]?\s*页?(\/\s*共?\s*\d+\s*页?)?|\d+\s*\/\s*\d+)$/u;
 const META = /^(编制单位|单位名称|部门名称|部门|单位|预算单位)[:：]/u;
+/** A title ends in 表 or 情况, maybe followed by a parenthetical: `一般公共预算支出情况表(按功能分类科目)`. */
+const TITLE_END = /(表|情况)([(（][^()（）]*[)）])?$/u;
 const NO_DATA = /本表无数据|此表无数据|无数据|本表为空|本部门无|本单位无|没有.*(收支|支出|经费)/u;
 
 export interface Headings {
@@ -65,7 +67,7 @@ export function readHeadings(input: readonly TextLine[]): Headings {
 function pickTitle(candidates: readonly TextLine[]): string {
   // Only a line that names a table is a title: text above a continuation part (a clipped cell's overflow, a
   // running header) is not.
-  const pool = candidates.filter((l) => /表|情况/u.test(l.text) && compact(l.text).length <= 60);
+  const pool = candidates.filter((l) => TITLE_END.test(compact(l.text)) && compact(l.text).length <= 60);
   if (!pool.length) return '';
   const maxSize = Math.max(...pool.map((l) => l.size));
   const big = pool.filter((l) => l.size >= maxSize - 0.5);
