@@ -11,6 +11,8 @@ export interface RawTextItem {
 }
 
 const NUMERIC_TOKEN = /^[-+(]?[\d,]+(\.\d+)?\)?%?$/u;
+/** An amount as printed in a cell: with decimals or thousands separators (a bare `2025` may be part of a phrase). */
+const AMOUNT_TOKEN = /^[-(]?(\d[\d,]*\.\d+|\d{1,3}(,\d{3})+)\)?$/u;
 const INNER_SPACES = /\s+/u;
 
 /** pdf.js text items → clean items in page space: normalized, split into cells, fake-bold copies dropped. */
@@ -54,8 +56,9 @@ function placeItem(r: RawTextItem, toPage: Matrix): TextItem | null {
 }
 
 /**
- * One text item can hold two cells (`82,096,797.42 82,096,797.42`). Split where a run of spaces separates two
- * numbers, or where two or more spaces separate anything; the parts' positions are estimated from their widths.
+ * One text item can hold two cells (`82,096,797.42 82,096,797.42`, `98,880.78 一、一般公共服务支出`). Split where
+ * spaces separate two numbers or an amount from anything, or where two or more spaces separate anything; the parts'
+ * positions are estimated from their widths.
  */
 export function splitCells(item: TextItem): TextItem[] {
   const text = item.text.trim();
@@ -67,7 +70,12 @@ export function splitCells(item: TextItem): TextItem[] {
     const gap = tokens[i]!;
     const next = tokens[i + 1]!;
     const lastWord = current.split(/\s+/u).pop() ?? '';
-    const split = gap.length >= 2 || (NUMERIC_TOKEN.test(lastWord) && NUMERIC_TOKEN.test(next));
+    const firstWord = next.split(/\s+/u)[0] ?? '';
+    const split =
+      gap.length >= 2 ||
+      (NUMERIC_TOKEN.test(lastWord) && NUMERIC_TOKEN.test(firstWord)) ||
+      AMOUNT_TOKEN.test(lastWord) ||
+      AMOUNT_TOKEN.test(firstWord);
     if (split) {
       parts.push(current);
       current = next;

@@ -26,6 +26,8 @@ interface Builder {
   endedLastOnPage: boolean;
   /** A series of performance forms: rows kept raw, turned into indicator rows when the table is finished. */
   form: boolean;
+  /** The table says it has no data (`本表无数据`, in a cell or in a note below it). */
+  noData: boolean;
 }
 
 /** Page layouts → tables: headings read, header rows turned into column paths, parts stitched across pages. */
@@ -38,6 +40,8 @@ export function assembleTables(pages: readonly PageLayout[]): Table[] {
       const { bannerLines, firstRow } = bannerRows(grid, map);
       const above = page.lines.filter((l) => l.y0 >= top - 1 && l.y1 <= grid.box.y0 + 2).slice(-MAX_HEADING_LINES);
       top = grid.box.y1;
+      const below = page.lines.filter((l) => l.y0 >= grid.box.y1 - 2 && l.y0 < (page.grids[index + 1]?.box.y0 ?? Infinity));
+      const noDataNote = below.slice(0, 2).some((l) => isNoData(l.text) && compact(l.text).length <= 20);
       const headings = readHeadings([...above, ...bannerLines]);
       const prev = builders[builders.length - 1];
       const isLast = index === page.grids.length - 1;
@@ -57,6 +61,7 @@ export function assembleTables(pages: readonly PageLayout[]): Table[] {
       } else {
         builders.push(startTable(grid, map, firstRow, headings, isLast));
       }
+      if (noDataNote) builders[builders.length - 1]!.noData = true;
     });
   }
   return builders.map(finish);
@@ -101,6 +106,7 @@ function startTable(grid: PageGrid, fullMap: CellMap, firstRow: number, headings
     lastPage: grid.page,
     endedLastOnPage: isLast,
     form,
+    noData: false,
   };
   appendBody(builder, map, h, false);
   return builder;
@@ -139,7 +145,10 @@ function appendBody(b: Builder, map: CellMap, from: number, continued: boolean):
     }
     if (!any) continue;
     // `本表无数据`: the table is empty, not a row.
-    if (row.every((t) => !t || isNoData(t))) continue;
+    if (row.every((t) => !t || isNoData(t))) {
+      b.noData = true;
+      continue;
+    }
     const at = rows.length;
     rows.push(row);
     for (let c = 0; c < b.columnCount; c++) {
@@ -181,6 +190,8 @@ function continueMergedCells(b: Builder, map: CellMap, from: number, bodyStart: 
 function finish(b: Builder): Table {
   const t = b.table;
   if (b.form) Object.assign(t, formsToTable(t.rows));
+  // A table marked as holding no data keeps no rows without a figure (a blank 合计 row).
+  if (b.noData && t.rows.every((r) => r.every((c) => !/\d/u.test(c)))) t.rows = [];
   t.empty = t.rows.length === 0;
   return t;
 }
