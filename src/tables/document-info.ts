@@ -1,35 +1,66 @@
 import { compact } from '../pdf/normalize.js';
 import type { DocumentInfo, PageLayout } from '../types.js';
 
-const TITLE = /^(.{2,60}?)(20\d\d)\s*年(?:度)?\s*(部门|单位)?\s*(?:综合)?\s*(预算|决算)/u;
+const DEPARTMENT_LINE = /^(?:预算单位|编制单位|单位名称|部门名称|部门|单位)[:：](.+)$/u;
+const NAME_BEFORE_YEAR = /^(.{2,40}?)(20\d\d)年度?(?:市级|区级|省级)?(部门|单位)?(?:综合)?(预算|决算)/u;
+const YEAR_BEFORE_NAME = /^(20\d\d)年度?(.{2,40}?)(部门|单位)(?:综合)?(预算|决算)/u;
+const PART_PREFIX = /^(第[一二三四五六七八九十\d]+部分|目录|附件\d*[:：]?|[一二三四五六七八九十]+、)/u;
+/** A name that is only a place (上海市, 上海市普陀区) names the government, not the department. */
+const PLACE_ONLY = /^[\u4e00-\u9fff]{1,6}(省|市|区|县|自治区)$/u;
 
-/** Department, year, budget or final account, and scope, from the first pages' text. */
+/** Department, year, budget or final account, and scope: from the cover (the first page's large text), else the pages. */
 export function readDocumentInfo(pages: readonly PageLayout[]): DocumentInfo {
-  const texts: string[] = [];
-  for (const p of pages.slice(0, 5)) {
-    const lines = [...p.lines].sort((a, b) => b.size - a.size);
-    for (const l of lines) texts.push(compact(l.text));
+  const first = pages[0];
+  const biggest = first ? Math.max(0, ...first.lines.map((l) => l.size)) : 0;
+  const cover = first ? first.lines.filter((l) => l.size >= biggest * 0.8).map((l) => compact(l.text)).join('') : '';
+  const early = pages.slice(0, 5).flatMap((p) => p.lines.map((l) => compact(l.text)));
+  const title = [cover, ...early].map((t) => t.replace(PART_PREFIX, '')).find((t) => NAME_BEFORE_YEAR.test(t) || YEAR_BEFORE_NAME.test(t)) ?? cover;
+
+  let department = '';
+  let year: number | null = null;
+  let scope: DocumentInfo['scope'] = null;
+  let kind: DocumentInfo['kind'] = null;
+  const before = NAME_BEFORE_YEAR.exec(title);
+  const after = YEAR_BEFORE_NAME.exec(title);
+  if (before) {
+    department = before[1]!;
+    year = Number(before[2]);
+    scope = scopeOf(before[3]);
+    kind = before[4] === '决算' ? 'final_account' : 'budget';
+  } else if (after) {
+    department = after[2]!;
+    year = Number(after[1]);
+    scope = scopeOf(after[3]);
+    kind = after[4] === '决算' ? 'final_account' : 'budget';
   }
-  for (const text of texts) {
-    const m = TITLE.exec(text);
-    if (!m) continue;
-    const department = m[1]!.replace(/^[\d一二三四五六七八九十、.\s]+/u, '').replace(/[:：]$/u, '');
-    if (!department || /^(关于|附件)/u.test(department) && department.length < 4) continue;
-    return {
-      title: text,
-      department,
-      year: Number(m[2]),
-      kind: m[4] === '决算' ? 'final_account' : 'budget',
-      scope: m[3] === '单位' ? 'unit' : m[3] === '部门' ? 'department' : null,
-    };
+  department = department.replace(PART_PREFIX, '');
+  if (!department || PLACE_ONLY.test(department)) department = mostCommonDepartmentLine(pages) || (PLACE_ONLY.test(department) ? '' : department);
+  const text = [cover, ...early].join('');
+  kind ??= /决算/u.test(text) ? 'final_account' : /预算/u.test(text) ? 'budget' : null;
+  scope ??= /单位(预算|决算)/u.test(text) ? 'unit' : /部门(综合)?(预算|决算)/u.test(text) ? 'department' : null;
+  year ??= mostCommonYear(pages);
+  return { title, department, year, kind, scope };
+}
+
+function scopeOf(word: string | undefined): DocumentInfo['scope'] {
+  return word === '单位' ? 'unit' : word === '部门' ? 'department' : null;
+}
+
+/** The department most tables name in their `部门:` / `预算单位:` line. */
+function mostCommonDepartmentLine(pages: readonly PageLayout[]): string {
+  const counts = new Map<string, number>();
+  for (const p of pages) {
+    for (const l of p.lines) {
+      const m = DEPARTMENT_LINE.exec(compact(l.text));
+      const name = m?.[1]?.replace(/(金额)?单位[:：].*$/u, '');
+      if (name && name.length >= 3 && !/^(万元|元)$/u.test(name)) counts.set(name, (counts.get(name) ?? 0) + 1);
+    }
   }
-  const any = texts.find((t) => /(预算|决算)/u.test(t)) ?? '';
-  const year = /(20\d\d)\s*年/u.exec(any);
-  return {
-    title: any,
-    department: '',
-    year: year ? Number(year[1]) : null,
-    kind: /决算/u.test(any) ? 'final_account' : /预算/u.test(any) ? 'budget' : null,
-    scope: null,
-  };
+  return [...counts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? '';
+}
+
+function mostCommonYear(pages: readonly PageLayout[]): number | null {
+  const counts = new Map<number, number>();
+  for (const p of pages) for (const l of p.lines) for (const m of l.text.matchAll(/(20\d\d)\s*年/gu)) counts.set(Number(m[1]), (counts.get(Number(m[1])) ?? 0) + 1);
+  return [...counts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
 }
