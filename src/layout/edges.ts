@@ -26,43 +26,58 @@ interface Line {
 export function pageEdges(rulings: readonly Ruling[]): { horizontal: Edge[]; vertical: Edge[] } {
   const h: Line[] = rulings.filter((r) => r.y0 === r.y1).map((r) => ({ at: r.y0, from: r.x0, to: r.x1 }));
   const v: Line[] = rulings.filter((r) => r.x0 === r.x1 && r.y0 !== r.y1).map((r) => ({ at: r.x0, from: r.y0, to: r.y1 }));
-  return { horizontal: mergeEdges([...h, ...impliedClosings(v)]), vertical: mergeEdges(v) };
+  return { horizontal: mergeEdges([...h, ...impliedClosings(v, h)]), vertical: mergeEdges(v) };
 }
 
 /** The widest gap between two neighbouring columns' lines that an implied closing line bridges. */
 const MAX_COLUMN_WIDTH = 300;
 
-/** Lines across the common ends of neighbouring lines of the other direction (at least two, at most a column apart). */
-function impliedClosings(lines: readonly Line[]): Line[] {
+/**
+ * Closing lines for open ends: vertical lines ending at one height where no horizontal line passes. The closing
+ * line runs across those ends and on to the nearest vertical on each side that reaches that height, so the cells
+ * beside them close too.
+ */
+function impliedClosings(vertical: readonly Line[], horizontal: readonly Line[]): Line[] {
+  const closed = (x: number, y: number): boolean =>
+    horizontal.some((h) => Math.abs(h.at - y) <= SNAP_TOLERANCE && h.from - JOIN_TOLERANCE <= x && x <= h.to + JOIN_TOLERANCE);
   const out: Line[] = [];
-  const emit = (group: Line[], end: 'from' | 'to'): void => {
-    const byPosition = [...group].sort((a, b) => a.at - b.at);
-    let run: Line[] = [];
+  for (const end of ['from', 'to'] as const) {
+    const open = vertical.filter((v) => !closed(v.at, v[end])).sort((a, b) => a[end] - b[end]);
+    let group: Line[] = [];
     const flush = (): void => {
-      if (run.length >= 2) {
-        const at = run.reduce((s, l) => s + l[end], 0) / run.length;
-        out.push({ at, from: run[0]!.at, to: run[run.length - 1]!.at });
-      }
-      run = [];
+      if (group.length) out.push(...closeGroup(group, end, vertical));
+      group = [];
     };
-    for (const l of byPosition) {
-      if (run.length && l.at - run[run.length - 1]!.at > MAX_COLUMN_WIDTH) flush();
-      run.push(l);
+    for (const v of open) {
+      if (group.length && v[end] - group[0]![end] > SNAP_TOLERANCE) flush();
+      group.push(v);
     }
     flush();
-  };
-  for (const end of ['from', 'to'] as const) {
-    const sorted = [...lines].sort((a, b) => a[end] - b[end]);
-    let group: Line[] = [];
-    for (const l of sorted) {
-      if (group.length && l[end] - group[0]![end] > SNAP_TOLERANCE) {
-        emit(group, end);
-        group = [];
-      }
-      group.push(l);
-    }
-    emit(group, end);
   }
+  return out;
+}
+
+function closeGroup(group: readonly Line[], end: 'from' | 'to', vertical: readonly Line[]): Line[] {
+  const y = group.reduce((s, l) => s + l[end], 0) / group.length;
+  const reaching = vertical.filter((v) => v.from - SNAP_TOLERANCE <= y && y <= v.to + SNAP_TOLERANCE).map((v) => v.at);
+  const out: Line[] = [];
+  const byX = [...group].sort((a, b) => a.at - b.at);
+  let run: number[] = [];
+  const flush = (): void => {
+    if (!run.length) return;
+    const left = Math.max(...reaching.filter((x) => x < run[0]! - SNAP_TOLERANCE && run[0]! - x <= MAX_COLUMN_WIDTH), -Infinity);
+    const right = Math.min(...reaching.filter((x) => x > run[run.length - 1]! + SNAP_TOLERANCE && x - run[run.length - 1]! <= MAX_COLUMN_WIDTH), Infinity);
+    const from = Number.isFinite(left) ? left : run[0]!;
+    const to = Number.isFinite(right) ? right : run[run.length - 1]!;
+    // One lone open end closes only between two neighbours; two or more close among themselves.
+    if (run.length >= 2 || (Number.isFinite(left) && Number.isFinite(right))) out.push({ at: y, from, to });
+    run = [];
+  };
+  for (const v of byX) {
+    if (run.length && v.at - run[run.length - 1]! > MAX_COLUMN_WIDTH) flush();
+    run.push(v.at);
+  }
+  flush();
   return out;
 }
 
