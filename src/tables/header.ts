@@ -43,8 +43,8 @@ function blockEnd(map: CellMap, min: number): number {
 }
 
 /**
- * How many leading rows are header: rows up to the first that holds a number, extended so no merged cell is cut.
- * A grid with no number at all (a text-only table) has the first block of rows as its header.
+ * How many leading rows are header: rows up to the first that holds a number. A grid with no number at all (a
+ * text-only table) has the first block of rows (no merged cell cut) as its header.
  */
 export function headerRowCount(map: CellMap): number {
   const rows = map.length;
@@ -55,13 +55,7 @@ export function headerRowCount(map: CellMap): number {
       break;
     }
   }
-  if (first === 0) return 0;
-  if (first > 0) {
-    // A merged cell from the header may not run into the first data row; if one does, the header is shorter.
-    let k = first;
-    while (k > 0 && rowCells(map, k - 1).some((c) => c.row + c.rowSpan > k)) k--;
-    return k;
-  }
+  if (first >= 0) return first;
   return rows > 1 ? Math.min(blockEnd(map, 1), rows - 1) : 0;
 }
 
