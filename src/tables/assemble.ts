@@ -26,6 +26,8 @@ interface Builder {
   endedLastOnPage: boolean;
   /** A series of performance forms: rows kept raw, turned into indicator rows when the table is finished. */
   form: boolean;
+  /** The header rows' texts (per column), to recognise a header repeated on a continuation page. */
+  headerTexts: string[];
   /** The table says it has no data (`本表无数据`, in a cell or in a note below it). */
   noData: boolean;
 }
@@ -107,6 +109,7 @@ function startTable(grid: PageGrid, fullMap: CellMap, firstRow: number, headings
     endedLastOnPage: isLast,
     form,
     noData: false,
+    headerTexts: map.slice(0, h).map((row) => rowText(row)),
   };
   appendBody(builder, map, h, false);
   return builder;
@@ -114,11 +117,13 @@ function startTable(grid: PageGrid, fullMap: CellMap, firstRow: number, headings
 
 function appendContinuation(b: Builder, fullMap: CellMap, firstRow: number, titleRepeated: boolean, page: number, isLast: boolean): void {
   const map = fullMap.slice(firstRow);
-  const h = b.form ? 0 : headerRowCount(map);
   let skip = 0;
-  if (h > 0) {
-    const paths = columnPaths(map, h, b.columnCount);
-    if (titleRepeated || paths.join('|') === b.table.columns.join('|')) skip = h;
+  const repeated = b.headerTexts.length;
+  if (repeated && map.length > repeated && b.headerTexts.every((t, r) => rowText(map[r]!) === t)) {
+    skip = repeated;
+  } else if (titleRepeated && !b.form) {
+    // The title is repeated: whatever header follows it is the table's header again, maybe drawn differently.
+    skip = headerRowCount(map);
   }
   if (!b.table.pages.includes(page)) b.table.pages.push(page);
   b.lastPage = page;
@@ -194,4 +199,8 @@ function finish(b: Builder): Table {
   if (b.noData && t.rows.every((r) => r.every((c) => !/\d/u.test(c)))) t.rows = [];
   t.empty = t.rows.length === 0;
   return t;
+}
+
+function rowText(row: readonly (Cell | undefined)[]): string {
+  return row.map((c, k) => (c && c.col === k ? compact(c.text) : '')).join('|');
 }

@@ -1,0 +1,805 @@
+// Content of the generated test PDFs in fixtures/.
+//
+// Imported by scripts/make-fixtures.mjs (which draws it) and by tests/fixtures.test.ts (which
+// derives the grids the extractor must read back), so the two cannot drift.
+//
+// A table is { kind, title, label, unit, cols, header, body }:
+//   cols:   [{ w: width in pt, align: 'left' | 'right' | 'center', num?: true }]
+//   header: rows of header cells; body: rows of data cells. Every row has one entry per column.
+//   A cell is a string (may be '' for a blank cell) or an object
+//     { t, rs?, cs?, lines? }   t: the logical text, rs/cs: row/column span,
+//                               lines: how the text is drawn, line by line (explicit wrapping).
+//   A slot covered by a merged cell (not its top-left slot) is null.
+// Amounts are integer cents, formatted with thousands separators and two decimals.
+
+/** Format integer cents as '9,389,913.00'. `blank`: print 0 as ''. */
+export function money(cents, { blank = false } = {}) {
+  if (cents === 0 && blank) return '';
+  const neg = cents < 0;
+  const abs = Math.abs(cents);
+  const units = Math.floor(abs / 100).toString().replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  const frac = String(abs % 100).padStart(2, '0');
+  return `${neg ? '-' : ''}${units}.${frac}`;
+}
+
+const sum = (xs) => xs.reduce((a, b) => a + b, 0);
+const addVec = (a, b) => a.map((x, i) => x + b[i]);
+
+/** Small deterministic PRNG (mulberry32). */
+function prng(seed) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/**
+ * Build 类/款/项 subject rows from leaves. leaves: [{ code: 7-digit, name, v: [cents...] }].
+ * parents: { '201': '一般公共服务支出', '20106': '财政事务', ... }.
+ * Returns { rows: [{ code, level: 1|2|3, name, v }], total: [cents...] } in disclosure order
+ * (class, its sections, their items), parents summing their children.
+ */
+export function subjectTree(leaves, parents) {
+  const rows = [];
+  const byCode = new Map();
+  const width = leaves[0].v.length;
+  for (const leaf of leaves) {
+    for (const [len, level] of [[3, 1], [5, 2]]) {
+      const code = leaf.code.slice(0, len);
+      if (!byCode.has(code)) {
+        const name = parents[code];
+        if (!name) throw new Error(`no name for subject ${code}`);
+        const row = { code, level, name, v: new Array(width).fill(0) };
+        byCode.set(code, row);
+        rows.push(row);
+      }
+      const row = byCode.get(code);
+      row.v = addVec(row.v, leaf.v);
+    }
+    const row = { code: leaf.code, level: 3, name: leaf.name, v: [...leaf.v] };
+    rows.push(row);
+  }
+  const total = rows.filter((r) => r.level === 1).reduce((acc, r) => addVec(acc, r.v), new Array(width).fill(0));
+  return { rows, total };
+}
+
+const Y = (s) => Math.round(Number(s.replace(/,/g, '')) * 100); // '9,389,913.00' -> cents
+
+// ---------------------------------------------------------------------------------------------
+// 1. fill-rulings.pdf — 部门支出预算总表, 类/款/项 in three columns, grid of filled rectangles.
+
+const fillTree = subjectTree(
+  [
+    { code: '2011301', name: '行政运行', v: [Y('9,389,913.00'), 0] },
+    { code: '2011302', name: '一般行政管理事务', v: [0, Y('1,250,000.00')] },
+    { code: '2011308', name: '招商引资', v: [0, Y('2,680,500.00')] },
+    { code: '2080505', name: '机关事业单位基本养老保险缴费支出', v: [Y('1,126,789.44'), 0] },
+    { code: '2080506', name: '机关事业单位职业年金缴费支出', v: [Y('563,394.72'), 0] },
+    { code: '2101101', name: '行政单位医疗', v: [Y('422,546.04'), 0] },
+    { code: '2210201', name: '住房公积金', v: [Y('845,092.08'), 0] },
+  ],
+  {
+    '201': '一般公共服务支出',
+    '20113': '商贸事务',
+    '208': '社会保障和就业支出',
+    '20805': '行政事业单位养老支出',
+    '210': '卫生健康支出',
+    '21011': '行政事业单位医疗',
+    '221': '住房保障支出',
+    '22102': '住房改革支出',
+  },
+);
+
+/** Rows [类, 款, 项, 名称, 合计, v...] from a subject tree, codes split in three columns. */
+function splitCodeRows(tree, { blank = true } = {}) {
+  const out = [['', '', '', '合计', money(sum(tree.total)), ...tree.total.map((c) => money(c, { blank }))]];
+  for (const r of tree.rows) {
+    const lei = r.code.slice(0, 3);
+    const kuan = r.level >= 2 ? r.code.slice(3, 5) : '';
+    const xiang = r.level === 3 ? r.code.slice(5, 7) : '';
+    out.push([lei, kuan, xiang, r.name, money(sum(r.v)), ...r.v.map((c) => money(c, { blank }))]);
+  }
+  return out;
+}
+
+/** Merge equal consecutive values of column `col` over rows [from, to) into one cell. */
+function mergeDown(body, col, from, to) {
+  const text = body[from][col];
+  for (let r = from + 1; r < to; r++) {
+    if (body[r][col] !== text) throw new Error(`mergeDown: ${body[r][col]} !== ${text}`);
+    body[r][col] = null;
+  }
+  body[from][col] = { t: text, rs: to - from };
+}
+
+const fillBody = splitCodeRows(fillTree);
+{
+  // 类 208 over its four rows, 款 05 over its three rows: vertically merged data cells.
+  const i208 = fillBody.findIndex((r) => r[0] === '208');
+  mergeDown(fillBody, 0, i208, i208 + 4);
+  mergeDown(fillBody, 1, i208 + 1, i208 + 4);
+}
+
+export const fillRulings = {
+  kind: 'expenditure',
+  title: '2025年部门支出预算总表',
+  label: '表3',
+  unit: '元',
+  cols: [
+    { w: 30, align: 'center' },
+    { w: 30, align: 'center' },
+    { w: 30, align: 'center' },
+    { w: 160, align: 'left' },
+    { w: 85, align: 'right', num: true },
+    { w: 85, align: 'right', num: true },
+    { w: 85, align: 'right', num: true },
+  ],
+  header: [
+    [{ t: '功能分类科目编码', cs: 3 }, null, null, { t: '功能分类科目名称', rs: 2 }, { t: '支出预算', cs: 3 }, null, null],
+    ['类', '款', '项', null, '合计', '基本支出', '项目支出'],
+  ],
+  body: fillBody,
+};
+
+// ---------------------------------------------------------------------------------------------
+// 2. stroke-rulings.pdf — 部门收入预算总表, full 7-digit codes in one column, stroked grid.
+// Values: [一般公共预算拨款, 事业收入, 其他收入, 上年结转结余].
+
+const strokeTree = subjectTree(
+  [
+    { code: '2011301', name: '行政运行', v: [Y('3,412,560.00'), 0, 0, 0] },
+    { code: '2011302', name: '一般行政管理事务', v: [Y('860,000.00'), 0, Y('45,000.00'), Y('120,000.00')] },
+    { code: '2011350', name: '事业运行', v: [Y('1,208,333.33'), Y('356,000.00'), 0, 0] },
+    { code: '2050803', name: '培训支出', v: [Y('96,000.00'), 0, 0, 0] },
+    { code: '2080505', name: '机关事业单位基本养老保险缴费支出', v: [Y('548,210.16'), Y('40,300.00'), 0, 0] },
+    { code: '2080506', name: '机关事业单位职业年金缴费支出', v: [Y('274,105.08'), Y('20,150.00'), 0, 0] },
+    { code: '2210201', name: '住房公积金', v: [Y('411,157.62'), Y('30,225.00'), 0, 0] },
+  ],
+  {
+    '201': '一般公共服务支出',
+    '20113': '商贸事务',
+    '205': '教育支出',
+    '20508': '进修及培训',
+    '208': '社会保障和就业支出',
+    '20805': '行政事业单位养老支出',
+    '221': '住房保障支出',
+    '22102': '住房改革支出',
+  },
+);
+
+export const strokeRulings = {
+  kind: 'income',
+  title: '2025年部门收入预算总表',
+  label: '表2',
+  unit: '元',
+  cols: [
+    { w: 52, align: 'left' },
+    { w: 142, align: 'left' },
+    { w: 70, align: 'right', num: true },
+    { w: 70, align: 'right', num: true },
+    { w: 62, align: 'right', num: true },
+    { w: 58, align: 'right', num: true },
+    { w: 62, align: 'right', num: true },
+  ],
+  header: [
+    [
+      { t: '科目编码', rs: 2 },
+      { t: '科目名称', rs: 2 },
+      { t: '合计', rs: 2 },
+      { t: '本年收入', cs: 3 },
+      null,
+      null,
+      { t: '上年结转结余', rs: 2 },
+    ],
+    [null, null, null, '一般公共预算拨款', '事业收入', '其他收入', null],
+  ],
+  body: [
+    ['', '合计', money(sum(strokeTree.total)), ...strokeTree.total.map((c) => money(c, { blank: true }))],
+    ...strokeTree.rows.map((r) => [r.code, r.name, money(sum(r.v)), ...r.v.map((c) => money(c, { blank: true }))]),
+  ],
+};
+
+// ---------------------------------------------------------------------------------------------
+// 3. wrapped-cells.pdf — 部门支出总表 in 万元 with narrow columns: names, a header, numbers and
+// the 类 codes wrap inside their cells. `lines` gives the drawn lines; `t` the logical value.
+// Values: [基本支出, 项目支出, 对附属单位补助支出].
+
+const wrapTree = subjectTree(
+  [
+    { code: '2080505', name: '机关事业单位基本养老保险缴费支出', v: [Y('523.45'), 0, 0] },
+    { code: '2080506', name: '机关事业单位职业年金缴费支出', v: [Y('261.73'), 0, 0] },
+    { code: '2130104', name: '事业运行', v: [Y('45.20'), Y('89.71'), Y('11.70')] },
+  ],
+  {
+    '208': '社会保障和就业支出',
+    '20805': '行政事业单位养老支出',
+    '213': '农林水支出',
+    '21301': '农业农村',
+  },
+);
+
+/** Drawn lines of a value wrapped at `n` characters per line (character wrap, as printed). */
+function chop(text, n) {
+  if (text.length <= n) return text;
+  const lines = [];
+  for (let i = 0; i < text.length; i += n) lines.push(text.slice(i, i + n));
+  return { t: text, lines };
+}
+
+{
+  const t = wrapTree.total;
+  if (sum(t) !== Y('931.79')) throw new Error(`wrapped-cells total ${money(sum(t))} must be 931.79`);
+}
+
+export const wrappedCells = {
+  kind: 'expenditure',
+  title: '2025年部门支出总表',
+  label: '表3',
+  unit: '万元',
+  cols: [
+    { w: 20, align: 'left' }, // 类: too narrow for three digits, '213' prints as '21' / '3'
+    { w: 22, align: 'center' },
+    { w: 22, align: 'center' },
+    { w: 90, align: 'left' }, // 名称: nine characters a line
+    { w: 34, align: 'right', num: true }, // 合计: five characters a line, '931.79' -> '931.7' / '9'
+    { w: 45, align: 'right', num: true },
+    { w: 45, align: 'right', num: true },
+    { w: 30, align: 'right', num: true }, // 对附属单位补助支出: four characters a line, '11.70' -> '11.7' / '0'
+  ],
+  header: [
+    [{ t: '科目编码', cs: 3 }, null, null, { t: '科目名称', rs: 2 }, { t: '合计', rs: 2 }, { t: '基本支出', rs: 2 }, { t: '项目支出', rs: 2 }, { t: '对附属单位补助支出', rs: 2, lines: ['对附', '属单', '位补', '助支', '出'] }],
+    ['类', '款', '项', null, null, null, null, null],
+  ],
+  body: [
+    ['', '', '', '合计', chop(money(sum(wrapTree.total)), 5), ...wrapTree.total.map((c, i) => chop(money(c, { blank: true }), i === 2 ? 4 : 6))],
+    ...wrapTree.rows.map((r) => [
+      chop(r.code.slice(0, 3), 2),
+      r.level >= 2 ? r.code.slice(3, 5) : '',
+      r.level === 3 ? r.code.slice(5, 7) : '',
+      chop(r.name, 9),
+      chop(money(sum(r.v)), 5),
+      ...r.v.map((c, i) => chop(money(c, { blank: true }), i === 2 ? 4 : 6)),
+    ]),
+  ],
+};
+
+// ---------------------------------------------------------------------------------------------
+// 4. three-pages-repeated.pdf / three-pages-bare.pdf — 一般公共预算支出表, ~90 rows.
+
+const longParents = {
+  '201': '一般公共服务支出',
+  '20101': '人大事务',
+  '20103': '政府办公厅（室）及相关机构事务',
+  '20106': '财政事务',
+  '20113': '商贸事务',
+  '205': '教育支出',
+  '20501': '教育管理事务',
+  '20502': '普通教育',
+  '20503': '职业教育',
+  '206': '科学技术支出',
+  '20601': '科学技术管理事务',
+  '20604': '技术研究与开发',
+  '207': '文化旅游体育与传媒支出',
+  '20701': '文化和旅游',
+  '20703': '体育',
+  '208': '社会保障和就业支出',
+  '20801': '人力资源和社会保障管理事务',
+  '20805': '行政事业单位养老支出',
+  '20808': '抚恤',
+  '210': '卫生健康支出',
+  '21001': '卫生健康管理事务',
+  '21011': '行政事业单位医疗',
+  '211': '节能环保支出',
+  '21103': '污染防治',
+  '212': '城乡社区支出',
+  '21201': '城乡社区管理事务',
+  '213': '农林水支出',
+  '21301': '农业农村',
+  '21303': '水利',
+  '221': '住房保障支出',
+  '22102': '住房改革支出',
+};
+const longLeafNames = [
+  ['2010101', '行政运行'],
+  ['2010102', '一般行政管理事务'],
+  ['2010104', '人大会议'],
+  ['2010108', '代表工作'],
+  ['2010301', '行政运行'],
+  ['2010302', '一般行政管理事务'],
+  ['2010350', '事业运行'],
+  ['2010601', '行政运行'],
+  ['2010602', '一般行政管理事务'],
+  ['2010607', '信息化建设'],
+  ['2010608', '财政委托业务支出'],
+  ['2011301', '行政运行'],
+  ['2011302', '一般行政管理事务'],
+  ['2011308', '招商引资'],
+  ['2011350', '事业运行'],
+  ['2050101', '行政运行'],
+  ['2050102', '一般行政管理事务'],
+  ['2050201', '学前教育'],
+  ['2050202', '小学教育'],
+  ['2050203', '初中教育'],
+  ['2050204', '高中教育'],
+  ['2050302', '中等职业教育'],
+  ['2050305', '高等职业教育'],
+  ['2060101', '行政运行'],
+  ['2060102', '一般行政管理事务'],
+  ['2060199', '其他科学技术管理事务支出'],
+  ['2060402', '应用技术研究与开发'],
+  ['2070101', '行政运行'],
+  ['2070104', '图书馆'],
+  ['2070109', '群众文化'],
+  ['2070199', '其他文化和旅游支出'],
+  ['2070307', '体育场馆'],
+  ['2080101', '行政运行'],
+  ['2080109', '社会保险经办机构'],
+  ['2080501', '行政单位离退休'],
+  ['2080502', '事业单位离退休'],
+  ['2080505', '机关事业单位基本养老保险缴费支出'],
+  ['2080506', '机关事业单位职业年金缴费支出'],
+  ['2080801', '死亡抚恤'],
+  ['2100101', '行政运行'],
+  ['2100199', '其他卫生健康管理事务支出'],
+  ['2101101', '行政单位医疗'],
+  ['2101102', '事业单位医疗'],
+  ['2101103', '公务员医疗补助'],
+  ['2110301', '大气'],
+  ['2110302', '水体'],
+  ['2120101', '行政运行'],
+  ['2120104', '城管执法'],
+  ['2130101', '行政运行'],
+  ['2130104', '事业运行'],
+  ['2130108', '病虫害控制'],
+  ['2130153', '农田建设'],
+  ['2130301', '行政运行'],
+  ['2130306', '水利工程运行与维护'],
+  ['2130399', '其他水利支出'],
+  ['2210201', '住房公积金'],
+  ['2210202', '提租补贴'],
+  ['2210203', '购房补贴'],
+];
+const longTree = (() => {
+  const rnd = prng(20250115);
+  const leaves = longLeafNames.map(([code, name]) => {
+    const basic = rnd() < 0.8 ? Math.round(rnd() * 2_500_000_00) + 50_000_00 : 0;
+    const project = rnd() < 0.5 || basic === 0 ? Math.round(rnd() * 1_800_000_00) + 10_000_00 : 0;
+    return { code, name, v: [basic, project] };
+  });
+  return subjectTree(leaves, longParents);
+})();
+
+export const longTable = {
+  kind: 'general_public_expenditure',
+  title: '2025年一般公共预算支出表',
+  label: '表5',
+  unit: '元',
+  cols: [
+    { w: 60, align: 'left' },
+    { w: 175, align: 'left' },
+    { w: 90, align: 'right', num: true },
+    { w: 90, align: 'right', num: true },
+    { w: 90, align: 'right', num: true },
+  ],
+  header: [
+    [{ t: '功能分类科目', cs: 2 }, null, { t: '2025年预算数', cs: 3 }, null, null],
+    ['编码', '名称', '合计', '基本支出', '项目支出'],
+  ],
+  body: [
+    ['', '合计', money(sum(longTree.total)), ...longTree.total.map((c) => money(c, { blank: true }))],
+    ...longTree.rows.map((r) => [r.code, r.name, money(sum(r.v)), ...r.v.map((c) => money(c, { blank: true }))]),
+  ],
+};
+
+// ---------------------------------------------------------------------------------------------
+// 5. merged-across-pages.pdf — 项目支出绩效目标表. 项目名称 / 预算金额 / 年度目标 are merged
+// down over each project's indicator rows; one project runs over the page break.
+
+const projects = [
+  {
+    name: '财政信息化系统运维项目',
+    amount: Y('1,280,000.00'),
+    goal: '保障预算管理一体化系统、非税收入收缴系统等核心业务系统全年稳定运行，及时响应各类运维需求，提升财政管理信息化水平。',
+    indicators: [
+      ['产出指标', '数量指标', '运维业务系统数量', '12个'],
+      ['产出指标', '质量指标', '系统全年可用率', '≥99%'],
+      ['产出指标', '时效指标', '故障响应时间', '≤2小时'],
+      ['产出指标', '成本指标', '运维费用控制', '≤128万元'],
+      ['效益指标', '社会效益指标', '财政业务办理效率', '明显提升'],
+      ['满意度指标', '服务对象满意度指标', '使用单位满意度', '≥90%'],
+    ],
+  },
+  {
+    name: '政府采购监督管理专项经费',
+    amount: Y('360,000.00'),
+    goal: '开展政府采购项目监督检查和代理机构考核，规范政府采购行为，提高政府采购透明度和资金使用效益。',
+    indicators: [
+      ['产出指标', '数量指标', '监督检查项目数', '≥60个'],
+      ['产出指标', '质量指标', '问题整改完成率', '100%'],
+      ['产出指标', '时效指标', '投诉处理办结时限', '≤30个工作日'],
+      ['效益指标', '社会效益指标', '政府采购透明度', '持续提高'],
+      ['满意度指标', '服务对象满意度指标', '采购人满意度', '≥90%'],
+    ],
+  },
+  {
+    name: '国库集中支付代理银行服务费',
+    amount: Y('420,000.00'),
+    goal: '保障国库集中支付业务正常开展，确保财政资金支付及时、准确、安全，代理银行服务质量达到协议要求。',
+    indicators: [
+      ['产出指标', '数量指标', '支付业务笔数', '≥12万笔'],
+      ['产出指标', '质量指标', '支付差错率', '0'],
+      ['产出指标', '时效指标', '支付办理时限', '1个工作日'],
+      ['效益指标', '经济效益指标', '资金支付安全性', '无资金损失'],
+      ['满意度指标', '服务对象满意度指标', '预算单位满意度', '≥90%'],
+    ],
+  },
+  {
+    name: '财政票据印制及管理经费',
+    amount: Y('150,000.00'),
+    goal: '按时完成财政票据印制、发放和核销工作，保障各执收单位票据使用需求。',
+    indicators: [
+      ['产出指标', '数量指标', '票据印制数量', '≥8万份'],
+      ['产出指标', '质量指标', '票据核销准确率', '100%'],
+      ['效益指标', '社会效益指标', '票据电子化覆盖率', '≥95%'],
+      ['满意度指标', '服务对象满意度指标', '执收单位满意度', '≥90%'],
+    ],
+  },
+  {
+    name: '财政监督检查专项经费',
+    amount: Y('210,000.00'),
+    goal: '开展会计信息质量和财经纪律专项检查，督促问题整改落实，严肃财经纪律。',
+    indicators: [
+      ['产出指标', '数量指标', '检查单位数量', '≥30家'],
+      ['产出指标', '质量指标', '问题整改率', '≥95%'],
+      ['效益指标', '社会效益指标', '财经秩序规范程度', '有效改善'],
+    ],
+  },
+  {
+    name: '预算绩效评价第三方服务项目',
+    amount: Y('850,000.00'),
+    goal: '委托第三方机构对重点民生项目和部门整体支出开展绩效评价，形成评价报告并督促问题整改，推动评价结果与预算安排有机结合，提高财政资金使用效益，进一步健全全过程预算绩效管理体系，为下一年度预算编制和政策调整提供参考依据。',
+    indicators: [
+      ['产出指标', '数量指标', '重点评价项目数', '≥20个'],
+      ['产出指标', '数量指标', '部门整体评价数', '≥5个'],
+      ['产出指标', '质量指标', '评价报告合格率', '100%'],
+      ['产出指标', '时效指标', '评价报告完成时间', '2025年10月底前'],
+      ['效益指标', '社会效益指标', '评价结果应用率', '≥80%'],
+      ['效益指标', '可持续影响指标', '绩效管理制度完善程度', '持续完善'],
+      ['满意度指标', '服务对象满意度指标', '被评价单位满意度', '≥85%'],
+    ],
+  },
+  {
+    name: '政府债务管理专项经费',
+    amount: Y('180,000.00'),
+    goal: '做好政府债券发行、还本付息和债务风险监测工作，守住不发生系统性风险底线。',
+    indicators: [
+      ['产出指标', '数量指标', '债券发行批次', '≥6批'],
+      ['产出指标', '时效指标', '还本付息及时率', '100%'],
+      ['效益指标', '社会效益指标', '债务风险等级', '保持绿色'],
+      ['满意度指标', '服务对象满意度指标', '项目单位满意度', '≥90%'],
+    ],
+  },
+];
+
+export const performanceTable = {
+  kind: 'project_performance',
+  title: '2025年项目支出绩效目标表',
+  label: '表12',
+  unit: '元',
+  cols: [
+    { w: 66, align: 'left' },
+    { w: 64, align: 'right', num: true },
+    { w: 118, align: 'left' },
+    { w: 50, align: 'center' },
+    { w: 58, align: 'center' },
+    { w: 92, align: 'left' },
+    { w: 66, align: 'left' },
+  ],
+  header: [['项目名称', '预算金额', '年度目标', '一级指标', '二级指标', '三级指标', '指标值']],
+  body: projects.flatMap((p) =>
+    p.indicators.map((ind, i) =>
+      i === 0
+        ? [{ t: p.name, rs: p.indicators.length }, { t: money(p.amount), rs: p.indicators.length }, { t: p.goal, rs: p.indicators.length }, ...ind]
+        : [null, null, null, ...ind],
+    ),
+  ),
+};
+/** Index of the project whose rows run over the page break (checked by the generator). */
+export const performanceSplitProject = 5;
+export const performanceProjects = projects;
+
+// ---------------------------------------------------------------------------------------------
+// 6. borderless.pdf — 一般公共预算基本支出表 with no rulings at all.
+// Values: [人员经费, 公用经费]; 301/303 are 人员经费, 302 is 公用经费.
+
+const econ = (() => {
+  const groups = [
+    ['301', '工资福利支出', 0, [
+      ['30101', '基本工资', Y('2,856,000.00')],
+      ['30102', '津贴补贴', Y('3,120,480.00')],
+      ['30103', '奖金', Y('238,000.00')],
+      ['30108', '机关事业单位基本养老保险缴费', Y('1,126,789.44')],
+      ['30109', '职业年金缴费', Y('563,394.72')],
+      ['30110', '职工基本医疗保险缴费', Y('422,546.04')],
+      ['30113', '住房公积金', Y('845,092.08')],
+    ]],
+    ['302', '商品和服务支出', 1, [
+      ['30201', '办公费', Y('186,000.00')],
+      ['30206', '电费', Y('96,500.00')],
+      ['30211', '差旅费', Y('154,000.00')],
+      ['30228', '工会经费', Y('121,440.00')],
+    ]],
+    ['303', '对个人和家庭的补助', 0, [
+      ['30302', '退休费', Y('48,600.00')],
+    ]],
+  ];
+  const rows = [];
+  const total = [0, 0];
+  for (const [code, name, slot, items] of groups) {
+    const v = [0, 0];
+    v[slot] = sum(items.map((i) => i[2]));
+    total[slot] += v[slot];
+    rows.push([code, name, money(sum(v)), ...v.map((c) => money(c, { blank: true }))]);
+    for (const [c, n, amt] of items) {
+      const iv = [0, 0];
+      iv[slot] = amt;
+      rows.push([c, n, money(amt), ...iv.map((x) => money(x, { blank: true }))]);
+    }
+  }
+  return [['', '合计', money(sum(total)), ...total.map((c) => money(c))], ...rows];
+})();
+
+export const borderlessTable = {
+  kind: 'basic_expenditure',
+  title: '2025年一般公共预算基本支出表',
+  label: '表6',
+  unit: '元',
+  cols: [
+    { w: 80, align: 'left' },
+    { w: 170, align: 'left' },
+    { w: 90, align: 'right', num: true },
+    { w: 90, align: 'right', num: true },
+    { w: 90, align: 'right', num: true },
+  ],
+  header: [['经济分类科目编码', '经济分类科目名称', '合计', '人员经费', '公用经费']],
+  body: econ,
+};
+
+// ---------------------------------------------------------------------------------------------
+// 7. empty-table.pdf — an empty 政府性基金预算支出表 and, on the same page, a small 国有资本经营预算支出表.
+
+const fundHeader = [
+  [{ t: '功能分类科目', cs: 2 }, null, { t: '合计', rs: 2 }, { t: '基本支出', rs: 2 }, { t: '项目支出', rs: 2 }],
+  ['编码', '名称', null, null, null],
+];
+const fundCols = [
+  { w: 70, align: 'left' },
+  { w: 190, align: 'left' },
+  { w: 85, align: 'right', num: true },
+  { w: 85, align: 'right', num: true },
+  { w: 85, align: 'right', num: true },
+];
+
+export const emptyFundTable = {
+  kind: 'government_fund',
+  title: '2025年政府性基金预算支出表',
+  label: '表7',
+  unit: '元',
+  cols: fundCols,
+  header: fundHeader,
+  body: [[{ t: '本表无数据', cs: 5, align: 'center' }, null, null, null, null]],
+  empty: true,
+};
+
+const scAmt = Y('268,400.00');
+export const stateCapitalTable = {
+  kind: 'state_capital',
+  title: '2025年国有资本经营预算支出表',
+  label: '表8',
+  unit: '元',
+  cols: fundCols,
+  header: fundHeader,
+  body: [
+    ['', '合计', money(scAmt), '', money(scAmt)],
+    ['223', '国有资本经营预算支出', money(scAmt), '', money(scAmt)],
+    ['22301', '解决历史遗留问题及改革成本支出', money(scAmt), '', money(scAmt)],
+    ['2230105', '国有企业退休人员社会化管理补助支出', money(scAmt), '', money(scAmt)],
+  ],
+};
+
+// ---------------------------------------------------------------------------------------------
+// 8. rotated.pdf — 财政拨款收支总表 on a landscape page stored as portrait with /Rotate 90.
+// Expenditure values: [一般公共预算, 政府性基金预算, 国有资本经营预算].
+
+const fiscalExp = [
+  ['（一）一般公共服务支出', [Y('15,320,413.00'), 0, 0]],
+  ['（二）社会保障和就业支出', [Y('2,156,906.16'), 0, Y('268,400.00')]],
+  ['（三）卫生健康支出', [Y('598,123.50'), 0, 0]],
+  ['（四）城乡社区支出', [0, Y('1,800,000.00'), 0]],
+  ['（五）住房保障支出', [Y('936,540.00'), 0, 0]],
+];
+const fiscalTot = fiscalExp.reduce((acc, [, v]) => addVec(acc, v), [0, 0, 0]);
+const fiscalIncome = ['（一）一般公共预算拨款', '（二）政府性基金预算拨款', '（三）国有资本经营预算拨款'];
+const fiscalRow = (v) => [money(sum(v)), ...v.map((c) => money(c, { blank: true }))];
+
+export const fiscalSummaryTable = {
+  kind: 'fiscal_summary',
+  title: '2025年财政拨款收支总表',
+  label: '表4',
+  unit: '元',
+  cols: [
+    { w: 150, align: 'left' },
+    { w: 92, align: 'right', num: true },
+    { w: 150, align: 'left' },
+    { w: 92, align: 'right', num: true },
+    { w: 92, align: 'right', num: true },
+    { w: 92, align: 'right', num: true },
+    { w: 92, align: 'right', num: true },
+  ],
+  header: [
+    [{ t: '收入', cs: 2 }, null, { t: '支出', cs: 5 }, null, null, null, null],
+    ['项目', '预算数', '项目', '合计', '一般公共预算', '政府性基金预算', '国有资本经营预算'],
+  ],
+  body: [
+    ['一、本年收入', money(sum(fiscalTot)), '一、本年支出', ...fiscalRow(fiscalTot)],
+    ...fiscalExp.map(([name, v], i) => [
+      fiscalIncome[i] ?? '',
+      i < 3 ? money(fiscalTot[i]) : '',
+      name,
+      ...fiscalRow(v),
+    ]),
+    ['二、上年结转', '', '二、结转下年', '', '', '', ''],
+    ['收入总计', money(sum(fiscalTot)), '支出总计', ...fiscalRow(fiscalTot)],
+  ],
+};
+
+// ---------------------------------------------------------------------------------------------
+// 9. sample-budget.pdf — a small complete 部门预算 of 示例市财政局.
+// Leaf values: [基本支出, 项目支出] and funding [一般公共预算拨款, 其他收入] per leaf.
+
+export const sampleDepartment = '示例市财政局';
+export const sampleYear = 2025;
+
+const sampleLeaves = [
+  { code: '2010601', name: '行政运行', basic: Y('6,853,420.00'), project: 0, other: 0 },
+  { code: '2010602', name: '一般行政管理事务', basic: 0, project: Y('1,660,000.00'), other: Y('60,000.00') },
+  { code: '2010607', name: '信息化建设', basic: 0, project: Y('1,280,000.00'), other: 0 },
+  { code: '2010650', name: '事业运行', basic: Y('2,104,380.00'), project: 0, other: Y('85,000.00') },
+  { code: '2080505', name: '机关事业单位基本养老保险缴费支出', basic: Y('1,126,789.44'), project: 0, other: 0 },
+  { code: '2080506', name: '机关事业单位职业年金缴费支出', basic: Y('563,394.72'), project: 0, other: 0 },
+  { code: '2101101', name: '行政单位医疗', basic: Y('322,546.04'), project: 0, other: 0 },
+  { code: '2101102', name: '事业单位医疗', basic: Y('100,000.00'), project: 0, other: 0 },
+  { code: '2210201', name: '住房公积金', basic: Y('845,092.08'), project: 0, other: 0 },
+];
+const sampleParents = {
+  '201': '一般公共服务支出',
+  '20106': '财政事务',
+  '208': '社会保障和就业支出',
+  '20805': '行政事业单位养老支出',
+  '210': '卫生健康支出',
+  '21011': '行政事业单位医疗',
+  '221': '住房保障支出',
+  '22102': '住房改革支出',
+};
+const sampleExpTree = subjectTree(
+  sampleLeaves.map((l) => ({ code: l.code, name: l.name, v: [l.basic, l.project] })),
+  sampleParents,
+);
+const sampleIncTree = subjectTree(
+  sampleLeaves.map((l) => ({ code: l.code, name: l.name, v: [l.basic + l.project - l.other, 0, l.other] })),
+  sampleParents,
+);
+const sampleTotal = sum(sampleExpTree.total);
+if (sampleTotal !== sum(sampleIncTree.total)) throw new Error('sample: income != expenditure');
+const [sampleGP, , sampleOther] = sampleIncTree.total;
+const classTotal = (code) => sum(sampleExpTree.rows.find((r) => r.code === code).v);
+
+const sampleCols4 = [
+  { w: 170, align: 'left' },
+  { w: 90, align: 'right', num: true },
+  { w: 170, align: 'left' },
+  { w: 90, align: 'right', num: true },
+];
+
+export const sampleSummaryTable = {
+  kind: 'income_expenditure_summary',
+  title: '2025年部门收支总表',
+  label: '表1',
+  unit: '元',
+  cols: sampleCols4,
+  header: [
+    [{ t: '收入', cs: 2 }, null, { t: '支出', cs: 2 }, null],
+    ['项目', '预算数', '项目', '预算数'],
+  ],
+  body: [
+    ['一、一般公共预算拨款收入', money(sampleGP), '一、一般公共服务支出', money(classTotal('201'))],
+    ['二、政府性基金预算拨款收入', '', '二、社会保障和就业支出', money(classTotal('208'))],
+    ['三、国有资本经营预算拨款收入', '', '三、卫生健康支出', money(classTotal('210'))],
+    ['四、事业收入', '', '四、住房保障支出', money(classTotal('221'))],
+    ['五、其他收入', money(sampleOther), '', ''],
+    ['本年收入合计', money(sampleTotal), '本年支出合计', money(sampleTotal)],
+    ['上年结转结余', '', '结转下年', ''],
+    ['收入总计', money(sampleTotal), '支出总计', money(sampleTotal)],
+  ],
+};
+
+export const sampleIncomeTable = {
+  kind: 'income',
+  title: '2025年部门收入总表',
+  label: '表2',
+  unit: '元',
+  cols: [
+    { w: 56, align: 'left' },
+    { w: 165, align: 'left' },
+    { w: 78, align: 'right', num: true },
+    { w: 78, align: 'right', num: true },
+    { w: 66, align: 'right', num: true },
+    { w: 70, align: 'right', num: true },
+  ],
+  header: [
+    [{ t: '功能分类科目', cs: 2 }, null, { t: '合计', rs: 2 }, { t: '一般公共预算拨款收入', rs: 2 }, { t: '政府性基金预算拨款收入', rs: 2 }, { t: '其他收入', rs: 2 }],
+    ['编码', '名称', null, null, null, null],
+  ],
+  body: [
+    ['', '合计', money(sampleTotal), ...sampleIncTree.total.map((c) => money(c, { blank: true }))],
+    ...sampleIncTree.rows.map((r) => [r.code, r.name, money(sum(r.v)), ...r.v.map((c) => money(c, { blank: true }))]),
+  ],
+};
+
+export const sampleExpenditureTable = {
+  kind: 'expenditure',
+  title: '2025年部门支出总表',
+  label: '表3',
+  unit: '元',
+  cols: [
+    { w: 60, align: 'left' },
+    { w: 190, align: 'left' },
+    { w: 85, align: 'right', num: true },
+    { w: 85, align: 'right', num: true },
+    { w: 85, align: 'right', num: true },
+  ],
+  header: [
+    [{ t: '功能分类科目', cs: 2 }, null, { t: '合计', rs: 2 }, { t: '基本支出', rs: 2 }, { t: '项目支出', rs: 2 }],
+    ['编码', '名称', null, null, null],
+  ],
+  body: [
+    ['', '合计', money(sampleTotal), ...sampleExpTree.total.map((c) => money(c, { blank: true }))],
+    ...sampleExpTree.rows.map((r) => [r.code, r.name, money(sum(r.v)), ...r.v.map((c) => money(c, { blank: true }))]),
+  ],
+};
+
+const car = { buy: 0, run: Y('86,000.00') };
+const abroad = Y('0.00');
+const reception = Y('24,500.00');
+export const sampleThreePublicTable = {
+  kind: 'three_public',
+  title: '2025年一般公共预算“三公”经费支出表',
+  label: '表4',
+  unit: '元',
+  cols: [
+    { w: 86, align: 'right', num: true },
+    { w: 86, align: 'right', num: true },
+    { w: 86, align: 'right', num: true },
+    { w: 86, align: 'right', num: true },
+    { w: 86, align: 'right', num: true },
+    { w: 86, align: 'right', num: true },
+  ],
+  header: [
+    [{ t: '合计', rs: 2 }, { t: '因公出国（境）费', rs: 2 }, { t: '公务用车购置及运行费', cs: 3 }, null, null, { t: '公务接待费', rs: 2 }],
+    [null, null, '小计', '公务用车购置费', '公务用车运行费', null],
+  ],
+  body: [
+    [
+      money(abroad + car.buy + car.run + reception),
+      money(abroad),
+      money(car.buy + car.run),
+      money(car.buy),
+      money(car.run),
+      money(reception),
+    ],
+  ],
+};

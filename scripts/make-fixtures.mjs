@@ -1,0 +1,694 @@
+#!/usr/bin/env node
+// Writes the test PDFs in fixtures/ (and fixtures/bad/) from the data in scripts/fixture-data.mjs.
+//
+//   npm run fixtures                      all fixtures into fixtures/
+//   node scripts/make-fixtures.mjs --out DIR [name.pdf ...]   into DIR instead (tests compare)
+//
+// Output is deterministic: fixed CreationDate, fixed document ID, fixed encryption key, and
+// fonts chosen per character from the Noto Sans SC subsets in @fontsource/noto-sans-sc.
+
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import PDFDocument from 'pdfkit';
+import * as fontkit from 'fontkit';
+import * as D from './fixture-data.mjs';
+
+const require = createRequire(import.meta.url);
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const argv = process.argv.slice(2);
+const outAt = argv.indexOf('--out');
+const OUT = outAt >= 0 ? path.resolve(argv.splice(outAt, 2)[1]) : path.join(ROOT, 'fixtures');
+const BAD = path.join(OUT, 'bad');
+const FONT_DIR = path.join(path.dirname(require.resolve('@fontsource/noto-sans-sc/package.json')), 'files');
+const CREATED = new Date(Date.UTC(2025, 0, 15, 8, 0, 0));
+
+// pdfkit draws the encryption key and the owner key's salt from CryptoJS's random source; make it
+// a fixed byte stream so encrypted.pdf is reproducible too. (Same module instance pdfkit requires.)
+{
+  const CryptoJS = require(require.resolve('crypto-js', { paths: [path.dirname(require.resolve('pdfkit'))] }));
+  let counter = 0;
+  CryptoJS.lib.WordArray.random = (nBytes) => {
+    const words = [];
+    for (let i = 0; i < nBytes; i += 4) words.push((Math.imul(++counter, 0x9e3779b1) ^ 0x5bd1e995) | 0);
+    return CryptoJS.lib.WordArray.create(words, nBytes);
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Fonts: per character, the first Noto Sans SC 400 subset (WOFF) that has the glyph.
+
+const FONT_FILES = (() => {
+  const all = fs.readdirSync(FONT_DIR).filter((f) => /^noto-sans-sc-.*-400-normal\.woff$/.test(f));
+  const rank = (f) => {
+    if (f.includes('-latin-400')) return [0, 0];
+    if (f.includes('chinese-simplified')) return [1, 0];
+    const n = /^noto-sans-sc-(\d+)-400/.exec(f);
+    if (n) return [2, Number(n[1])];
+    return [3, 0];
+  };
+  return all.sort((a, b) => {
+    const [ra, na] = rank(a);
+    const [rb, nb] = rank(b);
+    return ra - rb || na - nb || a.localeCompare(b);
+  });
+})();
+
+/**
+ * WOFF -> plain sfnt (TrueType) bytes, inflating the tables with node's zlib. fontkit reads WOFF
+ * itself, but with a pure-JS inflate that takes seconds for the large chinese-simplified subset
+ * (and pdfkit would redo it for every document); the glyphs are the same either way.
+ */
+const sfntCache = new Map(); // file -> Buffer
+function sfnt(file) {
+  if (sfntCache.has(file)) return sfntCache.get(file);
+  const woff = fs.readFileSync(path.join(FONT_DIR, file));
+  if (woff.toString('latin1', 0, 4) !== 'wOFF') throw new Error(`${file}: not WOFF`);
+  const flavor = woff.readUInt32BE(4);
+  const numTables = woff.readUInt16BE(12);
+  const tables = [];
+  for (let i = 0; i < numTables; i++) {
+    const e = 44 + i * 20;
+    const tag = woff.toString('latin1', e, e + 4);
+    const offset = woff.readUInt32BE(e + 4);
+    const compLength = woff.readUInt32BE(e + 8);
+    const origLength = woff.readUInt32BE(e + 12);
+    const checksum = woff.readUInt32BE(e + 16);
+    const raw = woff.subarray(offset, offset + compLength);
+    const data = compLength < origLength ? zlib.inflateSync(raw) : raw;
+    if (data.length !== origLength) throw new Error(`${file}: table ${tag} inflates to ${data.length}, want ${origLength}`);
+    tables.push({ tag, checksum, data });
+  }
+  tables.sort((a, b) => (a.tag < b.tag ? -1 : a.tag > b.tag ? 1 : 0));
+  let pow = 1;
+  let log = 0;
+  while (pow * 2 <= numTables) {
+    pow *= 2;
+    log++;
+  }
+  const head = Buffer.alloc(12 + 16 * numTables);
+  head.writeUInt32BE(flavor, 0);
+  head.writeUInt16BE(numTables, 4);
+  head.writeUInt16BE(pow * 16, 6);
+  head.writeUInt16BE(log, 8);
+  head.writeUInt16BE(numTables * 16 - pow * 16, 10);
+  const bodies = [];
+  let offset = head.length;
+  tables.forEach((t, i) => {
+    const e = 12 + i * 16;
+    head.write(t.tag, e, 'latin1');
+    head.writeUInt32BE(t.checksum, e + 4);
+    head.writeUInt32BE(offset, e + 8);
+    head.writeUInt32BE(t.data.length, e + 12);
+    const padded = Buffer.alloc((t.data.length + 3) & ~3);
+    t.data.copy(padded);
+    bodies.push(padded);
+    offset += padded.length;
+  });
+  const out = Buffer.concat([head, ...bodies]);
+  sfntCache.set(file, out);
+  return out;
+}
+
+const fontCache = new Map(); // file -> fontkit font
+const charFont = new Map(); // code point -> font key
+
+function fontkitFont(file) {
+  if (!fontCache.has(file)) fontCache.set(file, fontkit.create(sfnt(file)));
+  return fontCache.get(file);
+}
+
+function fontKeyFor(cp) {
+  if (charFont.has(cp)) return charFont.get(cp);
+  for (const file of FONT_FILES) {
+    let has = false;
+    try {
+      has = fontkitFont(file).hasGlyphForCodePoint(cp);
+    } catch {
+      has = false; // a subset or two carry a cmap fontkit cannot read
+    }
+    if (has) {
+      const key = file.replace(/^noto-sans-sc-/, 'NotoSansSC-').replace(/-400-normal\.woff$/, '');
+      charFont.set(cp, key);
+      return key;
+    }
+  }
+  throw new Error(`no Noto Sans SC subset has U+${cp.toString(16).toUpperCase()}`);
+}
+
+const keyFile = (key) => `${key.replace(/^NotoSansSC-/, 'noto-sans-sc-')}-400-normal.woff`;
+
+/** Split text into runs of characters drawn with the same subset font. */
+function runs(text) {
+  const out = [];
+  for (const ch of text) {
+    const key = fontKeyFor(ch.codePointAt(0));
+    const last = out[out.length - 1];
+    if (last && last.key === key) last.text += ch;
+    else out.push({ key, text: ch });
+  }
+  return out;
+}
+
+function useFont(doc, key, size) {
+  if (!doc._fixtureFonts) doc._fixtureFonts = new Set();
+  if (!doc._fixtureFonts.has(key)) {
+    doc.registerFont(key, sfnt(keyFile(key)));
+    doc._fixtureFonts.add(key);
+  }
+  doc.font(key).fontSize(size);
+}
+
+// Measure each run once per document. (Not across documents: pdfkit numbers fonts in the order a
+// document first uses them, so each file's bytes must not depend on which files were made before.)
+function runWidth(doc, run, size) {
+  doc._fixtureWidths ??= new Map();
+  const k = `${run.key}\u0000${size}\u0000${run.text}`;
+  if (!doc._fixtureWidths.has(k)) {
+    useFont(doc, run.key, size);
+    doc._fixtureWidths.set(k, doc.widthOfString(run.text));
+  }
+  return doc._fixtureWidths.get(k);
+}
+
+function textWidth(doc, text, size) {
+  let w = 0;
+  for (const r of runs(text)) w += runWidth(doc, r, size);
+  return w;
+}
+
+/** Draw text with its baseline at y, run by run. */
+function drawText(doc, text, x, y, size) {
+  let cx = x;
+  for (const r of runs(text)) {
+    useFont(doc, r.key, size);
+    doc.fillColor('black').text(r.text, cx, y, { lineBreak: false, baseline: 'alphabetic' });
+    cx += runWidth(doc, r, size);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Documents
+
+const A4 = { w: 595.28, h: 841.89 };
+const MARGIN = { top: 46, bottom: 46, side: 40 };
+const SIZE = 9; // table text
+const PAD = 4; // cell padding
+const LINE = SIZE * 1.3; // line pitch inside a cell
+const MIN_ROW = 20;
+
+function newDoc(title, extra = {}) {
+  return new PDFDocument({
+    autoFirstPage: false,
+    margin: 0,
+    compress: true,
+    info: { Title: title, Author: '示例市财政局', Creator: 'budget-extract fixtures', Producer: 'PDFKit', CreationDate: CREATED },
+    ...extra,
+  });
+}
+
+/** Page in display orientation; `rotate: 90` stores it as portrait with /Rotate 90. */
+function addPage(doc, { landscape = false, rotate = 0 } = {}) {
+  if (rotate === 90) {
+    doc.addPage({ size: [A4.w, A4.h], margin: 0 });
+    doc.page.dictionary.data.Rotate = 90;
+    // Display point (dx, dy) of the landscape page = user-space point (dy, dx) of the portrait
+    // page; in pdfkit's top-down coordinates that is (dy, H - dx).
+    doc.transform(0, -1, 1, 0, 0, A4.h);
+    return { w: A4.h, h: A4.w };
+  }
+  const size = landscape ? [A4.h, A4.w] : [A4.w, A4.h];
+  doc.addPage({ size, margin: 0 });
+  return { w: size[0], h: size[1] };
+}
+
+function save(doc, file) {
+  return new Promise((resolve, reject) => {
+    const chunks = [];
+    doc.on('data', (c) => chunks.push(c));
+    doc.on('error', reject);
+    doc.on('end', () => {
+      const bytes = Buffer.concat(chunks);
+      fs.mkdirSync(path.dirname(file), { recursive: true });
+      fs.writeFileSync(file, bytes);
+      resolve(bytes);
+    });
+    doc.end();
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Table layout
+
+const cellObj = (c) => (c === null ? null : typeof c === 'string' ? { t: c } : c);
+const isNumeric = (s) => /^[-\d,.%]+$/.test(s);
+
+/** Greedy character wrap into lines no wider than `width`. */
+function wrap(doc, text, width, size) {
+  if (text === '') return [];
+  const lines = [];
+  let cur = '';
+  for (const ch of text) {
+    if (cur && textWidth(doc, cur + ch, size) > width) {
+      lines.push(cur);
+      cur = ch;
+    } else cur += ch;
+  }
+  lines.push(cur);
+  return lines;
+}
+
+/** Lines a cell is drawn with; explicit `lines` must be what a greedy wrap at this width gives. */
+function cellLines(doc, cell, width, numCol, where) {
+  const greedy = wrap(doc, cell.t, width, SIZE);
+  if (cell.lines) {
+    if (cell.lines.join('') !== cell.t) throw new Error(`${where}: lines ${cell.lines} do not spell ${cell.t}`);
+    if (JSON.stringify(cell.lines) !== JSON.stringify(greedy)) {
+      throw new Error(`${where}: explicit lines ${JSON.stringify(cell.lines)} but width ${width.toFixed(1)} wraps as ${JSON.stringify(greedy)}`);
+    }
+    return cell.lines;
+  }
+  if (greedy.length > 1 && numCol && isNumeric(cell.t)) {
+    throw new Error(`${where}: number ${cell.t} does not fit in ${width.toFixed(1)}pt; widen the column`);
+  }
+  return greedy;
+}
+
+/** Resolve spans into cells with row/col, compute lines and row heights. */
+function layoutGrid(doc, rowsSpec, cols, { header, where }) {
+  const cells = [];
+  rowsSpec.forEach((row, r) => {
+    if (row.length !== cols.length) throw new Error(`${where}: row ${r} has ${row.length} cells, want ${cols.length}`);
+    row.forEach((raw, c) => {
+      const cell = cellObj(raw);
+      if (!cell) return;
+      const rs = cell.rs ?? 1;
+      const cs = cell.cs ?? 1;
+      for (let i = r; i < r + rs; i++)
+        for (let j = c; j < c + cs; j++)
+          if ((i !== r || j !== c) && rowsSpec[i]?.[j] !== null) throw new Error(`${where}: slot ${i},${j} under span must be null`);
+      const w = cols.slice(c, c + cs).reduce((a, k) => a + k.w, 0);
+      const align = header ? 'center' : cell.align ?? cols[c].align;
+      const lines = cellLines(doc, cell, w - 2 * PAD, !header && cols[c].num && cs === 1, `${where} r${r}c${c}`);
+      cells.push({ r, c, rs, cs, w, align, lines, text: cell.t });
+    });
+  });
+  const heights = rowsSpec.map(() => MIN_ROW);
+  const need = (cell) => cell.lines.length * LINE + 2 * PAD;
+  for (const cell of cells) if (cell.rs === 1) heights[cell.r] = Math.max(heights[cell.r], need(cell));
+  for (const cell of cells.filter((x) => x.rs > 1)) {
+    const have = heights.slice(cell.r, cell.r + cell.rs).reduce((a, b) => a + b, 0);
+    if (have < need(cell)) heights[cell.r + cell.rs - 1] += need(cell) - have;
+  }
+  return { cells, heights: heights.map((h) => Math.round(h * 100) / 100) };
+}
+
+function drawCellText(doc, lines, box, align, valign) {
+  const n = lines.length;
+  if (!n) return;
+  const blockTop = valign === 'top' ? box.y0 + PAD : box.y0 + (box.y1 - box.y0 - n * LINE) / 2;
+  lines.forEach((line, k) => {
+    const lw = textWidth(doc, line, SIZE);
+    const x = align === 'right' ? box.x1 - PAD - lw : align === 'center' ? (box.x0 + box.x1 - lw) / 2 : box.x0 + PAD;
+    const baseline = blockTop + k * LINE + LINE / 2 + 0.36 * SIZE;
+    drawText(doc, line, x, baseline, SIZE);
+  });
+}
+
+/** Rulings of one table part: every cell's edges, drawn once. */
+function drawRulings(doc, boxes, style) {
+  if (style === 'none') return;
+  const right = Math.max(...boxes.map((b) => b.x1));
+  const bottom = Math.max(...boxes.map((b) => b.y1));
+  const segs = []; // {h: bool, at, from, to}
+  for (const b of boxes) {
+    segs.push({ h: true, at: b.y0, from: b.x0, to: b.x1 });
+    segs.push({ h: false, at: b.x0, from: b.y0, to: b.y1 });
+    if (Math.abs(b.x1 - right) < 0.01) segs.push({ h: false, at: b.x1, from: b.y0, to: b.y1 });
+    if (Math.abs(b.y1 - bottom) < 0.01) segs.push({ h: true, at: b.y1, from: b.x0, to: b.x1 });
+  }
+  const T = 0.5;
+  if (style === 'fill') {
+    // Like WPS exports: every cell edge a thin filled rectangle.
+    for (const s of segs) {
+      if (s.h) doc.rect(s.from - T / 2, s.at - T / 2, s.to - s.from + T, T);
+      else doc.rect(s.at - T / 2, s.from - T / 2, T, s.to - s.from + T);
+      doc.fillColor('black').fill();
+    }
+    return;
+  }
+  // 'stroke': join touching collinear edges into whole lines, each stroked on its own.
+  const key = (s) => `${s.h ? 'h' : 'v'}${s.at.toFixed(2)}`;
+  const groups = new Map();
+  for (const s of segs) {
+    if (!groups.has(key(s))) groups.set(key(s), []);
+    groups.get(key(s)).push(s);
+  }
+  doc.lineWidth(T).strokeColor('black');
+  for (const list of groups.values()) {
+    list.sort((a, b) => a.from - b.from);
+    const merged = [];
+    for (const s of list) {
+      const last = merged[merged.length - 1];
+      if (last && s.from <= last.to + 0.01) last.to = Math.max(last.to, s.to);
+      else merged.push({ ...s });
+    }
+    for (const s of merged) {
+      if (s.h) doc.moveTo(s.from, s.at).lineTo(s.to, s.at);
+      else doc.moveTo(s.at, s.from).lineTo(s.at, s.to);
+      doc.stroke();
+    }
+  }
+}
+
+/** Label at top-left, title centred, unit at the right just above the table. Returns table top. */
+function drawHeading(doc, table, page, x0, x1, top, { label = true, unit = true } = {}) {
+  if (label && table.label) drawText(doc, table.label, x0, top + 10, 10);
+  const tw = textWidth(doc, table.title, 16);
+  drawText(doc, table.title, (page.w - tw) / 2, top + 36, 16);
+  const unitText = `单位：${table.unit}`;
+  if (unit) drawText(doc, unitText, x1 - textWidth(doc, unitText, SIZE), top + 56, SIZE);
+  return top + 62;
+}
+
+/**
+ * Draw a table starting at `top` on the current page, breaking onto new pages as needed.
+ * opts: rules 'fill'|'stroke'|'none'; repeatTitle / repeatHeader on continuation pages;
+ * pageOpts for addPage; breaks: body row indices forced to start a page.
+ * Returns { pages: number of pages used, bottom: y after the table, parts }.
+ */
+function drawTable(doc, table, page, top, opts = {}) {
+  const { rules = 'stroke', repeatTitle = false, repeatHeader = false, pageOpts = {}, breaks = [] } = opts;
+  const where = table.title;
+  const totalW = table.cols.reduce((a, c) => a + c.w, 0);
+  const x0 = Math.round(((page.w - totalW) / 2) * 100) / 100;
+  const xs = [x0];
+  for (const c of table.cols) xs.push(xs[xs.length - 1] + c.w);
+  const head = layoutGrid(doc, table.header, table.cols, { header: true, where: `${where} header` });
+  const body = layoutGrid(doc, table.body, table.cols, { header: false, where: `${where} body` });
+  const headH = head.heights.reduce((a, b) => a + b, 0);
+
+  // Paginate body rows.
+  const parts = []; // { rows: [r...], ys: Map r -> y, headerTop, page: 0-based offset, index }
+  const range = doc.bufferedPageRange();
+  let pageIndex = range.start + range.count - 1;
+  let pageNo = 0;
+  let y = drawHeading(doc, table, page, xs[0], xs[xs.length - 1], top);
+  let part = { rows: [], ys: new Map(), headerTop: y, page: pageNo, index: pageIndex };
+  y += headH;
+  const limit = () => page.h - MARGIN.bottom;
+  body.heights.forEach((h, r) => {
+    if ((y + h > limit() || breaks.includes(r)) && part.rows.length) {
+      parts.push(part);
+      pageNo++;
+      page = addPage(doc, pageOpts);
+      pageIndex++;
+      let t = MARGIN.top;
+      if (repeatTitle) t = drawHeading(doc, table, page, xs[0], xs[xs.length - 1], t);
+      part = { rows: [], ys: new Map(), headerTop: repeatHeader ? t : null, page: pageNo, index: pageIndex };
+      y = t + (repeatHeader ? headH : 0);
+    }
+    if (y + h > limit()) throw new Error(`${where}: row ${r} does not fit on an empty page`);
+    part.rows.push(r);
+    part.ys.set(r, y);
+    y += h;
+  });
+  parts.push(part);
+
+  // Draw: the pages were added while paginating, so switch to each page's buffer in turn.
+  parts.forEach((p) => {
+    doc.switchToPage(p.index);
+    const boxes = [];
+    if (p.headerTop !== null) {
+      const hy = [p.headerTop];
+      for (const h of head.heights) hy.push(hy[hy.length - 1] + h);
+      for (const cell of head.cells) {
+        const box = { x0: xs[cell.c], x1: xs[cell.c + cell.cs], y0: hy[cell.r], y1: hy[cell.r + cell.rs] };
+        boxes.push(box);
+        drawCellText(doc, cell.lines, box, 'center', 'center');
+      }
+    }
+    const first = p.rows[0];
+    const last = p.rows[p.rows.length - 1];
+    for (const cell of body.cells) {
+      const r0 = Math.max(cell.r, first);
+      const r1 = Math.min(cell.r + cell.rs - 1, last);
+      if (r0 > r1) continue;
+      const box = {
+        x0: xs[cell.c],
+        x1: xs[cell.c + cell.cs],
+        y0: p.ys.get(r0),
+        y1: p.ys.get(r1) + body.heights[r1],
+      };
+      boxes.push(box);
+      // A merged cell over a page break: lines fill the first part, the rest go to the next.
+      const split = cell.r < first || cell.r + cell.rs - 1 > last;
+      if (!split) {
+        drawCellText(doc, cell.lines, box, cell.align, 'center');
+        continue;
+      }
+      cell.partsDrawn ??= 0;
+      cell.linesLeft ??= [...cell.lines];
+      const isLast = cell.r + cell.rs - 1 <= last;
+      const cap = Math.floor((box.y1 - box.y0 - 2 * PAD) / LINE + 1e-6);
+      const mine = isLast ? cell.linesLeft.splice(0) : cell.linesLeft.splice(0, cap);
+      if (mine.length > cap) throw new Error(`${where}: split cell r${cell.r}c${cell.c} overflows its last part`);
+      drawCellText(doc, mine, box, cell.align, cell.partsDrawn === 0 ? 'center' : 'top');
+      cell.partsDrawn++;
+      (table._splits ??= []).push({ r: cell.r, c: cell.c, part: cell.partsDrawn - 1, lines: mine });
+    }
+    drawRulings(doc, boxes, rules);
+  });
+  const lastPart = parts[parts.length - 1];
+  const lastRow = lastPart.rows[lastPart.rows.length - 1];
+  return {
+    pages: parts.length,
+    bottom: lastPart.ys.get(lastRow) + body.heights[lastRow],
+    page,
+    parts: parts.map((p) => ({ page: p.page, rows: [p.rows[0], p.rows[p.rows.length - 1]] })),
+  };
+}
+
+/** A one-table document. */
+async function oneTable(file, table, opts = {}) {
+  const doc = newDoc(table.title, { bufferPages: true });
+  const page = addPage(doc, opts.pageOpts);
+  const res = drawTable(doc, table, page, MARGIN.top, opts);
+  await save(doc, path.join(OUT, file));
+  return res;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Scanned page: a PNG of a table built by hand (grayscale, zlib), no text layer.
+
+const CRC_TABLE = (() => {
+  const t = new Uint32Array(256);
+  for (let n = 0; n < 256; n++) {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    t[n] = c >>> 0;
+  }
+  return t;
+})();
+function crc32(buf) {
+  let c = 0xffffffff;
+  for (const b of buf) c = CRC_TABLE[(c ^ b) & 0xff] ^ (c >>> 8);
+  return (c ^ 0xffffffff) >>> 0;
+}
+function pngChunk(type, data) {
+  const len = Buffer.alloc(4);
+  len.writeUInt32BE(data.length);
+  const td = Buffer.concat([Buffer.from(type, 'ascii'), data]);
+  const crc = Buffer.alloc(4);
+  crc.writeUInt32BE(crc32(td));
+  return Buffer.concat([len, td, crc]);
+}
+function encodePng(width, height, gray) {
+  const raw = Buffer.alloc((width + 1) * height);
+  for (let y = 0; y < height; y++) {
+    raw[y * (width + 1)] = 0; // filter: none
+    gray.copy(raw, y * (width + 1) + 1, y * width, (y + 1) * width);
+  }
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(width, 0);
+  ihdr.writeUInt32BE(height, 4);
+  ihdr[8] = 8; // bit depth
+  ihdr[9] = 0; // grayscale
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    pngChunk('IHDR', ihdr),
+    pngChunk('IDAT', zlib.deflateSync(raw, { level: 9 })),
+    pngChunk('IEND', Buffer.alloc(0)),
+  ]);
+}
+
+/** A 150 dpi scan of a ruled table: grid lines and blotchy glyph-like marks, slightly grey paper. */
+function scannedTablePng(seed) {
+  const W = 1240;
+  const H = 1754;
+  const img = Buffer.alloc(W * H, 250);
+  let s = seed >>> 0;
+  const rnd = () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 4294967296);
+  const fill = (x0, y0, w, h, v) => {
+    for (let y = Math.max(0, y0); y < Math.min(H, y0 + h); y++) img.fill(v, y * W + Math.max(0, x0), y * W + Math.min(W, x0 + w));
+  };
+  const glyphs = (x, y, n, size) => {
+    for (let i = 0; i < n; i++) {
+      const gx = x + i * (size + 3);
+      for (let k = 0; k < 4; k++) {
+        if (rnd() < 0.5) fill(gx + Math.floor(rnd() * size), y, 2, size, 40);
+        else fill(gx, y + Math.floor(rnd() * size), size, 2, 40);
+      }
+    }
+  };
+  glyphs(430, 130, 12, 30); // title
+  glyphs(1020, 215, 5, 16); // unit line
+  const colW = [150, 360, 190, 190, 190];
+  const x0 = Math.floor((W - colW.reduce((a, b) => a + b)) / 2);
+  const rows = 28;
+  const rowH = 44;
+  const y0 = 250;
+  for (let r = 0; r <= rows; r++) fill(x0, y0 + r * rowH, colW.reduce((a, b) => a + b), 3, 30);
+  let x = x0;
+  for (let c = 0; c <= colW.length; c++) {
+    fill(x, y0, 3, rows * rowH + 3, 30);
+    x += colW[c] ?? 0;
+  }
+  for (let r = 0; r < rows; r++) {
+    let cx = x0;
+    colW.forEach((w, c) => {
+      const n = c === 0 ? 3 + Math.floor(rnd() * 5) : c === 1 ? 3 + Math.floor(rnd() * 8) : 5 + Math.floor(rnd() * 4);
+      const gw = 19;
+      const start = c >= 2 ? cx + w - 12 - n * gw : cx + 12;
+      glyphs(start, y0 + r * rowH + 14, n, 16);
+      cx += w;
+    });
+  }
+  return encodePng(W, H, img);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Fixtures
+
+const fixtures = {
+  async 'fill-rulings.pdf'() {
+    return oneTable('fill-rulings.pdf', D.fillRulings, { rules: 'fill' });
+  },
+  async 'stroke-rulings.pdf'() {
+    return oneTable('stroke-rulings.pdf', D.strokeRulings, { rules: 'stroke' });
+  },
+  async 'wrapped-cells.pdf'() {
+    return oneTable('wrapped-cells.pdf', D.wrappedCells, { rules: 'fill' });
+  },
+  async 'three-pages-repeated.pdf'() {
+    const res = await oneTable('three-pages-repeated.pdf', D.longTable, { rules: 'stroke', repeatTitle: true, repeatHeader: true });
+    if (res.pages !== 3) throw new Error(`three-pages-repeated: ${res.pages} pages`);
+    return res;
+  },
+  async 'three-pages-bare.pdf'() {
+    const res = await oneTable('three-pages-bare.pdf', D.longTable, { rules: 'stroke' });
+    if (res.pages !== 3) throw new Error(`three-pages-bare: ${res.pages} pages`);
+    return res;
+  },
+  async 'merged-across-pages.pdf'() {
+    const t = D.performanceTable;
+    t._splits = [];
+    const res = await oneTable('merged-across-pages.pdf', t, { rules: 'fill', repeatHeader: true });
+    if (res.pages !== 2) throw new Error(`merged-across-pages: ${res.pages} pages`);
+    // The page break must fall inside the chosen project, with its goal text on both pages.
+    const firstRow = D.performanceProjects.slice(0, D.performanceSplitProject).reduce((a, p) => a + p.indicators.length, 0);
+    const goal = t._splits.filter((s) => s.r === firstRow && s.c === 2);
+    if (goal.length !== 2 || !goal[0].lines.length || !goal[1].lines.length) {
+      throw new Error(`merged-across-pages: goal of project ${D.performanceSplitProject} not split over the break: ${JSON.stringify(res.parts)} ${JSON.stringify(t._splits)}`);
+    }
+    const name = t._splits.filter((s) => s.r === firstRow && s.c === 0);
+    if (!name[0]?.lines.length || name[1]?.lines.length) throw new Error('merged-across-pages: project name must be on the first part only');
+    return res;
+  },
+  async 'borderless.pdf'() {
+    return oneTable('borderless.pdf', D.borderlessTable, { rules: 'none' });
+  },
+  async 'empty-table.pdf'() {
+    const doc = newDoc(D.emptyFundTable.title, { bufferPages: true });
+    const page = addPage(doc);
+    const a = drawTable(doc, D.emptyFundTable, page, MARGIN.top, { rules: 'stroke' });
+    const b = drawTable(doc, D.stateCapitalTable, page, a.bottom + 40, { rules: 'stroke' });
+    if (a.pages !== 1 || b.pages !== 1) throw new Error('empty-table: both tables must fit on one page');
+    await save(doc, path.join(OUT, 'empty-table.pdf'));
+    return { pages: 1 };
+  },
+  async 'rotated.pdf'() {
+    return oneTable('rotated.pdf', D.fiscalSummaryTable, { rules: 'stroke', pageOpts: { rotate: 90 } });
+  },
+  async 'sample-budget.pdf'() {
+    const doc = newDoc(`${D.sampleDepartment}${D.sampleYear}年部门预算`, { bufferPages: true });
+    const cover = addPage(doc);
+    for (const [text, size, y] of [
+      [D.sampleDepartment, 28, 300],
+      [`${D.sampleYear}年部门预算`, 24, 350],
+    ]) {
+      drawText(doc, text, (cover.w - textWidth(doc, text, size)) / 2, y, size);
+    }
+    const tables = [D.sampleSummaryTable, D.sampleIncomeTable, D.sampleExpenditureTable, D.sampleThreePublicTable];
+    for (const t of tables) {
+      const page = addPage(doc);
+      const res = drawTable(doc, t, page, MARGIN.top, { rules: 'stroke' });
+      if (res.pages !== 1) throw new Error(`sample-budget: ${t.title} must fit on one page`);
+    }
+    const bytes = await save(doc, path.join(OUT, 'sample-budget.pdf'));
+    // bad/truncated.pdf: the first 40% of it.
+    fs.mkdirSync(BAD, { recursive: true });
+    fs.writeFileSync(path.join(BAD, 'truncated.pdf'), bytes.subarray(0, Math.floor(bytes.length * 0.4)));
+    return { pages: 5 };
+  },
+  async 'bad/not-a-pdf.pdf'() {
+    const html = `<!DOCTYPE html>
+<html lang="zh-CN">
+<head>
+<meta charset="utf-8">
+<title>示例市财政局 - 信息公开</title>
+</head>
+<body>
+<div class="header">示例市人民政府门户网站</div>
+<div class="content">
+<h1>示例市财政局2025年部门预算</h1>
+<p>您访问的文件正在审核中，请稍后再试。</p>
+<p><a href="/xxgk/czyjs/">返回预决算公开栏目</a></p>
+</div>
+</body>
+</html>
+`;
+    fs.mkdirSync(BAD, { recursive: true });
+    fs.writeFileSync(path.join(BAD, 'not-a-pdf.pdf'), html);
+  },
+  async 'bad/empty.pdf'() {
+    fs.mkdirSync(BAD, { recursive: true });
+    fs.writeFileSync(path.join(BAD, 'empty.pdf'), Buffer.alloc(0));
+  },
+  async 'bad/encrypted.pdf'() {
+    const doc = newDoc(D.sampleThreePublicTable.title, { bufferPages: true, userPassword: 'secret', ownerPassword: 'owner-secret', pdfVersion: '1.7' });
+    const page = addPage(doc);
+    drawTable(doc, D.sampleThreePublicTable, page, MARGIN.top, { rules: 'stroke' });
+    await save(doc, path.join(BAD, 'encrypted.pdf'));
+  },
+  async 'bad/scanned.pdf'() {
+    const doc = newDoc('扫描件', { bufferPages: true });
+    for (const seed of [1, 2]) {
+      const page = addPage(doc);
+      doc.image(scannedTablePng(seed), 0, 0, { width: page.w, height: page.h });
+    }
+    await save(doc, path.join(BAD, 'scanned.pdf'));
+  },
+};
+
+const only = argv;
+fs.mkdirSync(BAD, { recursive: true });
+for (const [name, make] of Object.entries(fixtures)) {
+  if (only.length && !only.includes(name)) continue;
+  const res = await make();
+  const file = path.join(OUT, name);
+  const size = fs.existsSync(file) ? fs.statSync(file).size : 0;
+  console.log(`${name.padEnd(28)} ${String(size).padStart(8)} bytes${res?.parts ? `  parts ${JSON.stringify(res.parts)}` : ''}`);
+}
