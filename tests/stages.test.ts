@@ -141,3 +141,20 @@ describe('tables stage', () => {
     expect(table.rows[0]![col('总体目标')]).toBe('保障车辆正常运转');
   });
 });
+
+describe('layout stage: a rule missing from one row', () => {
+  it('splits a merged body cell holding a name and an amount back into its columns', async () => {
+    const { fillGrids } = await import('../src/layout/grid.js');
+    // Three columns; the second row lacks the rule between name and amount.
+    const rulings = [h(0, 0, 300), h(20, 0, 300), h(40, 0, 300), v(0, 0, 40), v(100, 0, 20), v(200, 0, 40), v(300, 0, 40)];
+    const grid = buildGrid(1, groupCells(findCellBoxes(pageEdges(rulings).horizontal, pageEdges(rulings).vertical))[0]!);
+    fillGrids([grid], [item('名称', 5, 5, 30), item('35.56', 160, 5, 190), item('职业年金缴费支出', 5, 25, 90), item('35.56', 160, 25, 190), item('35.56', 260, 25, 290)]);
+    const row1 = grid.cells.filter((c) => c.row === 1).sort((a, b) => a.col - b.col).map((c) => c.text);
+    expect(row1).toEqual(['职业年金缴费支出', '35.56', '35.56']);
+    // A header spanning columns keeps its text whole.
+    const header = buildGrid(1, groupCells(findCellBoxes(pageEdges(rulings).horizontal, pageEdges(rulings).vertical))[0]!);
+    fillGrids([header], [item('支', 80, 25, 90), item('出', 110, 25, 120)]);
+    const merged = header.cells.find((c) => c.row === 1 && c.col === 0)!;
+    expect([merged.colSpan, merged.text]).toEqual([2, '支出']);
+  });
+});

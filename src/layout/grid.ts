@@ -71,5 +71,50 @@ export function fillGrids(grids: PageGrid[], items: readonly TextItem[]): TextIt
     if (!placed) outside.push(it);
   }
   for (const [cell, list] of inCell) cell.text = cellText(list);
+  grids.forEach((grid) => splitMissingRules(grid, inCell));
   return outside;
+}
+
+const AMOUNT = /^[-(]?\d[\d,]*(\.\d+)?\)?$/u;
+
+/**
+ * A rule the PDF forgot to draw merges two cells of a row (`机关事业单位职业年金缴费支出 | 35.56`). When a merged
+ * cell holds separate phrases in different columns and one after the first is an amount, it is split back into
+ * one cell per column.
+ */
+function splitMissingRules(grid: PageGrid, inCell: Map<Cell, TextItem[]>): void {
+  const replaced: Cell[] = [];
+  for (const cell of grid.cells) {
+    const items = inCell.get(cell);
+    if (cell.colSpan < 2 || !items) {
+      replaced.push(cell);
+      continue;
+    }
+    const phrases = phrasesOf(items);
+    const columns = phrases.map((p) => slot(grid.xs, centerX({ x0: Math.min(...p.map((i) => i.x0)), x1: Math.max(...p.map((i) => i.x1)) })));
+    const amountAfterFirst = phrases.slice(1).some((p) => AMOUNT.test(cellText(p)));
+    if (phrases.length < 2 || !amountAfterFirst || new Set(columns).size < 2) {
+      replaced.push(cell);
+      continue;
+    }
+    for (let k = 0; k < cell.colSpan; k++) {
+      const col = cell.col + k;
+      const mine = phrases.filter((_, i) => columns[i] === col).flat();
+      replaced.push({ ...cell, col, colSpan: 1, text: cellText(mine), box: { ...cell.box, x0: grid.xs[col]!, x1: grid.xs[col + 1]! } });
+    }
+  }
+  grid.cells = replaced;
+}
+
+/** Items of one line run together when the gap between them is under half a glyph. */
+function phrasesOf(items: readonly TextItem[]): TextItem[][] {
+  const sorted = [...items].sort((a, b) => a.x0 - b.x0);
+  const phrases: TextItem[][] = [];
+  for (const it of sorted) {
+    const last = phrases[phrases.length - 1];
+    const prev = last?.[last.length - 1];
+    if (last && prev && it.x0 - Math.max(...last.map((i) => i.x1)) < it.size * 0.5) last.push(it);
+    else phrases.push([it]);
+  }
+  return phrases;
 }
