@@ -58,27 +58,28 @@ export function formsToTable(rows: readonly (readonly string[])[]): { columns: s
         const i = f.header.indexOf(name);
         return i >= 0 ? (ind[i] ?? '') : '';
       });
-      if (values.every((v) => !v)) continue;
+      // A row with nothing but its first cell (`备注`, a group label) is not an indicator.
+      if (values.slice(1).every((v) => !v)) continue;
       out.push([...values, ...fieldColumns.map((k) => f.fields.get(k) ?? '')]);
     }
   }
   return { columns: [...indicatorColumns, ...fieldColumns], rows: out };
 }
 
-/** Label/value pairs of one form row; a label followed by another label (`项目资金` `年度预算资金总额:`) prefixes it. */
+/**
+ * Label/value pairs of one form row. An odd number of cells starts with a group label that prefixes the pairs after
+ * it: `专项资金情况(万元) | 资金总额 | 1700.00` → `专项资金情况(万元)/资金总额` = 1700.00.
+ */
 function readFields(row: readonly string[], fields: Map<string, string>): void {
   const cells = row.map((c) => c.trim()).filter((c, i, all) => c && all[i - 1] !== c);
-  let prefix = '';
-  for (let i = 0; i < cells.length; i++) {
-    const label = compact(cells[i]!).replace(/[:：]$/u, '');
-    const value = cells[i + 1];
-    if (value === undefined) break;
-    if (/[:：]$/u.test(compact(value)) || (FIELD_LABEL.test(label) && FIELD_LABEL.test(compact(value)))) {
-      prefix = label + '/';
-      continue;
-    }
-    const key = prefix + label;
-    if (!fields.has(key)) fields.set(key, value);
-    i++;
+  if (cells.length < 2) return;
+  const prefix = cells.length % 2 === 1 ? label(cells.shift()!) + '/' : '';
+  for (let i = 0; i + 1 < cells.length; i += 2) {
+    const key = prefix + label(cells[i]!);
+    if (!fields.has(key)) fields.set(key, cells[i + 1]!);
   }
+}
+
+function label(text: string): string {
+  return compact(text).replace(/[:：]$/u, '');
 }
