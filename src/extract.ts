@@ -31,15 +31,20 @@ export async function extract(input: string | Uint8Array, options: ExtractOption
     }
     const layouts: PageLayout[] = [];
     const warnings: Warning[] = [];
-    let chars = 0, unreadable = 0;
+    let chars = 0, unreadable = 0, unreadablePages = 0;
     for (let n = 1; n <= doc.numPages; n++) {
       const content = await readPage(doc, n);
       for (const it of content.items) {
         chars += it.text.length;
         unreadable += it.text.match(UNREADABLE_CHAR)?.length ?? 0;
       }
+      if (content.textRuns > 0 && content.items.length === 0) {
+        unreadablePages++;
+        warnings.push({ page: n, message: 'text is drawn on this page but cannot be read (a font without Unicode mapping or a missing CMap)' });
+      }
       layouts.push(layoutPage(content));
     }
+    if (chars === 0 && unreadablePages > 0) throw new InputError('unreadable_fonts', `${unreadablePages} pages`);
     if (chars === 0) throw new InputError('no_text_layer', `${doc.numPages} pages without text`);
     if (unreadable / chars > 0.3) throw new InputError('unreadable_fonts');
     const tables = assembleTables(layouts);

@@ -26,6 +26,8 @@ export interface PageContent {
   height: number;
   items: TextItem[];
   rulings: Ruling[];
+  /** How many text-showing operators the page draws: glyphs drawn but no text read means unreadable fonts. */
+  textRuns: number;
 }
 
 /** One cell of a laid-out table; merged cells span several rows/columns. */

@@ -1,6 +1,6 @@
 import type { PageContent } from '../types.js';
 import type { Matrix } from './matrix.js';
-import type { PdfDocument } from './open.js';
+import { pdfjs, type PdfDocument } from './open.js';
 import { extractRulings } from './rulings.js';
 import { cleanTextItems, type RawTextItem } from './text.js';
 
@@ -19,8 +19,17 @@ export async function readPage(doc: PdfDocument, pageNumber: number): Promise<Pa
       height: viewport.height,
       items: cleanTextItems(raw, toPage),
       rulings: extractRulings(ops.fnArray, ops.argsArray as unknown[][], toPage),
+      textRuns: countTextRuns(ops.fnArray),
     };
   } finally {
     page.cleanup();
   }
+}
+
+const TEXT_OPS = new Set([pdfjs.OPS.showText, pdfjs.OPS.showSpacedText, pdfjs.OPS.nextLineShowText, pdfjs.OPS.nextLineSetSpacingShowText]);
+
+function countTextRuns(fnArray: readonly number[]): number {
+  let n = 0;
+  for (const fn of fnArray) if (TEXT_OPS.has(fn)) n++;
+  return n;
 }
