@@ -4,6 +4,7 @@ import path from 'node:path';
 import { InputError } from './errors.js';
 import { layoutPage } from './layout/page.js';
 import { openPdf } from './pdf/open.js';
+import { buildRecords, convertRecords } from './records/index.js';
 import { readPage } from './pdf/page.js';
 import { assembleTables } from './tables/assemble.js';
 import { readDocumentInfo } from './tables/document-info.js';
@@ -15,6 +16,8 @@ export interface ExtractOptions {
   password?: string;
   /** Refuse documents with more pages than this. */
   maxPages?: number;
+  /** Convert every record amount to 元 (`yuan`) or 万元 (`wan`), exactly; the grid keeps what is printed. */
+  unit?: 'yuan' | 'wan';
 }
 
 const UNREADABLE_CHAR = /[\uFFFD\uE000-\uF8FF]/gu;
@@ -48,10 +51,26 @@ export async function extract(input: string | Uint8Array, options: ExtractOption
     if (chars === 0) throw new InputError('no_text_layer', `${doc.numPages} pages without text`);
     if (unreadable / chars > 0.3) throw new InputError('unreadable_fonts');
     const tables = assembleTables(layouts);
+    const target = options.unit === 'yuan' ? '元' : options.unit === 'wan' ? '万元' : null;
+    for (const t of tables) {
+      const built = buildRecords(t);
+      warnings.push(...built.warnings);
+      if (!built.records) continue;
+      const from = t.unit === '元' || t.unit === '万元' ? t.unit : null;
+      if (target && from && from !== target) {
+        t.records = convertRecords(built.records, from, target);
+        t.recordsUnit = target;
+      } else {
+        if (target && !from && built.records.length) warnings.push({ page: t.pages[0], message: `${t.title}: no unit printed, amounts not converted to ${target}` });
+        t.records = built.records;
+        t.recordsUnit = t.unit;
+      }
+    }
     if (!tables.length) warnings.push({ message: 'no tables found in this document' });
     for (const t of tables) if (!t.title) warnings.push({ page: t.pages[0], message: 'table without a title' });
     return {
       source: { file, sha256, pages: doc.numPages },
+      ...(target ? { unitConversion: { to: target, note: `record amounts converted exactly to ${target}; rows keep the printed values` } } : {}),
       document: readDocumentInfo(layouts),
       tables,
       warnings,

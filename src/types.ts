@@ -83,6 +83,8 @@ export type TableKind =
   | 'procurement'
   | 'other';
 
+import type { TableRecord } from './records/schemas.js';
+
 export interface Table {
   kind: TableKind;
   title: string;
@@ -94,6 +96,10 @@ export interface Table {
   empty: boolean;
   columns: string[];
   rows: string[][];
+  /** Typed records for a table of a known kind (none for `other`). */
+  records?: TableRecord[];
+  /** The unit of the records' amounts: the table's own, or the one asked for with `unit`. */
+  recordsUnit?: string;
 }
 
 export interface Warning {
@@ -111,6 +117,8 @@ export interface DocumentInfo {
 
 export interface ExtractedDocument {
   source: { file: string; sha256: string; pages: number };
+  /** Set when record amounts were converted to a unit other than the tables' own. */
+  unitConversion?: { to: '元' | '万元'; note: string };
   document: DocumentInfo;
   tables: Table[];
   warnings: Warning[];

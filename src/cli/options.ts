@@ -1,0 +1,170 @@
+import { availableParallelism } from 'node:os';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import type { NumbersMode } from '../export/numbers.js';
+import type { TableKind } from '../types.js';
+import { TABLE_KINDS, isTableKind } from './kinds.js';
+
+export type Format = 'json' | 'csv' | 'ndjson';
+
+/** One table chosen by `--table`: a kind (the first table of it) or a 1-based position. */
+export type TablePick = { kind: TableKind } | { index: number };
+
+export interface ExtractOptions {
+  command: 'extract';
+  inputs: string[];
+  format: Format;
+  output?: string;
+  table?: TablePick;
+  tables?: TableKind[];
+  records: boolean;
+  bom: boolean;
+  numbers: NumbersMode;
+  jobs: number;
+  quiet: boolean;
+  skipExisting: boolean;
+  report?: string;
+  strict: boolean;
+  password?: string;
+  maxPages?: number;
+}
+
+export interface InspectOptions {
+  command: 'inspect';
+  input: string;
+  tables?: TableKind[];
+  password?: string;
+  maxPages?: number;
+}
+
+export type CliOptions = ExtractOptions | InspectOptions;
+
+/** A command line that cannot be run: exit code 2. */
+export class UsageError extends Error {
+  override name = 'UsageError';
+}
+
+function positiveInt(v: string): number {
+  const n = Number(v);
+  if (!/^\d+$/u.test(v) || n < 1) throw new InvalidArgumentError('expected a whole number of at least 1');
+  return n;
+}
+
+function kindList(v: string): TableKind[] {
+  const kinds = v.split(',').map((s) => s.trim()).filter(Boolean);
+  const bad = kinds.filter((k) => !isTableKind(k));
+  if (bad.length || !kinds.length) {
+    throw new InvalidArgumentError(`unknown table kind ${bad.join(', ') || '(none)'}; kinds: ${TABLE_KINDS.join(', ')}`);
+  }
+  return kinds as TableKind[];
+}
+
+function tablePick(v: string): TablePick {
+  if (/^\d+$/u.test(v) && Number(v) >= 1) return { index: Number(v) };
+  if (isTableKind(v)) return { kind: v };
+  throw new InvalidArgumentError(`expected a table kind or a 1-based table number; kinds: ${TABLE_KINDS.join(', ')}`);
+}
+
+const EXAMPLES = `
+Examples:
+  budget-extract report.pdf > report.json                  one document as JSON
+  budget-extract report.pdf | jq '.tables[] | {kind, title, pages}'
+  cat report.pdf | budget-extract - > report.json          read the PDF from stdin
+  budget-extract report.pdf --tables expenditure,income    keep only some kinds of table
+  budget-extract report.pdf -f csv -o out/                 one CSV per table: out/report.01-income_expenditure_summary.csv …
+  budget-extract report.pdf -f csv --table expenditure     one table as CSV on stdout (or --table 3: the third table)
+  budget-extract report.pdf -f csv -o out/ --bom --numbers plain   for Excel, amounts without separators
+  budget-extract pdf/2025/ -o json/                        a folder of PDFs in parallel: json/<name>.json each
+  budget-extract 'pdf/**/*.pdf' -f ndjson > rows.ndjson    every table row of many files, one JSON object a line
+  budget-extract pdf/ -o json/ --skip-existing --report report.json   resume a stopped run, with a per-file report
+  budget-extract inspect report.pdf                        what was found: kind, title, pages, rows, unit, warnings
+
+  duckdb -c "select kind, count(*) from read_json_auto('rows.ndjson') group by kind"
+
+Inputs: files, folders (every *.pdf below them) and quoted glob patterns; "-" reads one PDF from stdin.
+With one input and no -o the result goes to stdout. With several, json and csv need -o DIR/ (one <name>.json, or
+<name>.<nn>-<kind>.csv files, per input); ndjson may go to stdout or one file as a single stream, in input order.
+A file that cannot be read is reported on stderr (file: reason) and never stops the others.
+
+Exit codes: 0 every input read, 1 some input refused or failed, 2 usage error,
+            3 (with --strict) some document's checks failed.`;
+
+function baseCommand(name: string): Command {
+  return new Command(name)
+    .option('--password <password>', 'password of encrypted PDFs')
+    .option('--max-pages <n>', 'refuse documents with more pages than this', positiveInt)
+    .option('--tables <kinds>', `keep only these kinds of table (comma-separated): ${TABLE_KINDS.join(', ')}`, kindList)
+    .exitOverride()
+    .configureOutput({ writeErr: (s) => process.stderr.write(s), writeOut: (s) => process.stdout.write(s) });
+}
+
+function extractCommand(): Command {
+  return baseCommand('budget-extract')
+    .description('Read the tables of Chinese government budget disclosure PDFs (部门预算/决算) as JSON, CSV or NDJSON.')
+    .usage('[options] <input...>   |   budget-extract inspect [options] <file>')
+    .argument('<input...>', 'PDF files, folders, glob patterns, or - for stdin')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['json', 'csv', 'ndjson']).default('json'))
+    .option('-o, --output <path>', 'write to this file, or into this folder when it ends with / or is one')
+    .option('--table <kind|n>', 'only one table: the first of a kind, or the n-th (1-based)', tablePick)
+    .option('--records', 'ndjson: one line per typed record (tables that have records) instead of per row', false)
+    .option('--bom', 'csv: start each file with a UTF-8 byte order mark (for Excel)', false)
+    .addOption(
+      new Option('--numbers <mode>', 'csv/ndjson cells: raw as printed, plain amounts without separators')
+        .choices(['raw', 'plain'])
+        .default('raw'),
+    )
+    .option('-j, --jobs <n>', 'files read in parallel (default: number of cores)', positiveInt)
+    .option('-q, --quiet', 'no progress bar and no summary (errors are still printed)', false)
+    .option('--skip-existing', 'skip inputs whose output is already there (resume a stopped run)', false)
+    .option('--report <file>', 'write a JSON report: per file status (ok/refused/failed/skipped), reason, tables, outputs')
+    .option('--strict', 'exit 3 when a document fails its consistency checks', false)
+    .addHelpText('after', EXAMPLES);
+}
+
+function inspectCommand(): Command {
+  return baseCommand('budget-extract inspect')
+    .description('List the tables found in a PDF: kind, title, pages, rows, unit, and the warnings (a table on a terminal, JSON otherwise).')
+    .argument('<file>', 'the PDF, or - for stdin')
+    .addHelpText('after', '\nExample:\n  budget-extract inspect report.pdf\n  budget-extract inspect report.pdf | jq .tables');
+}
+
+/** Parses the command line; `null` when it only printed help or the version (exit 0). Throws `UsageError`. */
+export function parseArgs(argv: string[]): CliOptions | null {
+  const args = argv.slice(2);
+  const inspect = args[0] === 'inspect';
+  const cmd = inspect ? inspectCommand() : extractCommand();
+  try {
+    cmd.parse(inspect ? args.slice(1) : args, { from: 'user' });
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      if (err.exitCode === 0) return null;
+      throw new UsageError(''); // commander has already printed the message
+    }
+    throw err;
+  }
+  const o = cmd.opts();
+  if (inspect) {
+    return { command: 'inspect', input: cmd.args[0]!, tables: o.tables, password: o.password, maxPages: o.maxPages };
+  }
+  if (o.table && o.tables) throw new UsageError('--table and --tables cannot be used together');
+  if (o.records && o.format !== 'ndjson') throw new UsageError('--records is for --format ndjson');
+  if (o.bom && o.format !== 'csv') throw new UsageError('--bom is for --format csv');
+  if (o.skipExisting && !o.output) throw new UsageError('--skip-existing needs -o (outputs to look for)');
+  return {
+    command: 'extract',
+    inputs: cmd.args,
+    format: o.format as Format,
+    output: o.output,
+    table: o.table,
+    tables: o.tables,
+    records: o.records,
+    bom: o.bom,
+    numbers: o.numbers as NumbersMode,
+    jobs: o.jobs ?? availableParallelism(),
+    quiet: o.quiet,
+    skipExisting: o.skipExisting,
+    report: o.report,
+    strict: o.strict,
+    password: o.password,
+    maxPages: o.maxPages,
+  };
+}

@@ -1,0 +1,63 @@
+import type { Table, TableKind, Warning } from '../types.js';
+import { convertAmount, type AmountUnit } from './amount.js';
+import { lineItems } from './line-items.js';
+import { overallPerformanceRecords, projectPerformanceRecords } from './performance.js';
+import { procurementRecords } from './procurement.js';
+import { RECORD_SCHEMAS, type RecordKind, type TableRecord } from './schemas.js';
+import { summaryItems } from './summary.js';
+import { threePublicRecords } from './three-public.js';
+
+export * from './schemas.js';
+export { parseAmount, plainAmount, convertAmount, type AmountUnit, type ParsedAmount } from './amount.js';
+export { parseClassCode, type ClassCode } from './codes.js';
+
+const BUILDERS: Record<RecordKind, (t: Table) => TableRecord[]> = {
+  income_expenditure_summary: summaryItems,
+  fiscal_summary: summaryItems,
+  income: lineItems,
+  expenditure: lineItems,
+  fiscal_expenditure_economic: lineItems,
+  general_public_expenditure: lineItems,
+  basic_expenditure: lineItems,
+  project_expenditure: lineItems,
+  government_fund: lineItems,
+  state_capital: lineItems,
+  three_public: threePublicRecords,
+  government_fund_three_public: threePublicRecords,
+  project_performance: projectPerformanceRecords,
+  overall_performance: overallPerformanceRecords,
+  procurement: procurementRecords,
+};
+
+export function hasRecords(kind: TableKind): kind is RecordKind {
+  return kind in BUILDERS;
+}
+
+/** Typed records for a table of a known kind, each validated against its kind's schema; `other` has none. */
+export function buildRecords(table: Table): { records: TableRecord[] | undefined; warnings: Warning[] } {
+  if (!hasRecords(table.kind)) return { records: undefined, warnings: [] };
+  const records = BUILDERS[table.kind](table);
+  const schema = RECORD_SCHEMAS[table.kind];
+  const warnings: Warning[] = [];
+  const valid = records.filter((r, i) => {
+    const result = schema.safeParse(r);
+    if (!result.success) warnings.push({ page: table.pages[0], message: `${table.title}: record ${i + 1} does not match the ${table.kind} schema: ${result.error.issues[0]?.message ?? ''}` });
+    return result.success;
+  });
+  return { records: valid, warnings };
+}
+
+/** Converts every amount in a table's records between 元 and 万元, exactly. */
+export function convertRecords(records: TableRecord[], from: AmountUnit, to: AmountUnit): TableRecord[] {
+  const walk = (v: unknown, key: string): unknown => {
+    if (typeof v === 'string' && AMOUNT_KEYS.has(key) && /^-?\d+(\.\d+)?$/u.test(v)) return convertAmount(v, from, to);
+    if (Array.isArray(v)) return v.map((x) => walk(x, key));
+    if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, walk(x, AMOUNT_CONTAINERS.has(key) ? '*' : k)]));
+    return v;
+  };
+  return walk(records, '') as TableRecord[];
+}
+
+/** Keys whose string values are amounts; inside the containers every value is one. */
+const AMOUNT_CONTAINERS = new Set(['amounts', 'extra', 'setAside', 'vehicle']);
+const AMOUNT_KEYS = new Set(['*', 'amount', 'total', 'outbound', 'reception', 'operatingCosts']);

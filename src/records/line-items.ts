@@ -1,0 +1,54 @@
+import { compact } from '../pdf/normalize.js';
+import type { Table } from '../types.js';
+import { parseAmount } from './amount.js';
+import { parseClassCode, splitCodedName } from './codes.js';
+import { columnRoles, type ColumnRoles } from './columns.js';
+import type { LineItem } from './schemas.js';
+
+export const TOTAL_NAME = /^(合计|总计|本年合计|支出合计|收入合计|总合计)$/u;
+export const SUBTOTAL_NAME = /^小计$/u;
+
+/** An amount cell as a record value: exact decimal, or null for blank, dash or text. */
+export function amountValue(cell: string | undefined): string | null {
+  const p = parseAmount(cell ?? '');
+  return p.kind === 'number' ? p.value : null;
+}
+
+/** Fills `amounts` (known fields) and `extra` (printed labels) from a row's amount columns. */
+export function readAmounts(row: readonly string[], roles: ColumnRoles): { amounts: Record<string, string | null>; extra: Record<string, string | null> } {
+  const amounts: Record<string, string | null> = {};
+  const extra: Record<string, string | null> = {};
+  for (const a of roles.amounts) {
+    const v = amountValue(row[a.index]);
+    if (a.field) amounts[a.field] = v;
+    else extra[a.label] = v;
+  }
+  return { amounts, extra };
+}
+
+/** Records for tables of amounts by classification code or unit (收入总表, 支出总表, 一般公共预算支出表 …). */
+export function lineItems(table: Table): LineItem[] {
+  const roles = columnRoles(table);
+  const out: LineItem[] = [];
+  for (const row of table.rows) {
+    let name = roles.name >= 0 ? compact(row[roles.name] ?? '') : '';
+    let code = roles.code.length ? parseClassCode(roles.code.map((i) => row[i] ?? ''), roles.economic) : null;
+    if (!code && name) {
+      const coded = splitCodedName(name);
+      if (coded) {
+        code = parseClassCode([coded.code], roles.economic);
+        if (code) name = coded.name;
+      }
+    }
+    // A 合计 row often prints its label in the code column.
+    const labelCells = [...roles.code.map((i) => compact(row[i] ?? '')), name];
+    const isTotal = labelCells.some((t) => TOTAL_NAME.test(t));
+    const isSubtotal = !isTotal && labelCells.some((t) => SUBTOTAL_NAME.test(t));
+    if (!name) name = labelCells.find((t) => t && !/^\d+$/u.test(t)) ?? '';
+    const unitCode = roles.unitCode >= 0 ? compact(row[roles.unitCode] ?? '') || null : null;
+    const { amounts, extra } = readAmounts(row, roles);
+    if (!code && !name && !unitCode && Object.values(amounts).every((v) => v === null)) continue;
+    out.push({ code, name, unitCode, isTotal, isSubtotal, amounts, extra });
+  }
+  return out;
+}

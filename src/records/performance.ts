@@ -1,0 +1,126 @@
+import { compact } from '../pdf/normalize.js';
+import type { Table } from '../types.js';
+import { parseAmount } from './amount.js';
+import type { Indicator, OverallPerformance, ProjectPerformance } from './schemas.js';
+
+const find = (paths: readonly string[], pattern: RegExp, not?: RegExp): number =>
+  paths.findIndex((p) => pattern.test(p) && !(not && not.test(p)));
+
+interface IndicatorColumns {
+  level1: number;
+  level2: number;
+  name: number;
+  operator: number;
+  value: number;
+  unit: number;
+  weight: number;
+}
+
+function indicatorColumns(paths: readonly string[]): IndicatorColumns {
+  return {
+    level1: find(paths, /一级指标/u),
+    level2: find(paths, /二级指标/u),
+    name: find(paths, /三级指标|指标名称|^指标$/u),
+    operator: find(paths, /指标性质|运算符|符号/u),
+    value: find(paths, /指标值|目标值|^标准$/u),
+    unit: find(paths, /度量单位|计量单位|^单位$/u),
+    weight: find(paths, /权重|分值/u),
+  };
+}
+
+const OPERATORS: [RegExp, Indicator['operator']][] = [
+  [/^(≥|>=|大于等于|不低于|不少于)/u, '≥'],
+  [/^(≤|<=|小于等于|不高于|不超过|不多于)/u, '≤'],
+  [/^(>|大于|高于)/u, '>'],
+  [/^(<|小于|低于)/u, '<'],
+  [/^(=|＝|等于)/u, '='],
+  [/^定性/u, '定性'],
+];
+
+function operatorOf(text: string): { operator: Indicator['operator']; rest: string } {
+  for (const [pattern, operator] of OPERATORS) {
+    const m = pattern.exec(text);
+    if (m) return { operator, rest: text.slice(m[0].length) };
+  }
+  return { operator: null, rest: text };
+}
+
+function indicatorOf(row: readonly string[], c: IndicatorColumns): Indicator | null {
+  const cell = (i: number): string | null => (i >= 0 ? compact(row[i] ?? '') || null : null);
+  const name = cell(c.name);
+  if (!name) return null;
+  let operator: Indicator['operator'] = null;
+  let value = cell(c.value);
+  if (c.operator >= 0) operator = operatorOf(cell(c.operator) ?? '').operator;
+  if (value) {
+    // A sign printed before the value (`≥500万元`) is the operator when no column carries it.
+    const parsed = operatorOf(value);
+    if (parsed.operator) {
+      operator ??= parsed.operator;
+      value = parsed.rest || null;
+    }
+  }
+  return { level1: cell(c.level1), level2: cell(c.level2), name, operator, value, unit: cell(c.unit), weight: cell(c.weight) };
+}
+
+/** 项目支出绩效目标表: rows grouped into projects by their repeated (merged) project cells; one indicator per row. */
+export function projectPerformanceRecords(table: Table): ProjectPerformance[] {
+  const paths = table.columns.map(compact);
+  const c = indicatorColumns(paths);
+  const nameCol = find(paths, /项目名称|^项目$|专项名称|政策名称/u);
+  const unitCol = find(paths, /单位名称|实施单位|预算单位/u);
+  const amountCol = find(paths, /预算数|项目金额|预算金额|项目总额|资金总额|金额|年度预算/u, /指标/u);
+  const goalCol = find(paths, /年度目标|绩效目标|总体目标|项目目标/u, /指标/u);
+  const codeCol = find(paths, /项目编码|项目代码/u);
+  if (nameCol < 0 || c.name < 0) return [];
+  const projects: ProjectPerformance[] = [];
+  let key = '';
+  for (const row of table.rows) {
+    const rawName = compact(row[nameCol] ?? '');
+    if (!rawName) continue;
+    const amountCell = amountCol >= 0 ? row[amountCol] ?? '' : '';
+    const goal = goalCol >= 0 ? compact(row[goalCol] ?? '') || null : null;
+    const k = [rawName, amountCell, goal, unitCol >= 0 ? row[unitCol] : ''].join('\u0000');
+    if (k !== key) {
+      key = k;
+      const coded = /^([0-9A-Z]{10,})[-—_ ]?(.+)$/u.exec(rawName);
+      const p = parseAmount(amountCell);
+      projects.push({
+        code: codeCol >= 0 ? compact(row[codeCol] ?? '') || null : coded ? coded[1]! : null,
+        name: coded && codeCol < 0 ? coded[2]! : rawName,
+        unit: unitCol >= 0 ? compact(row[unitCol] ?? '') || null : null,
+        amount: p.kind === 'number' ? p.value : null,
+        goal,
+        indicators: [],
+      });
+    }
+    const ind = indicatorOf(row, c);
+    if (ind) projects[projects.length - 1]!.indicators.push(ind);
+  }
+  return projects;
+}
+
+/** 部门整体支出绩效目标表: the goal, the form's other labelled cells, and its indicators. */
+export function overallPerformanceRecords(table: Table): OverallPerformance[] {
+  const paths = table.columns.map(compact);
+  const c = indicatorColumns(paths);
+  const indicators: Indicator[] = [];
+  if (c.name >= 0) for (const row of table.rows) {
+    const ind = indicatorOf(row, c);
+    if (ind) indicators.push(ind);
+  }
+  // Label/value pairs: a label cell followed by a different non-empty cell, in rows that are not indicators.
+  const fields: Record<string, string> = {};
+  for (const row of [table.columns, ...table.rows]) {
+    const cells = row.map(compact).filter((t, i, all) => t && all[i - 1] !== t);
+    for (let i = 0; i + 1 < cells.length; i += 2) {
+      const label = cells[i]!;
+      if (/指标/u.test(label) || /^\d/u.test(label)) break;
+      fields[label] ??= cells[i + 1]!;
+    }
+  }
+  const goalKey = Object.keys(fields).find((k) => /目标/u.test(k) && !/指标/u.test(k));
+  const goal = goalKey ? fields[goalKey]! : null;
+  if (goalKey) delete fields[goalKey];
+  return [{ goal, fields, indicators }];
+}

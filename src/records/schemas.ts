@@ -1,0 +1,157 @@
+import { z } from 'zod';
+
+/** An exact decimal string in the table's unit, without separators; null for a blank or dash cell. */
+export const Amount = z
+  .string()
+  .regex(/^-?\d+(\.\d+)?$/u)
+  .nullable()
+  .describe('exact decimal in the table unit (no separators); null when the cell is blank or a dash');
+
+export const ClassCodeSchema = z
+  .object({
+    system: z.enum(['function', 'economic']).describe('功能分类 or 经济分类'),
+    class: z.string().describe('类 (3 digits)'),
+    item: z.string().nullable().describe('款 (2 digits)'),
+    entry: z.string().nullable().describe('项 (2 digits)'),
+    code: z.string().describe('the whole code, e.g. 2011301'),
+    level: z.union([z.literal(1), z.literal(2), z.literal(3)]),
+    parent: z.string().nullable().describe('the parent code'),
+  })
+  .describe('classification code (科目编码)');
+
+const amountField = (label: string) => Amount.optional().describe(label);
+
+/** Amount columns by field; printed labels in the descriptions. Qualified names (generalBudgetBasic) may appear. */
+export const AmountsSchema = z
+  .object({
+    total: amountField('合计 / 总计 / 小计 / 金额 / 预算数'),
+    carriedOver: amountField('上年结转(结余)'),
+    yearEndBalance: amountField('年末(年终)结转结余'),
+    generalBudget: amountField('一般公共预算(拨款)'),
+    governmentFund: amountField('政府性基金预算(拨款)'),
+    stateCapital: amountField('国有资本经营预算(拨款)'),
+    fiscalSpecialAccount: amountField('财政专户管理资金'),
+    business: amountField('事业收入'),
+    operating: amountField('事业单位经营收入'),
+    superiorSubsidy: amountField('上级补助收入'),
+    subordinateRemit: amountField('附属单位上缴收入'),
+    businessFund: amountField('用事业基金弥补收支差额'),
+    otherIncome: amountField('其他收入'),
+    unitFunds: amountField('单位资金'),
+    basic: amountField('基本支出'),
+    project: amountField('项目支出'),
+    personnel: amountField('人员经费'),
+    public: amountField('公用经费'),
+    remitToSuperior: amountField('上缴上级支出'),
+    subsidyToSubordinate: amountField('对附属单位补助支出'),
+    operatingExpenditure: amountField('事业单位经营支出'),
+    currentYearFiscal: amountField('当年财政拨款安排'),
+    fiscal: amountField('财政拨款'),
+  })
+  .catchall(Amount)
+  .describe('amounts by field; a field is set only where a column is labelled for it');
+
+const Extra = z.record(z.string(), Amount).describe('amount columns the mapper does not know, by printed label');
+
+export const LineItemRecord = z.object({
+  code: ClassCodeSchema.nullable(),
+  name: z.string().describe('科目名称 / 项目 / 单位名称 as printed'),
+  unitCode: z.string().nullable().describe('单位编码'),
+  isTotal: z.boolean().describe('a 合计 / 总计 row'),
+  isSubtotal: z.boolean().describe('a 小计 row'),
+  amounts: AmountsSchema,
+  extra: Extra,
+});
+
+export const SummaryRecord = z.object({
+  side: z.enum(['income', 'expenditure']).describe('收入 or 支出 side of the table'),
+  name: z.string(),
+  totalKind: z
+    .enum(['incomeTotal', 'expenditureTotal', 'incomeGrandTotal', 'expenditureGrandTotal', 'carriedOver', 'yearEndBalance'])
+    .nullable()
+    .describe('本年收入合计 / 本年支出合计 / 收入总计 / 支出总计 / 上年结转 / 年终结转结余'),
+  amounts: AmountsSchema,
+  extra: Extra,
+});
+
+export const ThreePublicRecord = z.object({
+  unit: z.string().nullable().describe('单位名称, null for the table as a whole'),
+  unitCode: z.string().nullable(),
+  basis: z.enum(['budget', 'actual']).nullable().describe('预算数 or 决算数 (final accounts print both)'),
+  isTotal: z.boolean().describe('the 合计 row, or the table as a whole'),
+  total: amountField('合计'),
+  outbound: amountField('因公出国(境)费'),
+  vehicle: z
+    .object({
+      subtotal: amountField('公务用车购置及运行(维护)费 小计'),
+      purchase: amountField('公务用车购置费'),
+      operation: amountField('公务用车运行(维护)费'),
+    })
+    .describe('公务用车购置及运行费'),
+  reception: amountField('公务接待费'),
+  operatingCosts: amountField('机关运行经费'),
+  extra: Extra,
+});
+
+export const IndicatorSchema = z.object({
+  level1: z.string().nullable().describe('一级指标'),
+  level2: z.string().nullable().describe('二级指标'),
+  name: z.string().describe('三级指标 / 指标名称'),
+  operator: z.enum(['≥', '≤', '=', '>', '<', '定性']).nullable().describe('指标性质 (or the sign printed before the value)'),
+  value: z.string().nullable().describe('指标值 as printed, without the operator'),
+  unit: z.string().nullable().describe('度量单位 / 计量单位'),
+  weight: z.string().nullable().describe('权重'),
+});
+
+export const ProjectPerformanceRecord = z.object({
+  code: z.string().nullable().describe('项目编码 (the code printed before the name)'),
+  name: z.string().describe('项目名称'),
+  unit: z.string().nullable().describe('单位名称 / 实施单位'),
+  amount: Amount.describe('预算数 / 项目金额 / 项目总额'),
+  goal: z.string().nullable().describe('年度目标 / 绩效目标'),
+  indicators: z.array(IndicatorSchema),
+});
+
+export const OverallPerformanceRecord = z.object({
+  goal: z.string().nullable().describe('年度(整体)绩效目标'),
+  fields: z.record(z.string(), z.string()).describe('the form’s other label/value cells, by printed label'),
+  indicators: z.array(IndicatorSchema),
+});
+
+export const ProcurementRecord = z.object({
+  name: z.string().describe('单位名称 / 项目名称'),
+  category: z.string().nullable().describe('采购品目 / 采购类别 / 采购目录'),
+  quantity: z.string().nullable().describe('数量'),
+  amount: Amount.describe('金额 / 总金额 / 预算金额'),
+  isTotal: z.boolean(),
+  setAside: z.record(z.string(), Amount).describe('专门面向中小企业 / 小型微型企业 / … 采购, by printed label'),
+  otherColumns: z.record(z.string(), z.string()).describe('other columns as printed, by label'),
+});
+
+export const RECORD_SCHEMAS = {
+  income_expenditure_summary: SummaryRecord,
+  fiscal_summary: SummaryRecord,
+  income: LineItemRecord,
+  expenditure: LineItemRecord,
+  fiscal_expenditure_economic: LineItemRecord,
+  general_public_expenditure: LineItemRecord,
+  basic_expenditure: LineItemRecord,
+  project_expenditure: LineItemRecord,
+  government_fund: LineItemRecord,
+  state_capital: LineItemRecord,
+  three_public: ThreePublicRecord,
+  government_fund_three_public: ThreePublicRecord,
+  project_performance: ProjectPerformanceRecord,
+  overall_performance: OverallPerformanceRecord,
+  procurement: ProcurementRecord,
+} as const;
+
+export type RecordKind = keyof typeof RECORD_SCHEMAS;
+export type LineItem = z.infer<typeof LineItemRecord>;
+export type SummaryItem = z.infer<typeof SummaryRecord>;
+export type ThreePublic = z.infer<typeof ThreePublicRecord>;
+export type Indicator = z.infer<typeof IndicatorSchema>;
+export type ProjectPerformance = z.infer<typeof ProjectPerformanceRecord>;
+export type OverallPerformance = z.infer<typeof OverallPerformanceRecord>;
+export type Procurement = z.infer<typeof ProcurementRecord>;
+export type TableRecord = LineItem | SummaryItem | ThreePublic | ProjectPerformance | OverallPerformance | Procurement;

@@ -1,0 +1,45 @@
+import { compact } from '../pdf/normalize.js';
+import type { Table } from '../types.js';
+import type { ColumnRoles } from './columns.js';
+import { columnRoles } from './columns.js';
+import { readAmounts } from './line-items.js';
+import type { SummaryItem } from './schemas.js';
+
+const TOTALS: [RegExp, NonNullable<SummaryItem['totalKind']>][] = [
+  [/收入总计|收入合计总计/u, 'incomeGrandTotal'],
+  [/支出总计/u, 'expenditureGrandTotal'],
+  [/本年收入合计|^收入合计$/u, 'incomeTotal'],
+  [/本年支出合计|^支出合计$/u, 'expenditureTotal'],
+  [/上年结转|年初结转|上年结余/u, 'carriedOver'],
+  [/年终结转|年末结转|结转下年/u, 'yearEndBalance'],
+];
+
+/**
+ * 收支总表 and 财政拨款收支总表: an income side and an expenditure side printed next to each other. The expenditure
+ * side starts at the second name column (or the first column whose path starts with 支出).
+ */
+export function summaryItems(table: Table): SummaryItem[] {
+  const paths = table.columns.map(compact);
+  const nameCols = paths.map((p, i) => [p, i] as const).filter(([p]) => /项目|科目|名称/u.test(p)).map(([, i]) => i);
+  const firstExpenditure = paths.findIndex((p) => /^支出/u.test(p));
+  const split = nameCols.length >= 2 ? nameCols[1]! : firstExpenditure > 0 ? firstExpenditure : -1;
+  if (split < 0) return [];
+  const sides = [
+    { side: 'income' as const, from: 0, to: split },
+    { side: 'expenditure' as const, from: split, to: paths.length },
+  ];
+  const out: SummaryItem[] = [];
+  for (const s of sides) {
+    const sub: Table = { ...table, columns: table.columns.slice(s.from, s.to), rows: table.rows.map((r) => r.slice(s.from, s.to)) };
+    const roles: ColumnRoles = columnRoles(sub);
+    const nameAt = roles.name >= 0 ? roles.name : 0;
+    for (const row of sub.rows) {
+      const name = compact(row[nameAt] ?? '');
+      const { amounts, extra } = readAmounts(row, roles);
+      if (!name && Object.values(amounts).every((v) => v === null) && Object.values(extra).every((v) => v === null)) continue;
+      const totalKind = TOTALS.find(([p]) => p.test(name))?.[1] ?? null;
+      out.push({ side: s.side, name, totalKind, amounts, extra });
+    }
+  }
+  return out;
+}

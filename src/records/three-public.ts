@@ -1,0 +1,89 @@
+import { compact } from '../pdf/normalize.js';
+import type { Table } from '../types.js';
+import { parseAmount } from './amount.js';
+import type { ThreePublic } from './schemas.js';
+
+type Field = 'total' | 'outbound' | 'subtotal' | 'purchase' | 'operation' | 'reception' | 'operatingCosts';
+
+/** The “三公” item a label names; 用车 小计 only when its parent names the vehicle costs. */
+function fieldOf(path: string): Field | null {
+  const segs = path.split('/').map(compact);
+  const last = segs[segs.length - 1] ?? '';
+  const parent = segs.slice(0, -1).join('/');
+  if (/因公出国/u.test(last)) return 'outbound';
+  if (/公务用车购置费$|^购置费?$|车辆购置/u.test(last)) return 'purchase';
+  if (/公务用车运行|^运行(维护)?费?$|运行维护费$/u.test(last)) return 'operation';
+  if (/公务用车购置及运行/u.test(last)) return 'subtotal';
+  if (/^小计$/u.test(last) && /公务用车/u.test(parent)) return 'subtotal';
+  if (/公务接待/u.test(last)) return 'reception';
+  if (/机关运行经费/u.test(last)) return 'operatingCosts';
+  if (/合计|总计|总额|三公.*经费/u.test(last) && !/公务用车/u.test(parent)) return 'total';
+  return null;
+}
+
+function basisOf(path: string): ThreePublic['basis'] {
+  if (/决算|实际|执行数/u.test(path)) return 'actual';
+  if (/预算/u.test(path)) return 'budget';
+  return null;
+}
+
+function emptyRecord(unit: string | null, unitCode: string | null, basis: ThreePublic['basis'], isTotal: boolean): ThreePublic {
+  return { unit, unitCode, basis, isTotal, vehicle: {}, extra: {} };
+}
+
+function assign(rec: ThreePublic, field: Field, value: string | null): void {
+  if (field === 'subtotal' || field === 'purchase' || field === 'operation') rec.vehicle[field] = value;
+  else rec[field] = value;
+}
+
+const value = (cell: string | undefined): string | null => {
+  const p = parseAmount(cell ?? '');
+  return p.kind === 'number' ? p.value : null;
+};
+
+/**
+ * “三公”经费 tables, either across (one column per item, a row per unit or one row for all) or down (one row per
+ * item, a column per basis).
+ */
+export function threePublicRecords(table: Table): ThreePublic[] {
+  const paths = table.columns.map(compact);
+  const across = paths.map((p, i) => ({ i, field: fieldOf(p), basis: basisOf(p), label: table.columns[i]! }));
+  if (across.some((c) => c.field === 'outbound' || c.field === 'reception')) {
+    const unitCol = paths.findIndex((p) => /单位名称|单位|项目|科目名称/u.test(p) && !/编码|代码/u.test(p));
+    const codeCol = paths.findIndex((p) => /单位(编码|代码)/u.test(p));
+    const bases = [...new Set(across.filter((c) => c.field).map((c) => c.basis))];
+    const out: ThreePublic[] = [];
+    for (const row of table.rows) {
+      const unitText = unitCol >= 0 ? compact(row[unitCol] ?? '') : '';
+      const unit = unitText && !/^(合计|总计)$/u.test(unitText) ? unitText : null;
+      const unitCode = codeCol >= 0 ? compact(row[codeCol] ?? '') || null : null;
+      for (const basis of bases) {
+        const rec = emptyRecord(unit, unitCode, basis, /^(合计|总计)$/u.test(unitText) || table.rows.length === 1);
+        for (const c of across) {
+          if (c.i === unitCol || c.i === codeCol) continue;
+          if (c.field && c.basis === basis) assign(rec, c.field, value(row[c.i]));
+          else if (!c.field && basis === bases[0] && parseAmount(row[c.i] ?? '').kind !== 'text') rec.extra[c.label] = value(row[c.i]);
+        }
+        out.push(rec);
+      }
+    }
+    return out;
+  }
+  // Down: the item names are in the first text column, amounts in the columns after it.
+  const amountCols = paths.map((p, i) => ({ i, basis: basisOf(p), label: table.columns[i]! })).filter(({ i }) => table.rows.some((r) => parseAmount(r[i] ?? '').kind === 'number'));
+  if (!amountCols.length) return [];
+  const nameCol = paths.findIndex((_, i) => !amountCols.some((c) => c.i === i));
+  const out: ThreePublic[] = [];
+  const bases = amountCols.length > 1 ? amountCols : [amountCols[0]!];
+  for (const col of bases) {
+    const rec = emptyRecord(null, null, col.basis, true);
+    for (const row of table.rows) {
+      const name = compact(row[nameCol] ?? '');
+      const field = fieldOf(name);
+      if (field) assign(rec, field, value(row[col.i]));
+      else if (name) rec.extra[name] = value(row[col.i]);
+    }
+    out.push(rec);
+  }
+  return out;
+}
