@@ -1,50 +1,23 @@
-import { Command, CommanderError } from 'commander';
-import { InputError } from '../errors.js';
-import { extract } from '../extract.js';
+import { runExtract } from './commands.js';
+import { runInspect } from './inspect.js';
+import { parseArgs, UsageError } from './options.js';
 
-const program = new Command()
-  .name('budget-extract')
-  .description('Read the tables of a Chinese government budget disclosure PDF (部门预算/决算) as JSON.')
-  .argument('<file>', 'the PDF to read')
-  .option('--password <password>', 'password of an encrypted PDF')
-  .option('--max-pages <n>', 'refuse documents with more pages', (v) => Number.parseInt(v, 10))
-  .addHelpText(
-    'after',
-    `
-Examples:
-  budget-extract fixtures/sample-budget.pdf > sample.json
-  budget-extract report.pdf | jq '.tables[] | {kind, title, pages}'
-
-Exit codes: 0 ok, 1 the input could not be read, 2 usage error.`,
-  )
-  .exitOverride()
-  .configureOutput({ writeErr: (s) => process.stderr.write(s) });
-
+/** The command line: parses, runs, and returns the exit code (0 ok, 1 input failed, 2 usage, 3 --strict checks). */
 export async function main(argv: string[]): Promise<number> {
+  // `| head` closing the pipe early is not an error.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw e;
+  });
   try {
-    program.parse(argv);
+    const opts = parseArgs(argv);
+    if (!opts) return 0;
+    return opts.command === 'inspect' ? await runInspect(opts) : await runExtract(opts);
   } catch (err) {
-    if (err instanceof CommanderError) return err.exitCode === 0 ? 0 : 2;
+    if (err instanceof UsageError) {
+      if (err.message) process.stderr.write(`budget-extract: ${err.message} (see --help)\n`);
+      return 2;
+    }
     throw err;
   }
-  const [file] = program.args as [string];
-  const opts = program.opts<{ password?: string; maxPages?: number }>();
-  try {
-    const doc = await extract(file, { password: opts.password, maxPages: opts.maxPages });
-    const json = process.stdout.isTTY ? JSON.stringify(doc, null, 2) : JSON.stringify(doc);
-    await new Promise<void>((resolve, reject) => process.stdout.write(json + '\n', (e) => (e ? reject(e) : resolve())));
-    return 0;
-  } catch (err) {
-    process.stderr.write(`budget-extract: ${file}: ${describe(err)}\n`);
-    return 1;
-  }
-}
-
-function describe(err: unknown): string {
-  if (err instanceof InputError) return err.message;
-  const e = err as NodeJS.ErrnoException;
-  if (e?.code === 'ENOENT') return 'no such file';
-  if (e?.code === 'EISDIR') return 'is a directory, not a PDF';
-  if (e?.code === 'EACCES') return 'permission denied';
-  return `could not be read (${e?.message ?? String(err)})`;
 }

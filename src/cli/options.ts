@@ -93,6 +93,7 @@ function baseCommand(name: string): Command {
     .option('--password <password>', 'password of encrypted PDFs')
     .option('--max-pages <n>', 'refuse documents with more pages than this', positiveInt)
     .option('--tables <kinds>', `keep only these kinds of table (comma-separated): ${TABLE_KINDS.join(', ')}`, kindList)
+    .showHelpAfterError('(see --help)')
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s), writeOut: (s) => process.stdout.write(s) });
 }

@@ -1,0 +1,107 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { writeFileAtomic, writeFilesAtomic } from '../export/write.js';
+import type { ExtractedDocument } from '../types.js';
+import { runTasks } from './batch.js';
+import { expandInputs, readStdin, type Input } from './inputs.js';
+import { UsageError, type ExtractOptions } from './options.js';
+import { destination, existingOutputs, inside, render, RenderError } from './output.js';
+import { Progress } from './progress.js';
+import { OrderedSink } from './sink.js';
+import { styleFor } from './style.js';
+import { exitCode, failedChecks, summarise, summaryLine, type FileReport } from './summary.js';
+import { failure, type Task, type TaskResult } from './task.js';
+
+async function stdinBytes(inputs: Input[]): Promise<Uint8Array | undefined> {
+  if (!inputs.some((i) => i.path === undefined)) return undefined;
+  if (process.stdin.isTTY) throw new UsageError('- reads a PDF from stdin, but stdin is a terminal');
+  return readStdin();
+}
+
+/** `budget-extract INPUT…`: reads every input (in parallel when several) and writes each as it finishes. */
+export async function runExtract(opts: ExtractOptions): Promise<number> {
+  const started = Date.now();
+  const inputs = await expandInputs(opts.inputs);
+  const dest = await destination(opts, inputs.length);
+  const several = inputs.length > 1;
+  const err = styleFor(process.stderr);
+  const progress = new Progress(inputs.length, !opts.quiet && process.stderr.isTTY === true);
+  const reports: FileReport[] = inputs.map((i) => ({ file: i.name, status: 'skipped', tables: 0, outputs: [] }));
+
+  // --skip-existing: inputs whose outputs are there already are not read again.
+  const todo: number[] = [];
+  for (let i = 0; i < inputs.length; i++) {
+    const existing =
+      !opts.skipExisting ? [] :
+      dest.kind === 'dir' ? await existingOutputs(dest.path, inputs[i]!, opts) :
+      dest.kind === 'file' && existsSync(dest.path) ? [dest.path] : [];
+    if (existing.length) reports[i]!.outputs = existing;
+    else todo.push(i);
+  }
+  if (opts.skipExisting && todo.length < inputs.length && !opts.quiet && !several) {
+    process.stderr.write(`budget-extract: ${reports[0]!.outputs[0]} exists, skipped (--skip-existing)\n`);
+  }
+
+  const bytes = todo.some((i) => inputs[i]!.path === undefined) ? await stdinBytes(inputs) : undefined;
+  const tasks: Task[] = todo.map((i) => {
+    const input = inputs[i]!;
+    return input.path === undefined
+      ? { bytes, fileName: 'stdin.pdf', password: opts.password, maxPages: opts.maxPages }
+      : { path: input.path, fileName: path.basename(input.path), password: opts.password, maxPages: opts.maxPages };
+  });
+
+  const sink = dest.kind === 'dir' ? undefined : await OrderedSink.open(dest.kind === 'file' ? dest.path : undefined);
+  const pretty = dest.kind === 'stdout' && process.stdout.isTTY === true && opts.format === 'json';
+
+  const handle = async (k: number, result: TaskResult): Promise<void> => {
+    const i = todo[k]!;
+    const input = inputs[i]!;
+    const report = reports[i]!;
+    let outcome: TaskResult = result;
+    if (result.status === 'ok') {
+      try {
+        await write(k, result.doc, input, report);
+      } catch (e) {
+        outcome = e instanceof RenderError ? { status: 'failed', code: 'no_table', reason: e.message } : failure(e);
+      }
+    }
+    if (outcome.status !== 'ok') {
+      await sink?.put(k, null);
+      Object.assign(report, { status: outcome.status, code: outcome.code, reason: outcome.reason, tables: 0, outputs: [] });
+      progress.log(`budget-extract: ${err.bold(input.name)}: ${outcome.reason}`);
+    }
+    progress.done(result.status === 'ok' ? result.doc.source.pages : 0, outcome.status !== 'ok');
+  };
+
+  const write = async (k: number, doc: ExtractedDocument, input: Input, report: FileReport): Promise<void> => {
+    const { pieces, tables } = render(doc, input, opts, dest, pretty);
+    const text = pieces.map((p) => p.content).join('');
+    let outputs: string[];
+    if (dest.kind === 'dir') {
+      const files = pieces.map((p) => ({ path: inside(dest.path, p.name!), content: p.content }));
+      await writeFilesAtomic(files);
+      outputs = files.map((f) => f.path);
+    } else {
+      outputs = [dest.kind === 'file' ? dest.path : '-'];
+    }
+    Object.assign(report, { status: 'ok', pages: doc.source.pages, tables, outputs, checksFailed: failedChecks(doc) });
+    if (sink) await sink.put(k, text);
+  };
+
+  try {
+    await runTasks(tasks, { jobs: opts.jobs, inProcess: tasks.length === 1 }, handle);
+    await sink?.close();
+  } catch (e) {
+    await sink?.abort();
+    throw e;
+  } finally {
+    progress.stop();
+  }
+
+  const summary = summarise(reports, (Date.now() - started) / 1000);
+  if (opts.report) {
+    await writeFileAtomic(opts.report, JSON.stringify({ summary, files: reports }, null, 2) + '\n');
+  }
+  if (several && !opts.quiet) process.stderr.write(summaryLine(summary, err) + '\n');
+  return exitCode(summary, opts.strict);
+}

@@ -1,0 +1,52 @@
+import { AtomicStream } from '../export/write.js';
+
+function writeStdout(text: string): Promise<void> {
+  return new Promise((resolve, reject) => process.stdout.write(text, (e) => (e ? reject(e) : resolve())));
+}
+
+/**
+ * One stream of results (stdout or a single -o FILE) written in input order whatever order files finish in, so the
+ * output is the same for any --jobs. A file is written to a temp file and renamed into place by `close` (removed
+ * when nothing was read).
+ */
+export class OrderedSink {
+  private readonly pending = new Map<number, string | null>();
+  private next = 0;
+  private chain: Promise<void> = Promise.resolve();
+  private wrote = false;
+
+  private constructor(private readonly file?: AtomicStream) {}
+
+  static async open(file?: string): Promise<OrderedSink> {
+    return new OrderedSink(file ? await AtomicStream.create(file) : undefined);
+  }
+
+  /** The output of input `index` (null: it gave none). */
+  put(index: number, text: string | null): Promise<void> {
+    this.pending.set(index, text);
+    const ready: string[] = [];
+    while (this.pending.has(this.next)) {
+      const t = this.pending.get(this.next);
+      this.pending.delete(this.next++);
+      if (t !== null && t !== undefined) ready.push(t);
+    }
+    if (ready.length) {
+      this.wrote = true;
+      const text = ready.join('');
+      this.chain = this.chain.then(() => (this.file ? this.file.write(text) : writeStdout(text)));
+    }
+    return this.chain;
+  }
+
+  async close(): Promise<void> {
+    await this.chain;
+    if (!this.file) return;
+    if (this.wrote) await this.file.commit();
+    else await this.file.abort();
+  }
+
+  async abort(): Promise<void> {
+    await this.chain.catch(() => {});
+    await this.file?.abort();
+  }
+}

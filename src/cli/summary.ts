@@ -1,0 +1,75 @@
+import type { ExtractedDocument } from '../types.js';
+import type { ChalkInstance } from 'chalk';
+
+export type FileStatus = 'ok' | 'refused' | 'failed' | 'skipped';
+
+/** One line of `--report`: what happened to one input. */
+export interface FileReport {
+  file: string;
+  status: FileStatus;
+  /** Why it was refused or failed (InputError code or `not_found`, `worker`, `no_table`…). */
+  code?: string;
+  reason?: string;
+  pages?: number;
+  /** Tables written (after --tables / --table). */
+  tables: number;
+  /** Failed consistency checks of this document (`doc.checks.summary.failed`), when the document has checks. */
+  checksFailed?: number;
+  outputs: string[];
+}
+
+export interface Summary {
+  files: number;
+  ok: number;
+  refused: number;
+  failed: number;
+  skipped: number;
+  tables: number;
+  pages: number;
+  seconds: number;
+  /**
+   * Checks failed, summed over the documents read: `doc.checks?.summary?.failed` where the checks stage put it on
+   * the document, else 0. Under --strict any failed check makes the exit code 3.
+   */
+  checksFailed: number;
+}
+
+/** The document's failed-check count, if the checks stage has run on it (0 otherwise). */
+export function failedChecks(doc: ExtractedDocument): number {
+  const failed = (doc as { checks?: { summary?: { failed?: unknown } } }).checks?.summary?.failed;
+  return typeof failed === 'number' && Number.isFinite(failed) ? failed : 0;
+}
+
+export function summarise(files: FileReport[], seconds: number): Summary {
+  const count = (s: FileStatus) => files.filter((f) => f.status === s).length;
+  return {
+    files: files.length,
+    ok: count('ok'),
+    refused: count('refused'),
+    failed: count('failed'),
+    skipped: count('skipped'),
+    tables: files.reduce((n, f) => n + (f.status === 'ok' ? f.tables : 0), 0),
+    pages: files.reduce((n, f) => n + (f.status === 'ok' ? (f.pages ?? 0) : 0), 0),
+    seconds: Math.round(seconds * 10) / 10,
+    checksFailed: files.reduce((n, f) => n + (f.checksFailed ?? 0), 0),
+  };
+}
+
+export function summaryLine(s: Summary, c: ChalkInstance): string {
+  const parts = [
+    c.green(`${s.ok} ok`),
+    s.refused ? c.yellow(`${s.refused} refused`) : `${s.refused} refused`,
+    s.failed ? c.red(`${s.failed} failed`) : `${s.failed} failed`,
+  ];
+  if (s.skipped) parts.push(`${s.skipped} skipped`);
+  let line = `budget-extract: ${s.files} files: ${parts.join(', ')}; ${s.tables} tables, ${s.pages} pages in ${s.seconds.toFixed(1)} s`;
+  if (s.checksFailed) line += `; ${c.red(`${s.checksFailed} checks failed`)}`;
+  return line;
+}
+
+/** 0 all read; 1 some input refused or failed; 3 (--strict) all read but some checks failed. */
+export function exitCode(s: Summary, strict: boolean): number {
+  if (s.refused || s.failed) return 1;
+  if (strict && s.checksFailed > 0) return 3;
+  return 0;
+}
