@@ -50,7 +50,10 @@ export function documentToNdjson(doc: ExtractedDocument, options: NdjsonOptions)
       unit: table.unit,
     };
     if (options.records) {
-      for (const record of tableRecords(table) ?? []) lines.push(JSON.stringify({ ...head, record }));
+      // Records may have been converted to another unit than the one printed (`recordsUnit`).
+      const recordsUnit = (table as Table & { recordsUnit?: unknown }).recordsUnit;
+      const unit = typeof recordsUnit === 'string' ? recordsUnit : table.unit;
+      for (const record of tableRecords(table) ?? []) lines.push(JSON.stringify({ ...head, unit, record }));
       continue;
     }
     const width = Math.max(table.columns.length, ...table.rows.map((r) => r.length));
