@@ -54,3 +54,45 @@ export const sampleSummaryTable: FixtureTable;
 export const sampleIncomeTable: FixtureTable;
 export const sampleExpenditureTable: FixtureTable;
 export const sampleThreePublicTable: FixtureTable;
+
+// records-kinds.pdf
+export const recordsDepartment: string;
+export const recordsYear: number;
+/** [function code, 项目名称, cents, economic code]. */
+export const recordsProjects: [string, string, number, string][];
+export const recordsEconomic: { rows: { code: string; name: string; level: 1 | 2; v: number[] }[]; total: number[] };
+export const fiscalEconomicTable: FixtureTable;
+export const projectExpenditureTable: FixtureTable;
+/** [单位名称, 因公出国（境）费, 公务用车购置费, 公务用车运行费, 公务接待费] (cents). */
+export const fundThreePublicUnits: [string, number, number, number, number][];
+export const fundThreePublicTable: FixtureTable;
+export const overallPerformance: {
+  department: string;
+  fundLabel: string;
+  fundTotalLabel: string;
+  fundTotal: string;
+  goal: string;
+  indicators: string[][];
+};
+export const overallPerformanceTable: FixtureTable;
+/** [项目名称, 采购品目, 数量, 总金额, 专门面向中小企业, 专门面向小型、微型企业] (cents). */
+export const procurementItems: [string, string, string, number, number, number][];
+export const procurementTable: FixtureTable;
+
+// final-account.pdf
+export const finalDepartment: string;
+export const finalYear: number;
+export const finalCover: string;
+/** [因公出国(境)费, 公务用车购置费, 公务用车运行费, 公务接待费] (cents) per basis. */
+export const finalThreePublic: { budget: number[]; actual: number[] };
+export const finalThreePublicTable: FixtureTable;
+export const finalSummary: {
+  income: [string, number][];
+  expenditure: [string, number][];
+  carriedOver: number;
+  incomeTotal: number;
+  expenditureTotal: number;
+  yearEndBalance: number;
+  grandTotal: number;
+};
+export const finalSummaryTable: FixtureTable;

@@ -803,3 +803,310 @@ export const sampleThreePublicTable = {
     ],
   ],
 };
+
+// ---------------------------------------------------------------------------------------------
+// 10. records-kinds.pdf — a 部门预算 of 示例县自然资源局 with one table of each remaining record kind:
+// 财政拨款支出预算表（部门经济分类科目）, 一般公共预算项目支出预算表, 政府性基金预算“三公”经费支出预算表,
+// 部门整体支出绩效目标表 (a form), 政府采购预算表. Cover page + one table a page.
+
+export const recordsDepartment = '示例县自然资源局';
+export const recordsYear = 2025;
+
+/** Projects: [function code, 项目名称, cents, economic code the project spends on]. */
+export const recordsProjects = [
+  ['2200101', '自然资源调查监测项目', Y('1,860,000.00'), '30227'],
+  ['2200104', '国土空间规划编制项目', Y('2,350,000.00'), '30227'],
+  ['2200106', '自然资源执法监察专项经费', Y('486,500.00'), '30213'],
+  ['2200109', '不动产登记信息平台运维项目', Y('923,400.00'), '30213'],
+  ['2200109', '不动产登记设备购置项目', Y('380,100.00'), '31002'],
+];
+
+// Economic items: [code, name, 人员经费, 公用经费] (cents); projects add 项目支出 by economic code.
+const recordsEconGroups = [
+  ['301', '工资福利支出', [
+    ['30101', '基本工资', Y('2,146,800.00'), 0],
+    ['30102', '津贴补贴', Y('2,573,160.00'), 0],
+    ['30103', '奖金', Y('178,900.00'), 0],
+    ['30108', '机关事业单位基本养老保险缴费', Y('836,540.00'), 0],
+    ['30113', '住房公积金', Y('627,405.00'), 0],
+  ]],
+  ['302', '商品和服务支出', [
+    ['30201', '办公费', 0, Y('132,000.00')],
+    ['30211', '差旅费', 0, Y('98,600.00')],
+    ['30213', '维修（护）费', 0, Y('45,000.00')],
+    ['30227', '委托业务费', 0, 0],
+    ['30228', '工会经费', 0, Y('96,195.00')],
+  ]],
+  ['303', '对个人和家庭的补助', [
+    ['30302', '退休费', Y('36,000.00'), 0],
+  ]],
+  ['310', '资本性支出', [
+    ['31002', '办公设备购置', 0, 0],
+  ]],
+];
+
+/** Rows { code, name, level, v: [人员经费, 公用经费, 项目支出] } and the total vector. */
+export const recordsEconomic = (() => {
+  const projectBy = new Map();
+  for (const [, , amt, econ] of recordsProjects) projectBy.set(econ, (projectBy.get(econ) ?? 0) + amt);
+  const rows = [];
+  const total = [0, 0, 0];
+  for (const [code, name, items] of recordsEconGroups) {
+    const group = { code, name, level: 1, v: [0, 0, 0] };
+    rows.push(group);
+    for (const [c, n, personnel, pub] of items) {
+      const v = [personnel, pub, projectBy.get(c) ?? 0];
+      projectBy.delete(c);
+      group.v = addVec(group.v, v);
+      rows.push({ code: c, name: n, level: 2, v });
+    }
+    for (let i = 0; i < 3; i++) total[i] += group.v[i];
+  }
+  if (projectBy.size) throw new Error(`records-kinds: projects on economic codes not listed: ${[...projectBy.keys()]}`);
+  return { rows, total };
+})();
+
+const econCells = (v) => [money(sum(v)), money(v[0] + v[1], { blank: true }), ...v.map((c) => money(c, { blank: true }))];
+
+export const fiscalEconomicTable = {
+  kind: 'fiscal_expenditure_economic',
+  title: '2025年财政拨款支出预算表（部门经济分类科目）',
+  label: '表4',
+  unit: '元',
+  cols: [
+    { w: 34, align: 'center' },
+    { w: 30, align: 'center' },
+    { w: 140, align: 'left' },
+    { w: 72, align: 'right', num: true },
+    { w: 64, align: 'right', num: true },
+    { w: 64, align: 'right', num: true },
+    { w: 64, align: 'right', num: true },
+    { w: 64, align: 'right', num: true },
+  ],
+  header: [
+    [{ t: '科目编码', cs: 2 }, null, { t: '科目名称', rs: 2 }, { t: '合计', rs: 2 }, { t: '基本支出', cs: 3 }, null, null, { t: '项目支出', rs: 2 }],
+    ['类', '款', null, null, '小计', '人员经费', '公用经费', null],
+  ],
+  body: [
+    ['', '', '合计', ...econCells(recordsEconomic.total)],
+    ...recordsEconomic.rows.map((r) => [r.code.slice(0, 3), r.level === 2 ? r.code.slice(3, 5) : '', r.name, ...econCells(r.v)]),
+  ],
+};
+
+const recordsProjectTotal = sum(recordsProjects.map((p) => p[2]));
+if (recordsProjectTotal !== recordsEconomic.total[2]) throw new Error('records-kinds: projects != 项目支出');
+
+export const projectExpenditureTable = {
+  kind: 'project_expenditure',
+  title: '2025年一般公共预算项目支出预算表',
+  label: '表8',
+  unit: '元',
+  cols: [
+    { w: 70, align: 'left' },
+    { w: 230, align: 'left' },
+    { w: 100, align: 'right', num: true },
+  ],
+  header: [['科目编码', '项目名称', '金额']],
+  body: [
+    ['', '合计', money(recordsProjectTotal)],
+    ...recordsProjects.map(([code, name, amt]) => [code, name, money(amt)]),
+  ],
+};
+
+/** Per unit: [单位名称, 因公出国（境）费, 公务用车购置费, 公务用车运行费, 公务接待费] (cents). */
+export const fundThreePublicUnits = [
+  ['示例县自然资源局（本级）', 0, Y('180,000.00'), Y('36,500.00'), Y('12,800.00')],
+  ['示例县不动产登记中心', 0, 0, Y('18,260.00'), Y('4,350.50')],
+  ['示例县土地储备中心', Y('45,000.00'), 0, Y('9,840.00'), 0],
+];
+const threeCells = ([abroad, buy, run, reception]) => [
+  money(abroad + buy + run + reception),
+  money(abroad),
+  money(buy + run),
+  money(buy),
+  money(run),
+  money(reception),
+];
+const fundThreeTotal = fundThreePublicUnits.reduce((acc, [, ...v]) => addVec(acc, v), [0, 0, 0, 0]);
+
+export const fundThreePublicTable = {
+  kind: 'government_fund_three_public',
+  title: '2025年政府性基金预算“三公”经费支出预算表',
+  label: '表10',
+  unit: '元',
+  cols: [
+    { w: 130, align: 'left' },
+    { w: 64, align: 'right', num: true },
+    { w: 64, align: 'right', num: true },
+    { w: 64, align: 'right', num: true },
+    { w: 64, align: 'right', num: true },
+    { w: 64, align: 'right', num: true },
+    { w: 64, align: 'right', num: true },
+  ],
+  header: [
+    [
+      { t: '单位名称', rs: 2 },
+      { t: '合计', rs: 2 },
+      { t: '因公出国（境）费', rs: 2 },
+      { t: '公务用车购置及运行费', cs: 3 },
+      null,
+      null,
+      { t: '公务接待费', rs: 2 },
+    ],
+    [null, null, null, '小计', '公务用车购置费', '公务用车运行费', null],
+  ],
+  body: [
+    ['合计', ...threeCells(fundThreeTotal)],
+    ...fundThreePublicUnits.map(([unit, ...v]) => [unit, ...threeCells(v)]),
+  ],
+};
+
+const recordsTotal = sum(recordsEconomic.total);
+if (recordsTotal % 10000 !== 0) throw new Error('records-kinds: the total must be whole 元 hundreds to print exactly in 万元');
+
+/** 部门整体支出绩效目标表: fields above the indicator grid. */
+export const overallPerformance = {
+  department: recordsDepartment,
+  fundLabel: '年度预算资金（万元）',
+  fundTotalLabel: '资金总额',
+  /** 资金总额 in 万元: the 财政拨款 total. */
+  fundTotal: money(recordsTotal / 10000), // 元 cents / 10000 = 万元 cents: two decimals, exact
+  goal: '全面完成年度自然资源调查监测和国土空间规划编制任务，推进不动产登记便民服务，加强自然资源执法监察，严守耕地保护红线，保障经济社会发展用地需求，提升自然资源治理能力和服务水平。',
+  indicators: [
+    ['产出指标', '数量指标', '完成调查监测图斑数量', '≥12000个'],
+    ['产出指标', '质量指标', '规划成果审查通过率', '100%'],
+    ['产出指标', '时效指标', '不动产登记办结时限', '≤5个工作日'],
+    ['效益指标', '社会效益指标', '耕地保有量', '≥38.6万亩'],
+    ['效益指标', '可持续影响指标', '违法用地查处率', '≥95%'],
+    ['满意度指标', '服务对象满意度指标', '办事群众满意度', '≥90%'],
+  ],
+};
+if (overallPerformance.fundTotal.replace(/,/g, '') !== (recordsTotal / 1_000_000).toFixed(2)) throw new Error('records-kinds: 资金总额');
+
+export const overallPerformanceTable = {
+  kind: 'overall_performance',
+  title: '2025年部门整体支出绩效目标表',
+  label: '表13',
+  unit: '万元',
+  cols: [
+    { w: 110, align: 'center' },
+    { w: 110, align: 'center' },
+    { w: 170, align: 'left' },
+    { w: 110, align: 'left' },
+  ],
+  header: [],
+  body: [
+    ['部门名称', { t: overallPerformance.department, cs: 3, align: 'left' }, null, null],
+    [overallPerformance.fundLabel, overallPerformance.fundTotalLabel, { t: overallPerformance.fundTotal, cs: 2, align: 'left' }, null],
+    ['年度总体目标', { t: overallPerformance.goal, cs: 3, align: 'left' }, null, null],
+    ['一级指标', '二级指标', { t: '三级指标', align: 'center' }, { t: '指标值', align: 'center' }],
+    ...overallPerformance.indicators,
+  ],
+};
+
+/** Items: [项目名称, 采购品目, 数量, 总金额, 专门面向中小企业, 专门面向小型、微型企业] (cents). */
+export const procurementItems = [
+  ['不动产登记设备购置项目', '台式计算机', '40', Y('220,000.00'), Y('220,000.00'), Y('150,000.00')],
+  ['不动产登记设备购置项目', '多功能一体机', '12', Y('160,100.00'), Y('160,100.00'), 0],
+  ['国土空间规划编制项目', '规划编制服务', '1', Y('2,350,000.00'), 0, 0],
+  ['自然资源调查监测项目', '测绘服务', '1', Y('1,860,000.00'), Y('1,860,000.00'), Y('1,860,000.00')],
+];
+const procurementTotal = procurementItems.reduce((acc, [, , , ...v]) => addVec(acc, v), [0, 0, 0]);
+
+export const procurementTable = {
+  kind: 'procurement',
+  title: '2025年政府采购预算表',
+  label: '表14',
+  unit: '元',
+  cols: [
+    { w: 150, align: 'left' },
+    { w: 80, align: 'left' },
+    { w: 40, align: 'right' },
+    { w: 80, align: 'right', num: true },
+    { w: 80, align: 'right', num: true },
+    { w: 80, align: 'right', num: true },
+  ],
+  header: [['单位名称/项目名称', '采购品目', '数量', '总金额', '专门面向中小企业采购', '专门面向小型、微型企业采购']],
+  body: [
+    ['合计', '', '', ...procurementTotal.map((c) => money(c))],
+    ...procurementItems.map(([name, cat, qty, ...v]) => [name, cat, qty, ...v.map((c) => money(c))]),
+  ],
+};
+
+// ---------------------------------------------------------------------------------------------
+// 11. final-account.pdf — a 部门决算 of 示例区审计局: the cover line and the “三公” 决算表 (预算数 and
+// 决算数 side by side) on a landscape page, the 收入支出决算总表 on the second.
+
+export const finalDepartment = '示例区审计局';
+export const finalYear = 2024;
+export const finalCover = `${finalDepartment}${finalYear}年度部门决算`;
+
+/** [因公出国(境)费, 公务用车购置费, 公务用车运行费, 公务接待费] (cents) per basis. */
+export const finalThreePublic = {
+  budget: [Y('60,000.00'), 0, Y('42,000.00'), Y('18,000.00')],
+  actual: [0, 0, Y('38,612.40'), Y('9,875.00')],
+};
+
+const finalThreeHeader = (basis) => [
+  [{ t: basis, cs: 6 }, null, null, null, null, null],
+  [{ t: '合计', rs: 2 }, { t: '因公出国(境)费', rs: 2 }, { t: '公务用车购置及运行费', cs: 3 }, null, null, { t: '公务接待费', rs: 2 }],
+  [null, null, '小计', '购置费', '运行费', null],
+];
+const finalThreeHeaders = [finalThreeHeader('预算数'), finalThreeHeader('决算数')];
+
+export const finalThreePublicTable = {
+  kind: 'three_public',
+  title: '2024年度财政拨款“三公”经费支出决算表',
+  label: '表7',
+  unit: '元',
+  cols: Array.from({ length: 12 }, () => ({ w: 62, align: 'right', num: true })),
+  header: [0, 1, 2].map((r) => [...finalThreeHeaders[0][r], ...finalThreeHeaders[1][r]]),
+  body: [[...threeCells(finalThreePublic.budget), ...threeCells(finalThreePublic.actual)]],
+};
+
+/** 收入支出决算总表: income items, expenditure items, carry-overs (cents). */
+export const finalSummary = {
+  income: [
+    ['一、财政拨款收入', Y('8,652,310.25')],
+    ['二、事业收入', 0],
+    ['三、其他收入', Y('36,480.00')],
+  ],
+  expenditure: [
+    ['一、一般公共服务支出', Y('7,120,455.60')],
+    ['二、社会保障和就业支出', Y('896,214.35')],
+    ['三、卫生健康支出', Y('312,680.10')],
+    ['四、住房保障支出', Y('395,840.20')],
+  ],
+  carriedOver: Y('168,900.00'),
+};
+{
+  const inc = sum(finalSummary.income.map((i) => i[1]));
+  const exp = sum(finalSummary.expenditure.map((i) => i[1]));
+  finalSummary.incomeTotal = inc;
+  finalSummary.expenditureTotal = exp;
+  finalSummary.yearEndBalance = inc + finalSummary.carriedOver - exp;
+  finalSummary.grandTotal = inc + finalSummary.carriedOver;
+  if (finalSummary.yearEndBalance < 0) throw new Error('final-account: negative 年末结转和结余');
+}
+
+export const finalSummaryTable = {
+  kind: 'income_expenditure_summary',
+  title: '收入支出决算总表',
+  label: '表1',
+  unit: '元',
+  cols: sampleCols4,
+  header: [
+    [{ t: '收入', cs: 2 }, null, { t: '支出', cs: 2 }, null],
+    ['项目', '决算数', '项目', '决算数'],
+  ],
+  body: [
+    ...Array.from({ length: Math.max(finalSummary.income.length, finalSummary.expenditure.length) }, (_, i) => {
+      const inc = finalSummary.income[i];
+      const exp = finalSummary.expenditure[i];
+      return [inc?.[0] ?? '', inc ? money(inc[1], { blank: true }) : '', exp?.[0] ?? '', exp ? money(exp[1], { blank: true }) : ''];
+    }),
+    ['本年收入合计', money(finalSummary.incomeTotal), '本年支出合计', money(finalSummary.expenditureTotal)],
+    ['年初结转和结余', money(finalSummary.carriedOver), '年末结转和结余', money(finalSummary.yearEndBalance)],
+    ['收入总计', money(finalSummary.grandTotal), '支出总计', money(finalSummary.grandTotal)],
+  ],
+};

@@ -681,6 +681,36 @@ const fixtures = {
     }
     await save(doc, path.join(BAD, 'scanned.pdf'));
   },
+  async 'records-kinds.pdf'() {
+    const doc = newDoc(`${D.recordsDepartment}${D.recordsYear}年部门预算`, { bufferPages: true });
+    const cover = addPage(doc);
+    for (const [text, size, y] of [
+      [D.recordsDepartment, 28, 300],
+      [`${D.recordsYear}年部门预算`, 24, 350],
+    ]) {
+      drawText(doc, text, (cover.w - textWidth(doc, text, size)) / 2, y, size);
+    }
+    const tables = [D.fiscalEconomicTable, D.projectExpenditureTable, D.fundThreePublicTable, D.overallPerformanceTable, D.procurementTable];
+    for (const t of tables) {
+      const page = addPage(doc);
+      const res = drawTable(doc, t, page, MARGIN.top, { rules: 'stroke' });
+      if (res.pages !== 1) throw new Error(`records-kinds: ${t.title} must fit on one page`);
+    }
+    await save(doc, path.join(OUT, 'records-kinds.pdf'));
+    return { pages: 1 + tables.length };
+  },
+  async 'final-account.pdf'() {
+    const doc = newDoc(D.finalCover, { bufferPages: true });
+    // Page 1 (landscape): the cover line above the “三公” 决算表, with 预算数 and 决算数 side by side.
+    const first = addPage(doc, { landscape: true });
+    drawText(doc, D.finalCover, (first.w - textWidth(doc, D.finalCover, 20)) / 2, MARGIN.top + 10, 20);
+    const a = drawTable(doc, D.finalThreePublicTable, first, MARGIN.top + 30, { rules: 'stroke' });
+    const second = addPage(doc);
+    const b = drawTable(doc, D.finalSummaryTable, second, MARGIN.top, { rules: 'stroke' });
+    if (a.pages !== 1 || b.pages !== 1) throw new Error('final-account: each table must fit on its page');
+    await save(doc, path.join(OUT, 'final-account.pdf'));
+    return { pages: 2 };
+  },
 };
 
 const only = argv;
