@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { InputError } from './errors.js';
 import { layoutPage } from './layout/page.js';
+import { runChecks } from './checks/index.js';
 import { openPdf } from './pdf/open.js';
 import { buildRecords, convertRecords } from './records/index.js';
 import { readPage } from './pdf/page.js';
@@ -73,6 +74,7 @@ export async function extract(input: string | Uint8Array, options: ExtractOption
       ...(target ? { unitConversion: { to: target, note: `record amounts converted exactly to ${target}; rows keep the printed values` } } : {}),
       document: readDocumentInfo(layouts),
       tables,
+      checks: runChecks(tables),
       warnings,
     };
   } finally {

@@ -83,6 +83,7 @@ export type TableKind =
   | 'procurement'
   | 'other';
 
+import type { CheckReport } from './checks/result.js';
 import type { TableRecord } from './records/schemas.js';
 
 export interface Table {
@@ -96,6 +97,8 @@ export interface Table {
   empty: boolean;
   columns: string[];
   rows: string[][];
+  /** The page each row was read from. */
+  rowPages: number[];
   /** Typed records for a table of a known kind (none for `other`). */
   records?: TableRecord[];
   /** The unit of the records' amounts: the table's own, or the one asked for with `unit`. */
@@ -121,5 +124,7 @@ export interface ExtractedDocument {
   unitConversion?: { to: '元' | '万元'; note: string };
   document: DocumentInfo;
   tables: Table[];
+  /** Accounting checks (勾稽) over the tables: every result, passed or failed. */
+  checks: CheckReport;
   warnings: Warning[];
 }

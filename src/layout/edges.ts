@@ -26,7 +26,9 @@ interface Line {
 export function pageEdges(rulings: readonly Ruling[]): { horizontal: Edge[]; vertical: Edge[] } {
   const h: Line[] = rulings.filter((r) => r.y0 === r.y1).map((r) => ({ at: r.y0, from: r.x0, to: r.x1 }));
   const v: Line[] = rulings.filter((r) => r.x0 === r.x1 && r.y0 !== r.y1).map((r) => ({ at: r.x0, from: r.y0, to: r.y1 }));
-  return { horizontal: mergeEdges([...h, ...impliedClosings(v, h)]), vertical: mergeEdges(v) };
+  // Open ends are judged on whole lines: WPS draws a vertical line as one piece per row.
+  const vertical = mergeEdges(v);
+  return { horizontal: mergeEdges([...h, ...impliedClosings(vertical, h)]), vertical };
 }
 
 /** The widest gap between two neighbouring columns' lines that an implied closing line bridges. */

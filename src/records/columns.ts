@@ -32,6 +32,8 @@ const AMOUNT_FIELDS: [RegExp, string][] = [
 const CODE_COLUMN = /(^|\/)(类|款|项)$|科目编码|科目代码|功能科目代码|编码$|代码$|^科目编码/u;
 const UNIT_CODE_COLUMN = /单位(编码|代码)/u;
 const NAME_COLUMN = /名称|项目|科目|单位/u;
+/** Row numbers, not amounts. */
+const SERIAL_COLUMN = /^(序号|行次|栏次|编号)$/u;
 
 export interface ColumnRoles {
   /** Columns that hold the classification code (one, or 类/款/项). */
@@ -39,8 +41,8 @@ export interface ColumnRoles {
   /** The column with the row's name (科目名称, 项目, 单位名称). */
   name: number;
   unitCode: number;
-  /** Amount columns with their field names; `label` is the printed path. */
-  amounts: { index: number; field: string | null; label: string }[];
+  /** Amount columns with their field names; `label` is the printed path; `ofWhich` under a 其中 (a breakdown). */
+  amounts: { index: number; field: string | null; label: string; ofWhich: boolean }[];
   economic: boolean;
 }
 
@@ -87,10 +89,10 @@ export function columnRoles(table: Table): ColumnRoles {
   const taken = new Set<string>();
   const amounts: ColumnRoles['amounts'] = [];
   cols.forEach((c, i) => {
-    if (code.includes(i) || i === unitCode || i === name || !isAmountColumn(i)) return;
+    if (code.includes(i) || i === unitCode || i === name || SERIAL_COLUMN.test(c) || !isAmountColumn(i)) return;
     const field = fieldForPath(c, taken);
     if (field) taken.add(field);
-    amounts.push({ index: i, field, label: table.columns[i]! });
+    amounts.push({ index: i, field, label: table.columns[i]!, ofWhich: /(^|\/)其中[:：]?(\/|$)/u.test(c) });
   });
   return { code, name, unitCode, amounts, economic: cols.some((c) => /经济/u.test(c)) || /经济/u.test(table.title) };
 }

@@ -28,9 +28,14 @@ export function readAmounts(row: readonly string[], roles: ColumnRoles): { amoun
 
 /** Records for tables of amounts by classification code or unit (收入总表, 支出总表, 一般公共预算支出表 …). */
 export function lineItems(table: Table): LineItem[] {
+  return lineItemsWithRows(table).map((x) => x.record);
+}
+
+/** Line-item records with the index of the grid row each came from. */
+export function lineItemsWithRows(table: Table): { record: LineItem; row: number }[] {
   const roles = columnRoles(table);
-  const out: LineItem[] = [];
-  for (const row of table.rows) {
+  const out: { record: LineItem; row: number }[] = [];
+  for (const [at, row] of table.rows.entries()) {
     let name = roles.name >= 0 ? compact(row[roles.name] ?? '') : '';
     let code = roles.code.length ? parseClassCode(roles.code.map((i) => row[i] ?? ''), roles.economic) : null;
     if (!code && name) {
@@ -48,7 +53,7 @@ export function lineItems(table: Table): LineItem[] {
     const unitCode = roles.unitCode >= 0 ? compact(row[roles.unitCode] ?? '') || null : null;
     const { amounts, extra } = readAmounts(row, roles);
     if (!code && !name && !unitCode && Object.values(amounts).every((v) => v === null)) continue;
-    out.push({ code, name, unitCode, isTotal, isSubtotal, amounts, extra });
+    out.push({ record: { code, name, unitCode, isTotal, isSubtotal, amounts, extra }, row: at });
   }
   return out;
 }

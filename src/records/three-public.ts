@@ -5,11 +5,19 @@ import type { ThreePublic } from './schemas.js';
 
 type Field = 'total' | 'outbound' | 'subtotal' | 'purchase' | 'operation' | 'reception' | 'operatingCosts';
 
-/** The “三公” item a label names; 用车 小计 only when its parent names the vehicle costs. */
-function fieldOf(path: string): Field | null {
+/**
+ * The “三公” item a label names; 用车 小计 only when its parent names the vehicle costs. Where the table has a “三公”
+ * subtotal beside a grand 合计 (that also counts 会议费, 培训费), the subtotal is the “三公” total.
+ */
+function fieldOf(path: string, hasThreePublicSubtotal = false): Field | null {
   const segs = path.split('/').map(compact);
   const last = segs[segs.length - 1] ?? '';
   const parent = segs.slice(0, -1).join('/');
+  const immediate = segs[segs.length - 2] ?? '';
+  if (hasThreePublicSubtotal) {
+    if (/三公/u.test(immediate) && !/公务用车/u.test(immediate) && /^(小计|合计)$/u.test(last)) return 'total';
+    if (/^(合计|总计)$/u.test(last) && !parent) return null;
+  }
   if (/因公出国/u.test(last)) return 'outbound';
   if (/公务用车购置费$|^购置费?$|车辆购置/u.test(last)) return 'purchase';
   if (/公务用车运行|^运行(维护)?费?$|运行维护费$/u.test(last)) return 'operation';
@@ -47,7 +55,9 @@ const value = (cell: string | undefined): string | null => {
  */
 export function threePublicRecords(table: Table): ThreePublic[] {
   const paths = table.columns.map(compact);
-  const across = paths.map((p, i) => ({ i, field: fieldOf(p), basis: basisOf(p), label: table.columns[i]! }));
+  // A “三公” subtotal beside a grand 合计: `合计 | “三公”经费/小计 | …`.
+  const subtotal = paths.some((p) => /^(合计|总计)$/u.test(p)) && paths.some((p) => /三公[^/]*\/(小计|合计)$/u.test(p));
+  const across = paths.map((p, i) => ({ i, field: fieldOf(p, subtotal), basis: basisOf(p), label: table.columns[i]! }));
   if (across.some((c) => c.field === 'outbound' || c.field === 'reception')) {
     const unitCol = paths.findIndex((p) => /单位名称|单位|项目|科目名称/u.test(p) && !/编码|代码/u.test(p));
     const codeCol = paths.findIndex((p) => /单位(编码|代码)/u.test(p));

@@ -101,6 +101,7 @@ function startTable(grid: PageGrid, fullMap: CellMap, firstRow: number, headings
       empty: false,
       columns: columnPaths(map, h, columnCount),
       rows: [],
+      rowPages: [],
     },
     columnCount,
     mergedCols: new Set(),
@@ -111,7 +112,7 @@ function startTable(grid: PageGrid, fullMap: CellMap, firstRow: number, headings
     noData: false,
     headerTexts: map.slice(0, h).map((row) => rowText(row)),
   };
-  appendBody(builder, map, h, false);
+  appendBody(builder, map, h, false, grid.page);
   return builder;
 }
 
@@ -128,11 +129,11 @@ function appendContinuation(b: Builder, fullMap: CellMap, firstRow: number, titl
   if (!b.table.pages.includes(page)) b.table.pages.push(page);
   b.lastPage = page;
   b.endedLastOnPage = isLast;
-  appendBody(b, map, skip, true);
+  appendBody(b, map, skip, true, page);
 }
 
 /** Appends a grid's body rows: horizontal spans give their text to the first column, vertical spans repeat it. */
-function appendBody(b: Builder, map: CellMap, from: number, continued: boolean): void {
+function appendBody(b: Builder, map: CellMap, from: number, continued: boolean, page: number): void {
   const rows = b.table.rows;
   const owners = new Map<Cell, number[]>();
   const bodyStart = rows.length;
@@ -156,6 +157,7 @@ function appendBody(b: Builder, map: CellMap, from: number, continued: boolean):
     }
     const at = rows.length;
     rows.push(row);
+    b.table.rowPages.push(page);
     for (let c = 0; c < b.columnCount; c++) {
       const cell = cells[c];
       if (cell && cell.col === c) owners.set(cell, [...(owners.get(cell) ?? []), at]);
@@ -194,9 +196,17 @@ function continueMergedCells(b: Builder, map: CellMap, from: number, bodyStart: 
 
 function finish(b: Builder): Table {
   const t = b.table;
-  if (b.form) Object.assign(t, formsToTable(t.rows));
+  if (b.form) {
+    const form = formsToTable(t.rows);
+    t.columns = form.columns;
+    t.rowPages = form.sourceRows.map((i) => t.rowPages[i]!);
+    t.rows = form.rows;
+  }
   // A table marked as holding no data keeps no rows without a figure (a blank 合计 row).
-  if (b.noData && t.rows.every((r) => r.every((c) => !/\d/u.test(c)))) t.rows = [];
+  if (b.noData && t.rows.every((r) => r.every((c) => !/\d/u.test(c)))) {
+    t.rows = [];
+    t.rowPages = [];
+  }
   t.empty = t.rows.length === 0;
   return t;
 }

@@ -24,17 +24,19 @@ interface Form {
   fields: Map<string, string>;
   header: string[];
   indicators: string[][];
+  /** Index in the input of each indicator row. */
+  sources: number[];
 }
 
-export function formsToTable(rows: readonly (readonly string[])[]): { columns: string[]; rows: string[][] } {
+export function formsToTable(rows: readonly (readonly string[])[]): { columns: string[]; rows: string[][]; sourceRows: number[] } {
   const forms: Form[] = [];
   let form: Form | undefined;
   let inIndicators = false;
-  for (const row of rows) {
+  rows.forEach((row, at) => {
     const first = compact(row.find((c) => compact(c)) ?? '');
     if (!form || (inIndicators && FIELD_LABEL.test(first))) {
       // A form continued on a page without its indicator header keeps the previous form's header.
-      form = { fields: new Map(), header: forms[forms.length - 1]?.header ?? [], indicators: [] };
+      form = { fields: new Map(), header: forms[forms.length - 1]?.header ?? [], indicators: [], sources: [] };
       forms.push(form);
       inIndicators = false;
     }
@@ -43,27 +45,30 @@ export function formsToTable(rows: readonly (readonly string[])[]): { columns: s
       inIndicators = true;
     } else if (inIndicators) {
       form.indicators.push([...row]);
+      form.sources.push(at);
     } else {
       readFields(row, form.fields);
     }
-  }
+  });
   const indicatorColumns: string[] = [];
   for (const f of forms) for (const h of f.header) if (h && !indicatorColumns.includes(h)) indicatorColumns.push(h);
   const fieldColumns: string[] = [];
   for (const f of forms) for (const k of f.fields.keys()) if (!fieldColumns.includes(k) && !indicatorColumns.includes(k)) fieldColumns.push(k);
   const out: string[][] = [];
+  const sourceRows: number[] = [];
   for (const f of forms) {
-    for (const ind of f.indicators) {
+    for (const [k, ind] of f.indicators.entries()) {
       const values = indicatorColumns.map((name) => {
         const i = f.header.indexOf(name);
         return i >= 0 ? (ind[i] ?? '') : '';
       });
       // A row with nothing but its first cell (`备注`, a group label) is not an indicator.
       if (values.slice(1).every((v) => !v)) continue;
-      out.push([...values, ...fieldColumns.map((k) => f.fields.get(k) ?? '')]);
+      out.push([...values, ...fieldColumns.map((name) => f.fields.get(name) ?? '')]);
+      sourceRows.push(f.sources[k]!);
     }
   }
-  return { columns: [...indicatorColumns, ...fieldColumns], rows: out };
+  return { columns: [...indicatorColumns, ...fieldColumns], rows: out, sourceRows };
 }
 
 /**

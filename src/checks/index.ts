@@ -1,0 +1,27 @@
+import type { Table } from '../types.js';
+import { crossTableChecks } from './cross-tables.js';
+import { rowChecks, totalChecks, treeChecks } from './line-items.js';
+import { summaryChecks, threePublicChecks, weightChecks } from './other-tables.js';
+import type { CheckReport, CheckResult } from './result.js';
+
+export type { CheckReport, CheckResult } from './result.js';
+
+const LINE_ITEM_KINDS = new Set<Table['kind']>([
+  'income', 'expenditure', 'general_public_expenditure', 'basic_expenditure', 'project_expenditure',
+  'government_fund', 'state_capital', 'fiscal_expenditure_economic',
+]);
+
+/** Every accounting identity the document's tables allow, within and across tables. Never changes a number. */
+export function runChecks(tables: readonly Table[]): CheckReport {
+  const results: CheckResult[] = [];
+  for (const t of tables) {
+    if (t.empty) continue;
+    if (LINE_ITEM_KINDS.has(t.kind)) results.push(...treeChecks(t), ...totalChecks(t), ...rowChecks(t));
+    if (t.kind === 'income_expenditure_summary' || t.kind === 'fiscal_summary') results.push(...summaryChecks(t));
+    if (t.kind === 'three_public' || t.kind === 'government_fund_three_public') results.push(...threePublicChecks(t));
+    if (t.kind === 'project_performance') results.push(...weightChecks(t));
+  }
+  results.push(...crossTableChecks(tables));
+  const failed = results.filter((r) => !r.passed).length;
+  return { summary: { total: results.length, passed: results.length - failed, failed }, results };
+}

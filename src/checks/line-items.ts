@@ -1,0 +1,126 @@
+import type { Decimal } from 'decimal.js';
+import { columnRoles } from '../records/columns.js';
+import { lineItemsWithRows } from '../records/line-items.js';
+import type { LineItem } from '../records/schemas.js';
+import type { Table } from '../types.js';
+import { compare, dec, type CheckResult } from './result.js';
+
+interface Item {
+  record: LineItem;
+  row: number;
+}
+
+/** The amount columns of a line-item table: field or printed label → how to read it from a record. */
+function amountColumns(table: Table): { label: string; read: (r: LineItem) => string | null }[] {
+  return columnRoles(table).amounts.map((a) => ({
+    label: a.label,
+    read: a.field ? (r: LineItem) => r.amounts[a.field!] ?? null : (r: LineItem) => r.extra[a.label] ?? null,
+  }));
+}
+
+const rowOf = (i: Item): CheckResult['row'] => ({ code: i.record.code?.code ?? null, name: i.record.name });
+const sum = (items: readonly Item[], read: (r: LineItem) => string | null): Decimal =>
+  items.reduce((s, i) => s.plus(dec(read(i.record))), dec('0'));
+
+function withPage(table: Table, item: Item, r: CheckResult): CheckResult {
+  return { ...r, page: table.rowPages[item.row] ?? r.page };
+}
+
+/**
+ * 类 = Σ 款 and 款 = Σ 项 (function and economic codes alike): a parent's children are the rows right below it whose
+ * codes extend its own, up to the first that does not (so tables with one block per unit are checked per block).
+ */
+export function treeChecks(table: Table): CheckResult[] {
+  const items = lineItemsWithRows(table);
+  const columns = amountColumns(table);
+  const out: CheckResult[] = [];
+  items.forEach((parent, at) => {
+    const code = parent.record.code;
+    if (!code || code.level === 3) return;
+    const kids: Item[] = [];
+    for (const next of items.slice(at + 1)) {
+      const c = next.record.code;
+      if (!c || c.code.length <= code.code.length || !c.code.startsWith(code.code)) break;
+      if (c.parent === code.code) kids.push(next);
+    }
+    if (!kids.length) return;
+    const level = code.level === 1 ? ['类', '款'] : ['款', '项'];
+    for (const col of columns) {
+      out.push(
+        withPage(table, parent, compare({
+          id: 'tree.parent_equals_children',
+          zh: `${level[0]} ${code.code} ${parent.record.name} 等于其下 ${level[1]} 之和`,
+          en: `${code.code} ${parent.record.name} equals the sum of its ${kids.length} child rows`,
+          table, row: rowOf(parent), column: col.label,
+          expected: sum(kids, col.read), found: dec(col.read(parent.record)), terms: kids.length,
+        })),
+      );
+    }
+  });
+  return out;
+}
+
+/**
+ * 合计 = Σ top-level rows: the 类 rows where codes are printed, else the rows of each unit. Tables that list
+ * projects or 款 rows without their 类 are not summed: their top level is not printed.
+ */
+export function totalChecks(table: Table): CheckResult[] {
+  const items = lineItemsWithRows(table);
+  const total = items.find((i) => i.record.isTotal);
+  if (!total) return [];
+  const coded = items.filter((i) => i.record.code);
+  const top = coded.length
+    ? coded.filter((i) => i.record.code!.level === 1)
+    : items.filter((i) => !i.record.isTotal && !i.record.isSubtotal && i.record.unitCode);
+  if (!top.length) return [];
+  return amountColumns(table).map((col) =>
+    withPage(table, total, compare({
+      id: 'total.equals_top_rows',
+      zh: `合计等于各${coded.length ? '类' : '单位'}之和`,
+      en: `the total equals the sum of the ${top.length} top-level rows`,
+      table, row: rowOf(total), column: col.label,
+      expected: sum(top, col.read), found: dec(col.read(total.record)), terms: top.length,
+    })),
+  );
+}
+
+const EXPENDITURE_PARTS = ['basic', 'project', 'remitToSuperior', 'subsidyToSubordinate', 'operatingExpenditure'];
+const INCOME_PARTS = [
+  'generalBudget', 'governmentFund', 'stateCapital', 'fiscalSpecialAccount', 'business', 'operating',
+  'superiorSubsidy', 'subordinateRemit', 'otherIncome', 'businessFund', 'carriedOver',
+];
+
+/**
+ * Per row: 合计 = 基本支出 + 项目支出 (+ 上缴上级, 对附属单位补助, 经营支出); 合计 = 人员经费 + 公用经费; income
+ * 合计 = Σ its source columns. Applied only where every amount column of the table (but 其中 breakdowns) is one of
+ * the parts, so a column the mapper does not know never makes an identity fail.
+ */
+export function rowChecks(table: Table): CheckResult[] {
+  const roles = columnRoles(table);
+  // 其中 columns break another column down; they are not added again.
+  const fields = roles.amounts.filter((a) => !a.ofWhich).map((a) => a.field);
+  if (!fields.includes('total')) return [];
+  const others = fields.filter((f) => f !== 'total');
+  const identities: { id: string; zh: string; en: string; parts: string[] }[] = [];
+  if (others.length && others.every((f) => f && EXPENDITURE_PARTS.includes(f)) && others.includes('basic'))
+    identities.push({ id: 'row.total_equals_basic_plus_project', zh: '合计等于基本支出与项目支出等之和', en: 'total equals basic + project (+ other spending columns)', parts: others as string[] });
+  else if (others.length === 2 && others.includes('personnel') && others.includes('public'))
+    identities.push({ id: 'row.total_equals_personnel_plus_public', zh: '合计等于人员经费与公用经费之和', en: 'total equals personnel + public expenses', parts: ['personnel', 'public'] });
+  else if (table.kind === 'income' && others.length >= 2 && others.every((f) => f && INCOME_PARTS.includes(f)))
+    identities.push({ id: 'row.income_total_equals_sources', zh: '收入合计等于各来源之和', en: 'income total equals the sum of its sources', parts: others as string[] });
+  const out: CheckResult[] = [];
+  for (const item of lineItemsWithRows(table)) {
+    for (const idn of identities) {
+      const values = idn.parts.map((p) => item.record.amounts[p] ?? null);
+      if (item.record.amounts.total == null && values.every((v) => v == null)) continue;
+      out.push(
+        withPage(table, item, compare({
+          id: idn.id, zh: idn.zh, en: idn.en, table, row: rowOf(item),
+          column: roles.amounts.find((a) => a.field === 'total')!.label,
+          expected: values.reduce((s, v) => s.plus(dec(v)), dec('0')), found: dec(item.record.amounts.total), terms: idn.parts.length,
+        })),
+      );
+    }
+  }
+  return out;
+}

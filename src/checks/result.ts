@@ -1,0 +1,63 @@
+import { Decimal } from 'decimal.js';
+import type { Table } from '../types.js';
+
+/** One accounting identity tested on the extracted numbers. Amounts are exact decimal strings. */
+export interface CheckResult {
+  id: string;
+  message: { zh: string; en: string };
+  tableKind: Table['kind'];
+  tableTitle: string;
+  page: number | null;
+  row: { code: string | null; name: string } | null;
+  column: string | null;
+  expected: string;
+  found: string;
+  difference: string;
+  tolerance: string;
+  passed: boolean;
+}
+
+export interface CheckReport {
+  summary: { total: number; passed: number; failed: number };
+  results: CheckResult[];
+}
+
+/** 1 元 or 0.01 万元 per printed figure; a sum of n rounded figures may be off by half a unit each. */
+export function toleranceFor(unit: string, terms: number): Decimal {
+  const base = new Decimal(unit === '元' ? '1' : '0.01');
+  return base.times(Math.max(1, Math.ceil(terms / 2)));
+}
+
+/** A null (blank or dash) counts as 0. */
+export const dec = (v: string | null | undefined): Decimal => new Decimal(v ?? '0');
+
+export interface Comparison {
+  id: string;
+  zh: string;
+  en: string;
+  table: Table;
+  row: CheckResult['row'];
+  column: string | null;
+  expected: Decimal;
+  found: Decimal;
+  terms: number;
+}
+
+export function compare(c: Comparison): CheckResult {
+  const difference = c.found.minus(c.expected);
+  const tolerance = toleranceFor(c.table.recordsUnit ?? c.table.unit, c.terms);
+  return {
+    id: c.id,
+    message: { zh: c.zh, en: c.en },
+    tableKind: c.table.kind,
+    tableTitle: c.table.title,
+    page: c.table.pages[0] ?? null,
+    row: c.row,
+    column: c.column,
+    expected: c.expected.toFixed(),
+    found: c.found.toFixed(),
+    difference: difference.toFixed(),
+    tolerance: tolerance.toFixed(),
+    passed: difference.abs().lte(tolerance),
+  };
+}
