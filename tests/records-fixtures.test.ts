@@ -283,6 +283,8 @@ const fiscalSummaryMap: SummaryMap = {
   income: { name: 0, amounts: { 1: 'total' } },
   expenditure: { name: 2, amounts: { 3: 'total', 4: 'generalBudget', 5: 'governmentFund', 6: 'stateCapital' } },
   totals: {
+    '一、本年收入': 'incomeTotal',
+    '一、本年支出': 'expenditureTotal',
     '二、上年结转': 'carriedOver',
     '二、结转下年': 'yearEndBalance',
     收入总计: 'incomeGrandTotal',

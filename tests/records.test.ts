@@ -92,7 +92,8 @@ function totalRowAgrees(t: Table): string[] {
   const gridRow = t.rows.find((r) => r.some((c) => /^(合计|总计)$/u.test(norm(c))));
   if (!gridRow) return [`${t.title}: total record without a 合计 row`];
   // Every figure of the 合计 row is in the record, and nothing else (the record orders known fields first).
-  const printed = gridRow.map((c) => plainAmount(c)).filter((v): v is string => v !== null).sort();
+  const serial = (i: number) => /^(序号|行次|栏次|编号)$/u.test(norm(t.columns[i] ?? ''));
+  const printed = gridRow.map((c, i) => (serial(i) ? null : plainAmount(c))).filter((v): v is string => v !== null).sort();
   const recorded = [...Object.values(totalRecord.amounts), ...Object.values(totalRecord.extra)].filter((v): v is string => v !== null).sort();
   if (printed.join('|') !== recorded.join('|')) problems.push(`${t.title}: 合计 row ${printed.join(',')} but record ${recorded.join(',')}`);
   return problems;

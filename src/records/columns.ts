@@ -83,7 +83,7 @@ export function columnRoles(table: Table): ColumnRoles {
       if (p.kind === 'number') numbers++;
       else if (p.kind === 'text') texts++;
     }
-    return numbers > 0 && texts <= numbers / 10;
+    return texts <= numbers / 10 && (numbers > 0 || fieldForPath(compact(table.columns[i] ?? ''), new Set()) !== null);
   };
   const name = cols.findIndex((c, i) => !code.includes(i) && i !== unitCode && NAME_COLUMN.test(c) && !isAmountColumn(i));
   const taken = new Set<string>();

@@ -100,7 +100,10 @@ export function projectPerformanceRecords(table: Table): ProjectPerformance[] {
   return projects;
 }
 
-/** 部门整体支出绩效目标表: the goal, the form's other labelled cells, and its indicators. */
+/**
+ * 部门整体支出绩效目标表: the goal, the form's other labelled cells, and its indicators. A form read as indicator
+ * rows carries its fields as columns; a grid that is not one keeps them as label/value cells.
+ */
 export function overallPerformanceRecords(table: Table): OverallPerformance[] {
   const paths = table.columns.map(compact);
   const c = indicatorColumns(paths);
@@ -109,9 +112,18 @@ export function overallPerformanceRecords(table: Table): OverallPerformance[] {
     const ind = indicatorOf(row, c);
     if (ind) indicators.push(ind);
   }
-  // Label/value pairs: a label cell followed by a different non-empty cell, in rows that are not indicators.
   const fields: Record<string, string> = {};
-  for (const row of [table.columns, ...table.rows]) {
+  const indicatorIndexes = new Set(Object.values(c).filter((i) => i >= 0));
+  const isForm = c.name >= 0 && paths.some((p, i) => !indicatorIndexes.has(i) && !/指标/u.test(p));
+  if (isForm) {
+    paths.forEach((p, i) => {
+      if (indicatorIndexes.has(i) || /指标/u.test(p)) return;
+      const value = table.rows.map((r) => compact(r[i] ?? '')).find(Boolean);
+      if (value) fields[table.columns[i]!] = value;
+    });
+  }
+  // Label/value pairs: a label cell followed by a different non-empty cell, in rows that are not indicators.
+  for (const row of isForm ? [] : [table.columns, ...table.rows]) {
     const cells = row.map(compact).filter((t, i, all) => t && all[i - 1] !== t);
     for (let i = 0; i + 1 < cells.length; i += 2) {
       const label = cells[i]!;

@@ -7,7 +7,7 @@ import { compact } from '../pdf/normalize.js';
  */
 
 const FIELD_LABEL =
-  /^(项目名称|项目资金|资金情况|预算金额|项目金额|总体目标|年度目标|年度绩效目标|实施单位|主管部门|项目编码|项目代码|单位名称|专项名称|项目类别|项目属性|项目概况|项目负责人|预算单位)/u;
+  /^(项目名称|项目资金|资金情况|预算金额|项目金额|总体目标|年度目标|年度绩效目标|年度总体目标|实施单位|主管部门|项目编码|项目代码|单位名称|部门名称|专项名称|项目类别|项目属性|项目概况|项目负责人|预算单位|年度预算资金|年度主要任务)/u;
 
 export function isIndicatorHeader(row: readonly string[]): boolean {
   const cells = row.map(compact);
