@@ -46,8 +46,8 @@ export async function runExtract(opts: ExtractOptions): Promise<number> {
   const tasks: Task[] = todo.map((i) => {
     const input = inputs[i]!;
     return input.path === undefined
-      ? { bytes, fileName: 'stdin.pdf', password: opts.password, maxPages: opts.maxPages }
-      : { path: input.path, fileName: path.basename(input.path), password: opts.password, maxPages: opts.maxPages };
+      ? { bytes, fileName: 'stdin.pdf', password: opts.password, maxPages: opts.maxPages, unit: opts.unit }
+      : { path: input.path, fileName: path.basename(input.path), password: opts.password, maxPages: opts.maxPages, unit: opts.unit };
   });
 
   const sink = dest.kind === 'dir' ? undefined : await OrderedSink.open(dest.kind === 'file' ? dest.path : undefined);

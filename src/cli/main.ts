@@ -1,3 +1,4 @@
+import { runCheck } from './check.js';
 import { runExtract } from './commands.js';
 import { runInspect } from './inspect.js';
 import { parseArgs, UsageError } from './options.js';
@@ -12,6 +13,7 @@ export async function main(argv: string[]): Promise<number> {
   try {
     const opts = parseArgs(argv);
     if (!opts) return 0;
+    if (opts.command === 'check') return await runCheck(opts);
     return opts.command === 'inspect' ? await runInspect(opts) : await runExtract(opts);
   } catch (err) {
     if (err instanceof UsageError) {

@@ -24,6 +24,7 @@ export interface ExtractOptions {
   skipExisting: boolean;
   report?: string;
   strict: boolean;
+  unit?: 'yuan' | 'wan';
   password?: string;
   maxPages?: number;
 }
@@ -36,7 +37,16 @@ export interface InspectOptions {
   maxPages?: number;
 }
 
-export type CliOptions = ExtractOptions | InspectOptions;
+export interface CheckOptions {
+  command: 'check';
+  inputs: string[];
+  json: boolean;
+  strict: boolean;
+  password?: string;
+  maxPages?: number;
+}
+
+export type CliOptions = ExtractOptions | InspectOptions | CheckOptions;
 
 /** A command line that cannot be run: exit code 2. */
 export class UsageError extends Error {
@@ -77,6 +87,8 @@ Examples:
   budget-extract 'pdf/**/*.pdf' -f ndjson > rows.ndjson    every table row of many files, one JSON object a line
   budget-extract pdf/ -o json/ --skip-existing --report report.json   resume a stopped run, with a per-file report
   budget-extract inspect report.pdf                        what was found: kind, title, pages, rows, unit, warnings
+  budget-extract check report.pdf                          the accounting checks (勾稽), failures first
+  budget-extract report.pdf --unit yuan                    record amounts converted exactly to 元
 
   duckdb -c "select kind, count(*) from read_json_auto('rows.ndjson') group by kind"
 
@@ -101,7 +113,7 @@ function baseCommand(name: string): Command {
 function extractCommand(): Command {
   return baseCommand('budget-extract')
     .description('Read the tables of Chinese government budget disclosure PDFs (部门预算/决算) as JSON, CSV or NDJSON.')
-    .usage('[options] <input...>   |   budget-extract inspect [options] <file>')
+    .usage('[options] <input...>   |   budget-extract inspect [options] <file>   |   budget-extract check [options] <file...>')
     .argument('<input...>', 'PDF files, folders, glob patterns, or - for stdin')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['json', 'csv', 'ndjson']).default('json'))
     .option('-o, --output <path>', 'write to this file, or into this folder when it ends with / or is one')
@@ -118,7 +130,27 @@ function extractCommand(): Command {
     .option('--skip-existing', 'skip inputs whose output is already there (resume a stopped run)', false)
     .option('--report <file>', 'write a JSON report: per file status (ok/refused/failed/skipped), reason, tables, outputs')
     .option('--strict', 'exit 3 when a document fails its consistency checks', false)
+    .addOption(new Option('--unit <unit>', 'convert every record amount exactly to 元 (yuan) or 万元 (wan); rows stay as printed').choices(['yuan', 'wan']))
     .addHelpText('after', EXAMPLES);
+}
+
+function checkCommand(): Command {
+  return baseCommand('budget-extract check')
+    .description('Check the accounting identities (勾稽) of the tables: parents = Σ children, 合计 = Σ rows, 收入总计 = 支出总计, “三公” sums, across tables. Prints failures first, grouped by table.')
+    .argument('<file...>', 'PDF files, or - for stdin')
+    .option('--json', 'print the check results as JSON', false)
+    .option('--strict', 'exit 3 when any check fails', false)
+    .addHelpText(
+      'after',
+      `
+Examples:
+  budget-extract check report.pdf
+  budget-extract check --strict report.pdf && echo consistent
+  budget-extract check --json report.pdf | jq '.checks.results[] | select(.passed | not)'
+
+Exit codes: 0 read (and, with --strict, every check passed), 1 a file could not be read, 2 usage error,
+            3 with --strict: some check failed.`,
+    );
 }
 
 function inspectCommand(): Command {
@@ -131,10 +163,11 @@ function inspectCommand(): Command {
 /** Parses the command line; `null` when it only printed help or the version (exit 0). Throws `UsageError`. */
 export function parseArgs(argv: string[]): CliOptions | null {
   const args = argv.slice(2);
-  const inspect = args[0] === 'inspect';
-  const cmd = inspect ? inspectCommand() : extractCommand();
+  const sub = args[0] === 'inspect' || args[0] === 'check' ? args[0] : null;
+  const inspect = sub === 'inspect';
+  const cmd = sub === 'inspect' ? inspectCommand() : sub === 'check' ? checkCommand() : extractCommand();
   try {
-    cmd.parse(inspect ? args.slice(1) : args, { from: 'user' });
+    cmd.parse(sub ? args.slice(1) : args, { from: 'user' });
   } catch (err) {
     if (err instanceof CommanderError) {
       if (err.exitCode === 0) return null;
@@ -143,6 +176,9 @@ export function parseArgs(argv: string[]): CliOptions | null {
     throw err;
   }
   const o = cmd.opts();
+  if (sub === 'check') {
+    return { command: 'check', inputs: cmd.args, json: o.json, strict: o.strict, password: o.password, maxPages: o.maxPages };
+  }
   if (inspect) {
     return { command: 'inspect', input: cmd.args[0]!, tables: o.tables, password: o.password, maxPages: o.maxPages };
   }
@@ -165,6 +201,7 @@ export function parseArgs(argv: string[]): CliOptions | null {
     skipExisting: o.skipExisting,
     report: o.report,
     strict: o.strict,
+    unit: o.unit,
     password: o.password,
     maxPages: o.maxPages,
   };

@@ -9,6 +9,7 @@ export interface Task {
   fileName: string;
   password?: string;
   maxPages?: number;
+  unit?: 'yuan' | 'wan';
 }
 
 /** `refused`: input the reader cannot use (not a PDF, scanned, encrypted…); `failed`: anything else went wrong. */
@@ -20,7 +21,7 @@ export async function runTask(task: Task): Promise<TaskResult> {
   try {
     const input = task.bytes ?? task.path;
     if (input === undefined) throw new Error('nothing to read');
-    const doc = await extract(input, { fileName: task.fileName, password: task.password, maxPages: task.maxPages });
+    const doc = await extract(input, { fileName: task.fileName, password: task.password, maxPages: task.maxPages, unit: task.unit });
     return { status: 'ok', doc };
   } catch (err) {
     return failure(err);
