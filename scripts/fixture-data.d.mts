@@ -7,6 +7,8 @@ export interface FixtureCell {
   cs?: number;
   /** How the text is drawn, line by line (explicit wrapping). */
   lines?: string[];
+  /** Lines drawn instead of the text (faults/: a deliberately wrong drawing of `t`; no wrap check). */
+  drawn?: string[];
   align?: 'left' | 'right' | 'center';
 }
 
@@ -96,3 +98,25 @@ export const finalSummary: {
   grandTotal: number;
 };
 export const finalSummaryTable: FixtureTable;
+
+// faults/*.pdf
+export const faultDepartment: string;
+export const faultYear: number;
+/** [code, name, 基本支出, 项目支出] (cents). */
+export const faultLeaves: [string, string, number, number][];
+export const faultTree: { rows: { code: string; level: 1 | 2 | 3; name: string; v: number[] }[]; total: number[] };
+export const faultContinuesAt: string;
+export const faultEconomic: { rows: { code: string; name: string; level: 1 | 2; v: number[] }[]; total: number[] };
+/** [因公出国（境）费, 公务用车购置费, 公务用车运行费, 公务接待费] (cents). */
+export const faultThreePublic: [number, number, number, number];
+export const faultInjections: {
+  'amount-changed': { code: string; column: 'basic'; delta: number };
+  'child-removed': { code: string };
+  'split-joined-wrong': { code: string; lines: [string, string] };
+  'page-dropped': { from: string };
+  'three-public-off': { totalDelta: number; operationDelta: number };
+};
+export type FaultName = 'clean' | keyof typeof faultInjections;
+export const faultNames: FaultName[];
+/** The four tables of faults/<name>.pdf and the body row of the 支出总表 that starts its continuation page. */
+export function faultDocument(name: FaultName): { continuesAt: number | null; tables: [FixtureTable, FixtureTable, FixtureTable, FixtureTable] };

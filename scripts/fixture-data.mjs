@@ -9,6 +9,7 @@
 //   A cell is a string (may be '' for a blank cell) or an object
 //     { t, rs?, cs?, lines? }   t: the logical text, rs/cs: row/column span,
 //                               lines: how the text is drawn, line by line (explicit wrapping).
+//     { t, drawn }              drawn: lines drawn instead of t, unchecked (a deliberate fault).
 //   A slot covered by a merged cell (not its top-left slot) is null.
 // Amounts are integer cents, formatted with thousands separators and two decimals.
 
@@ -1110,3 +1111,232 @@ export const finalSummaryTable = {
     ['收入总计', money(finalSummary.grandTotal), '支出总计', money(finalSummary.grandTotal)],
   ],
 };
+
+// ---------------------------------------------------------------------------------------------
+// 12. faults/*.pdf — a consistent 部门预算 (clean.pdf) and copies of it with one injected fault each,
+// for the accounting checks (勾稽). Four pages: 部门收支总表 (p.1); 部门支出总表 over p.2 and p.3, the
+// continuation without title or header; 一般公共预算基本支出表 and “三公”经费支出表 on p.4.
+// Every faulty document is `faultDocument(name)`: the clean tables with one small transformation, named
+// and described in `faultInjections` (what the checks tests derive their expected failures from).
+
+export const faultDepartment = '示例县农业农村局';
+export const faultYear = 2025;
+
+/** 项 rows of the 部门支出总表: [code, name, 基本支出, 项目支出] (cents). */
+export const faultLeaves = [
+  ['2011301', '行政运行', Y('3,412,560.00'), 0],
+  ['2011302', '一般行政管理事务', 0, Y('860,000.00')],
+  ['2011308', '招商引资', 0, Y('1,250,000.00')],
+  ['2011350', '事业运行', Y('1,208,333.33'), Y('356,000.00')],
+  ['2080505', '机关事业单位基本养老保险缴费支出', Y('1,126,789.44'), 0],
+  ['2080506', '机关事业单位职业年金缴费支出', Y('563,394.72'), 0],
+  ['2101101', '行政单位医疗', Y('322,546.04'), 0],
+  ['2101102', '事业单位医疗', Y('100,000.00'), 0],
+  ['2130101', '行政运行', Y('986,420.00'), 0],
+  ['2130104', '事业运行', Y('645,300.00'), Y('128,000.00')],
+  ['2130108', '病虫害控制', 0, Y('420,000.00')],
+  ['2130122', '农业生产发展', 0, Y('1,500,000.00')],
+  ['2130153', '农田建设', 0, Y('2,360,000.00')],
+];
+const faultParents = {
+  '201': '一般公共服务支出',
+  '20113': '商贸事务',
+  '208': '社会保障和就业支出',
+  '20805': '行政事业单位养老支出',
+  '210': '卫生健康支出',
+  '21011': '行政事业单位医疗',
+  '213': '农林水支出',
+  '21301': '农业农村',
+};
+export const faultTree = subjectTree(faultLeaves.map(([code, name, basic, project]) => ({ code, name, v: [basic, project] })), faultParents);
+const faultTotal = sum(faultTree.total);
+const faultClassTotal = (code) => sum(faultTree.rows.find((r) => r.code === code).v);
+
+/** The 支出总表 continues on the next page from this 项 row on (clean.pdf: p.3 starts with it). */
+export const faultContinuesAt = '2101102';
+
+/** Economic rows of the 一般公共预算基本支出表: [code, name, slot (0 人员经费, 1 公用经费), cents]; 30299 balances. */
+const faultEconomicGroups = [
+  ['301', '工资福利支出', 0, [
+    ['30101', '基本工资', Y('2,150,000.00')],
+    ['30102', '津贴补贴', Y('1,860,000.00')],
+    ['30103', '奖金', Y('320,000.00')],
+    ['30108', '机关事业单位基本养老保险缴费', Y('1,126,789.44')],
+    ['30109', '职业年金缴费', Y('563,394.72')],
+    ['30110', '职工基本医疗保险缴费', Y('422,546.04')],
+  ]],
+  ['302', '商品和服务支出', 1, [
+    ['30201', '办公费', Y('180,000.00')],
+    ['30211', '差旅费', Y('96,000.00')],
+    ['30299', '其他商品和服务支出', null],
+  ]],
+  ['303', '对个人和家庭的补助', 0, [
+    ['30302', '退休费', Y('48,600.00')],
+  ]],
+];
+/** Rows { code, name, level, v: [人员经费, 公用经费] } and the total: the 基本支出 of the 支出总表, all general budget. */
+export const faultEconomic = (() => {
+  const basicTotal = faultTree.total[0];
+  const known = sum(faultEconomicGroups.flatMap(([, , , items]) => items.map((i) => i[2] ?? 0)));
+  const rows = [];
+  const total = [0, 0];
+  for (const [code, name, slot, items] of faultEconomicGroups) {
+    const group = { code, name, level: 1, v: [0, 0] };
+    rows.push(group);
+    for (const [c, n, amt] of items) {
+      const v = [0, 0];
+      v[slot] = amt ?? basicTotal - known;
+      if (v[slot] <= 0) throw new Error(`faults: ${c} balances to ${v[slot]}`);
+      group.v = addVec(group.v, v);
+      rows.push({ code: c, name: n, level: 2, v });
+    }
+    total[0] += group.v[0];
+    total[1] += group.v[1];
+  }
+  if (sum(total) !== basicTotal) throw new Error('faults: 基本支出表 total != 支出总表 基本支出');
+  return { rows, total };
+})();
+
+/** “三公”: [因公出国（境）费, 公务用车购置费, 公务用车运行费, 公务接待费] (cents). */
+export const faultThreePublic = [Y('35,000.00'), Y('180,000.00'), Y('62,400.00'), Y('18,500.00')];
+
+/**
+ * The faults, each one small transformation of the clean document:
+ * - amount-changed: the 基本支出 of one 项 row + delta; its 合计, its parents and the totals unchanged.
+ * - child-removed: one 项 row left out; its 款 and everything else unchanged.
+ * - split-joined-wrong: the 基本支出 of one 项 row, wrapped after a digit group, with its continuation line
+ *   drawn in the neighbouring (blank) 项目支出 cell, as a producer that places each line on its own does. The
+ *   reader keeps the first fragment '1,126' as the amount; the second (',789.44') is no amount. Caught by
+ *   row.total_equals_basic_plus_project on that row (合计 ≠ 基本支出 + 项目支出) and by
+ *   tree.parent_equals_children at its 款 in the 基本支出 column.
+ * - page-dropped: the continuation page of the 支出总表 missing (rows from `faultContinuesAt` on).
+ * - three-public-off: the “三公” 合计 + totalDelta (合计 ≠ 出国 + 用车 + 接待) and the 运行费 + operationDelta
+ *   with the 用车 小计 unchanged (用车 ≠ 购置 + 运行).
+ */
+export const faultInjections = {
+  'amount-changed': { code: '2011301', column: 'basic', delta: Y('100.00') },
+  'child-removed': { code: '2011350' },
+  'split-joined-wrong': { code: '2080505', lines: ['1,126', ',789.44'] },
+  'page-dropped': { from: faultContinuesAt },
+  'three-public-off': { totalDelta: Y('500.00'), operationDelta: Y('1,200.00') },
+};
+export const faultNames = ['clean', ...Object.keys(faultInjections)];
+
+const expenditureCols = [
+  { w: 60, align: 'left' },
+  { w: 190, align: 'left' },
+  { w: 85, align: 'right', num: true },
+  { w: 85, align: 'right', num: true },
+  { w: 85, align: 'right', num: true },
+];
+const expenditureHeader = [
+  [{ t: '功能分类科目', cs: 2 }, null, { t: '合计', rs: 2 }, { t: '基本支出', rs: 2 }, { t: '项目支出', rs: 2 }],
+  ['编码', '名称', null, null, null],
+];
+const amountRow = (code, name, v, total = sum(v)) => [code, name, money(total), ...v.map((c) => money(c, { blank: true }))];
+
+/** The four tables and where the 支出总表 breaks onto its continuation page (null: no continuation). */
+export function faultDocument(name) {
+  if (!faultNames.includes(name)) throw new Error(`no fault ${name}`);
+  const f = faultInjections[name];
+  let expenditureBody = [
+    amountRow('', '合计', faultTree.total),
+    ...faultTree.rows.map((r) => {
+      if (name === 'amount-changed' && r.code === f.code) {
+        // The printed 合计 stays the clean one.
+        return amountRow(r.code, r.name, [r.v[0] + f.delta, r.v[1]], sum(r.v));
+      }
+      if (name === 'split-joined-wrong' && r.code === f.code) {
+        if (r.v[1] !== 0 || f.lines.join('') !== money(r.v[0])) throw new Error('split-joined-wrong: a 基本支出-only row, lines spelling it');
+        const row = amountRow(r.code, r.name, r.v);
+        row[3] = { t: row[3], drawn: [f.lines[0], ''] };
+        row[4] = { t: '', drawn: ['', f.lines[1]] };
+        return row;
+      }
+      return amountRow(r.code, r.name, r.v);
+    }),
+  ];
+  if (name === 'child-removed') expenditureBody = expenditureBody.filter((r) => r[0] !== f.code);
+  let continuesAt = expenditureBody.findIndex((r) => r[0] === faultContinuesAt);
+  if (name === 'page-dropped') {
+    expenditureBody = expenditureBody.slice(0, continuesAt);
+    continuesAt = null;
+  }
+
+  const [abroad, buy, run, reception] = faultThreePublic;
+  const off = name === 'three-public-off' ? f : { totalDelta: 0, operationDelta: 0 };
+  return {
+    continuesAt,
+    tables: [
+      {
+        kind: 'income_expenditure_summary',
+        title: `${faultYear}年部门收支总表`,
+        label: '表1',
+        unit: '元',
+        cols: sampleCols4,
+        header: [
+          [{ t: '收入', cs: 2 }, null, { t: '支出', cs: 2 }, null],
+          ['项目', '预算数', '项目', '预算数'],
+        ],
+        body: [
+          ['一、一般公共预算拨款收入', money(faultTotal), '一、一般公共服务支出', money(faultClassTotal('201'))],
+          ['二、政府性基金预算拨款收入', '', '二、社会保障和就业支出', money(faultClassTotal('208'))],
+          ['三、国有资本经营预算拨款收入', '', '三、卫生健康支出', money(faultClassTotal('210'))],
+          ['四、事业收入', '', '四、农林水支出', money(faultClassTotal('213'))],
+          ['五、其他收入', '', '', ''],
+          ['本年收入合计', money(faultTotal), '本年支出合计', money(faultTotal)],
+          ['上年结转结余', '', '结转下年', ''],
+          ['收入总计', money(faultTotal), '支出总计', money(faultTotal)],
+        ],
+      },
+      {
+        kind: 'expenditure',
+        title: `${faultYear}年部门支出总表`,
+        label: '表2',
+        unit: '元',
+        cols: expenditureCols,
+        header: expenditureHeader,
+        body: expenditureBody,
+      },
+      {
+        kind: 'basic_expenditure',
+        title: `${faultYear}年一般公共预算基本支出表`,
+        label: '表3',
+        unit: '元',
+        cols: [
+          { w: 80, align: 'left' },
+          { w: 170, align: 'left' },
+          { w: 85, align: 'right', num: true },
+          { w: 85, align: 'right', num: true },
+          { w: 85, align: 'right', num: true },
+        ],
+        header: [['经济分类科目编码', '经济分类科目名称', '合计', '人员经费', '公用经费']],
+        body: [
+          amountRow('', '合计', faultEconomic.total),
+          ...faultEconomic.rows.map((r) => amountRow(r.code, r.name, r.v)),
+        ],
+      },
+      {
+        kind: 'three_public',
+        title: `${faultYear}年一般公共预算“三公”经费支出表`,
+        label: '表4',
+        unit: '元',
+        cols: Array.from({ length: 6 }, () => ({ w: 86, align: 'right', num: true })),
+        header: [
+          [{ t: '合计', rs: 2 }, { t: '因公出国（境）费', rs: 2 }, { t: '公务用车购置及运行费', cs: 3 }, null, null, { t: '公务接待费', rs: 2 }],
+          [null, null, '小计', '公务用车购置费', '公务用车运行费', null],
+        ],
+        body: [
+          [
+            money(abroad + buy + run + reception + off.totalDelta),
+            money(abroad),
+            money(buy + run),
+            money(buy),
+            money(run + off.operationDelta),
+            money(reception),
+          ],
+        ],
+      },
+    ],
+  };
+}

@@ -262,6 +262,7 @@ function wrap(doc, text, width, size) {
 
 /** Lines a cell is drawn with; explicit `lines` must be what a greedy wrap at this width gives. */
 function cellLines(doc, cell, width, numCol, where) {
+  if (cell.drawn) return cell.drawn; // faults/: drawn wrong on purpose
   const greedy = wrap(doc, cell.t, width, SIZE);
   if (cell.lines) {
     if (cell.lines.join('') !== cell.t) throw new Error(`${where}: lines ${cell.lines} do not spell ${cell.t}`);
@@ -712,6 +713,28 @@ const fixtures = {
     return { pages: 2 };
   },
 };
+
+// faults/*.pdf: the clean 部门预算 and its copies with one injected fault each (see faultInjections in
+// scripts/fixture-data.mjs). 支出总表 over two pages, the continuation without title or header.
+for (const name of D.faultNames) {
+  fixtures[`faults/${name}.pdf`] = async () => {
+    const { tables, continuesAt } = D.faultDocument(name);
+    const [summary, expenditure, basic, threePublic] = tables;
+    const doc = newDoc(`${D.faultDepartment}${D.faultYear}年部门预算`, { bufferPages: true });
+    const s = drawTable(doc, summary, addPage(doc), MARGIN.top, { rules: 'stroke' });
+    const e = drawTable(doc, expenditure, addPage(doc), MARGIN.top, { rules: 'stroke', breaks: continuesAt === null ? [] : [continuesAt] });
+    const page = addPage(doc);
+    const b = drawTable(doc, basic, page, MARGIN.top, { rules: 'stroke' });
+    const t = drawTable(doc, threePublic, page, b.bottom + 40, { rules: 'stroke' });
+    const wantE = continuesAt === null ? 1 : 2;
+    if (s.pages !== 1 || e.pages !== wantE || b.pages !== 1 || t.pages !== 1) {
+      throw new Error(`faults/${name}: pages ${[s.pages, e.pages, b.pages, t.pages]}, want 1, ${wantE}, 1, 1`);
+    }
+    if (continuesAt !== null && e.parts[1].rows[0] !== continuesAt) throw new Error(`faults/${name}: continuation starts at ${e.parts[1].rows[0]}`);
+    await save(doc, path.join(OUT, 'faults', `${name}.pdf`));
+    return { pages: 2 + wantE, parts: e.parts };
+  };
+}
 
 const only = argv;
 fs.mkdirSync(BAD, { recursive: true });
