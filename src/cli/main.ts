@@ -2,6 +2,7 @@ import { runCheck } from './check.js';
 import { runExtract } from './commands.js';
 import { runInspect } from './inspect.js';
 import { parseArgs, UsageError } from './options.js';
+import { runShow } from './show.js';
 
 /** The command line: parses, runs, and returns the exit code (0 ok, 1 input failed, 2 usage, 3 --strict checks). */
 export async function main(argv: string[]): Promise<number> {
@@ -14,6 +15,7 @@ export async function main(argv: string[]): Promise<number> {
     const opts = parseArgs(argv);
     if (!opts) return 0;
     if (opts.command === 'check') return await runCheck(opts);
+    if (opts.command === 'show') return await runShow(opts);
     return opts.command === 'inspect' ? await runInspect(opts) : await runExtract(opts);
   } catch (err) {
     if (err instanceof UsageError) {

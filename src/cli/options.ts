@@ -3,6 +3,7 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import type { NumbersMode } from '../export/numbers.js';
 import type { TableKind } from '../types.js';
 import { TABLE_KINDS, isTableKind } from './kinds.js';
+import { parseShowArgs, type ShowOptions } from './show.js';
 
 export type Format = 'json' | 'csv' | 'ndjson';
 
@@ -46,7 +47,7 @@ export interface CheckOptions {
   maxPages?: number;
 }
 
-export type CliOptions = ExtractOptions | InspectOptions | CheckOptions;
+export type CliOptions = ExtractOptions | InspectOptions | CheckOptions | ShowOptions;
 
 /** A command line that cannot be run: exit code 2. */
 export class UsageError extends Error {
@@ -88,6 +89,7 @@ Examples:
   budget-extract pdf/ -o json/ --skip-existing --report report.json   resume a stopped run, with a per-file report
   budget-extract inspect report.pdf                        what was found: kind, title, pages, rows, unit, warnings
   budget-extract check report.pdf                          the accounting checks (勾稽), failures first
+  budget-extract show report.pdf --page 3                  see what was read: report.p3.png with the tables drawn over it
   budget-extract report.pdf --unit yuan                    record amounts converted exactly to 元
 
   duckdb -c "select kind, count(*) from read_json_auto('rows.ndjson') group by kind"
@@ -163,6 +165,7 @@ function inspectCommand(): Command {
 /** Parses the command line; `null` when it only printed help or the version (exit 0). Throws `UsageError`. */
 export function parseArgs(argv: string[]): CliOptions | null {
   const args = argv.slice(2);
+  if (args[0] === 'show') return parseShowArgs(args.slice(1));
   const sub = args[0] === 'inspect' || args[0] === 'check' ? args[0] : null;
   const inspect = sub === 'inspect';
   const cmd = sub === 'inspect' ? inspectCommand() : sub === 'check' ? checkCommand() : extractCommand();

@@ -1,0 +1,85 @@
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { createCanvas, type Canvas, type SKRSContext2D } from '@napi-rs/canvas';
+import { InputError } from '../errors.js';
+import { checkPdfBytes, pdfjs, type PdfDocument } from '../pdf/open.js';
+
+const require = createRequire(import.meta.url);
+const pdfjsRoot = path.dirname(require.resolve('pdfjs-dist/package.json'));
+// As in src/pdf/open.ts: filesystem paths ending in a separator.
+const CMAP_DIR = path.join(pdfjsRoot, 'cmaps') + path.sep;
+const FONT_DIR = path.join(pdfjsRoot, 'standard_fonts') + path.sep;
+
+interface CanvasAndContext {
+  canvas: Canvas | null;
+  context: SKRSContext2D | null;
+}
+
+/** pdf.js's canvas factory (for its scratch canvases: patterns, masks, groups) on @napi-rs/canvas. */
+export class NapiCanvasFactory {
+  constructor(_options?: unknown) {}
+  create(width: number, height: number): CanvasAndContext {
+    if (width <= 0 || height <= 0) throw new Error('Invalid canvas size');
+    const canvas = createCanvas(Math.ceil(width), Math.ceil(height));
+    return { canvas, context: canvas.getContext('2d') };
+  }
+  reset(entry: CanvasAndContext, width: number, height: number): void {
+    if (!entry.canvas) throw new Error('Canvas is not specified');
+    entry.canvas.width = Math.ceil(width);
+    entry.canvas.height = Math.ceil(height);
+  }
+  destroy(entry: CanvasAndContext): void {
+    if (entry.canvas) {
+      entry.canvas.width = 0;
+      entry.canvas.height = 0;
+    }
+    entry.canvas = null;
+    entry.context = null;
+  }
+}
+
+/** Opens a PDF for drawing: same settings as the reader (CMaps, standard fonts, no eval), plus a canvas factory. */
+export async function openForRender(data: Uint8Array, password?: string): Promise<PdfDocument> {
+  checkPdfBytes(data);
+  const task = pdfjs.getDocument({
+    data: new Uint8Array(data),
+    password,
+    cMapUrl: CMAP_DIR,
+    cMapPacked: true,
+    standardFontDataUrl: FONT_DIR,
+    isEvalSupported: false,
+    disableFontFace: true,
+    useSystemFonts: false,
+    verbosity: 0,
+    CanvasFactory: NapiCanvasFactory,
+  } as Parameters<typeof pdfjs.getDocument>[0]);
+  try {
+    return await task.promise;
+  } catch (err) {
+    await task.destroy().catch(() => undefined);
+    const name = (err as { name?: string })?.name ?? '';
+    if (name === 'PasswordException') throw new InputError('encrypted');
+    throw new InputError('unreadable', (err as Error)?.message ?? String(err));
+  }
+}
+
+/**
+ * Draws page `n` at `scale` on a white canvas. The viewport carries the page's /Rotate, so canvas pixel = page-space
+ * point × scale, the same page space readPage() reports rulings and text in.
+ */
+export async function renderPage(doc: PdfDocument, n: number, scale: number): Promise<{ canvas: Canvas; width: number; height: number }> {
+  const page = await doc.getPage(n);
+  try {
+    const base = page.getViewport({ scale: 1 });
+    const viewport = page.getViewport({ scale });
+    const canvas = createCanvas(Math.max(1, Math.round(base.width * scale)), Math.max(1, Math.round(base.height * scale)));
+    const ctx = canvas.getContext('2d');
+    ctx.fillStyle = '#ffffff';
+    ctx.fillRect(0, 0, canvas.width, canvas.height);
+    const params = { canvasContext: ctx, viewport, background: 'rgba(0,0,0,0)' };
+    await page.render(params as unknown as Parameters<typeof page.render>[0]).promise;
+    return { canvas, width: base.width, height: base.height };
+  } finally {
+    page.cleanup();
+  }
+}
