@@ -1,6 +1,6 @@
 import type { Decimal } from 'decimal.js';
 import { columnRoles } from '../records/columns.js';
-import { lineItemsWithRows } from '../records/line-items.js';
+import { columnBlocks, lineItemsWithRows } from '../records/line-items.js';
 import type { LineItem } from '../records/schemas.js';
 import type { Table } from '../types.js';
 import { compare, dec, type CheckResult } from './result.js';
@@ -12,7 +12,7 @@ interface Item {
 
 /** The amount columns of a line-item table: field or printed label → how to read it from a record. */
 function amountColumns(table: Table): { label: string; read: (r: LineItem) => string | null }[] {
-  return columnRoles(table).amounts.map((a) => ({
+  return columnRoles(columnBlocks(table)[0]!).amounts.map((a) => ({
     label: a.label,
     read: a.field ? (r: LineItem) => r.amounts[a.field!] ?? null : (r: LineItem) => r.extra[a.label] ?? null,
   }));
@@ -69,9 +69,10 @@ export function totalChecks(table: Table): CheckResult[] {
   const total = items.find((i) => i.record.isTotal);
   if (!total) return [];
   const coded = items.filter((i) => i.record.code);
-  const top = coded.length
-    ? coded.filter((i) => i.record.code!.level === 1)
-    : items.filter((i) => !i.record.isTotal && !i.record.isSubtotal && i.record.unitCode);
+  const units = items.filter((i) => !i.record.isTotal && !i.record.isSubtotal && i.record.unitCode);
+  // Units nest by code (204 and its 204001, 204003): only the outermost count.
+  const outer = units.filter((u) => !units.some((o) => o !== u && u.record.unitCode!.startsWith(o.record.unitCode!) && u.record.unitCode !== o.record.unitCode));
+  const top = coded.length ? coded.filter((i) => i.record.code!.level === 1) : outer;
   if (!top.length) return [];
   return amountColumns(table).map((col) =>
     withPage(table, total, compare({
@@ -96,7 +97,7 @@ const INCOME_PARTS = [
  * the parts, so a column the mapper does not know never makes an identity fail.
  */
 export function rowChecks(table: Table): CheckResult[] {
-  const roles = columnRoles(table);
+  const roles = columnRoles(columnBlocks(table)[0]!);
   // 其中 columns break another column down; they are not added again.
   const fields = roles.amounts.filter((a) => !a.ofWhich).map((a) => a.field);
   if (!fields.includes('total')) return [];

@@ -22,10 +22,12 @@ export interface CheckReport {
   results: CheckResult[];
 }
 
-/** 1 元 or 0.01 万元 per printed figure; a sum of n rounded figures may be off by half a unit each. */
-export function toleranceFor(unit: string, terms: number): Decimal {
-  const base = new Decimal(unit === '元' ? '1' : '0.01');
-  return base.times(Math.max(1, Math.ceil(terms / 2)));
+/**
+ * 1 元 or 0.01 万元, whatever the number of terms: a sum of rounded figures that is off by more is reported, and a
+ * document that rounds its parts and its total separately shows up as such.
+ */
+export function toleranceFor(unit: string): Decimal {
+  return new Decimal(unit === '元' ? '1' : '0.01');
 }
 
 /** A null (blank or dash) counts as 0. */
@@ -45,7 +47,7 @@ export interface Comparison {
 
 export function compare(c: Comparison): CheckResult {
   const difference = c.found.minus(c.expected);
-  const tolerance = toleranceFor(c.table.recordsUnit ?? c.table.unit, c.terms);
+  const tolerance = toleranceFor(c.table.unit);
   return {
     id: c.id,
     message: { zh: c.zh, en: c.en },

@@ -1,4 +1,5 @@
 import { compact } from '../pdf/normalize.js';
+import { isNumberingTexts } from '../tables/header.js';
 import type { Table } from '../types.js';
 import { parseAmount } from './amount.js';
 import { parseClassCode, splitCodedName } from './codes.js';
@@ -31,11 +32,28 @@ export function lineItems(table: Table): LineItem[] {
   return lineItemsWithRows(table).map((x) => x.record);
 }
 
+/**
+ * A table printed as two side-by-side halves with the same columns (Shanghai's 基本支出决算表: 301… on the left,
+ * 302… on the right) reads as its left half, then its right half.
+ */
+export function columnBlocks(table: Table): Table[] {
+  const half = table.columns.length / 2;
+  const twin = Number.isInteger(half) && half >= 2 && table.columns.slice(0, half).every((c, i) => c === table.columns[half + i]);
+  if (!twin) return [table];
+  return [0, half].map((from) => ({ ...table, columns: table.columns.slice(from, from + half), rows: table.rows.map((r) => r.slice(from, from + half)) }));
+}
+
 /** Line-item records with the index of the grid row each came from. */
 export function lineItemsWithRows(table: Table): { record: LineItem; row: number }[] {
+  return columnBlocks(table).flatMap(blockItems);
+}
+
+function blockItems(table: Table): { record: LineItem; row: number }[] {
   const roles = columnRoles(table);
   const out: { record: LineItem; row: number }[] = [];
   for (const [at, row] of table.rows.entries()) {
+    // A row of column numbers (`** 1 2 3`) left in the body is not an item.
+    if (isNumberingTexts(row)) continue;
     let name = roles.name >= 0 ? compact(row[roles.name] ?? '') : '';
     let code = roles.code.length ? parseClassCode(roles.code.map((i) => row[i] ?? ''), roles.economic) : null;
     if (!code && name) {

@@ -1,4 +1,5 @@
 import { compact } from '../pdf/normalize.js';
+import { isNumberingTexts } from '../tables/header.js';
 import type { Table } from '../types.js';
 import { parseAmount } from './amount.js';
 import type { ThreePublic } from './schemas.js';
@@ -63,7 +64,7 @@ export function threePublicRecords(table: Table): ThreePublic[] {
     const codeCol = paths.findIndex((p) => /单位(编码|代码)/u.test(p));
     const bases = [...new Set(across.filter((c) => c.field).map((c) => c.basis))];
     const out: ThreePublic[] = [];
-    for (const row of table.rows) {
+    for (const row of table.rows.filter((r) => !isNumberingTexts(r))) {
       const unitText = unitCol >= 0 ? compact(row[unitCol] ?? '') : '';
       const unit = unitText && !/^(合计|总计)$/u.test(unitText) ? unitText : null;
       const unitCode = codeCol >= 0 ? compact(row[codeCol] ?? '') || null : null;

@@ -12,6 +12,8 @@ const MAX_HEADING_LINES = 6;
 interface MergeGroup {
   rows: number[];
   text: string;
+  /** The cell spans several rows: a merged cell, not an ordinary cell of a merged column. */
+  merged: boolean;
 }
 
 /** A table being assembled from one grid after another. */
@@ -171,7 +173,7 @@ function appendBody(b: Builder, map: CellMap, from: number, continued: boolean, 
   for (const c of b.mergedCols) {
     const cell = last[c];
     const at = cell && owners.get(cell);
-    if (cell && at) b.open.set(c, { rows: at, text: rows[at[0]!]![c]! });
+    if (cell && at) b.open.set(c, { rows: at, text: rows[at[0]!]![c]!, merged: cell.rowSpan > 1 });
   }
 }
 
@@ -188,7 +190,8 @@ function continueMergedCells(b: Builder, map: CellMap, from: number, bodyStart: 
   for (const [c, group] of b.open) {
     const cell = topCell(c);
     const newRows = (cell && owners.get(cell)) ?? [];
-    if (!cell || !newRows.length) continue;
+    // Only a merged cell continues: on one side of the break or the other it spans several rows.
+    if (!cell || !newRows.length || !(group.merged || cell.rowSpan > 1)) continue;
     const text = joinPieces([group.text, cell.text]);
     for (const r of [...group.rows, ...newRows]) b.table.rows[r]![c] = text;
   }

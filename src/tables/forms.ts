@@ -71,17 +71,27 @@ export function formsToTable(rows: readonly (readonly string[])[]): { columns: s
   return { columns: [...indicatorColumns, ...fieldColumns], rows: out, sourceRows };
 }
 
+const NUMBER = /^[-+(]?[\d,]+(\.\d+)?\)?%?$/u;
+
 /**
- * Label/value pairs of one form row. An odd number of cells starts with a group label that prefixes the pairs after
- * it: `专项资金情况(万元) | 资金总额 | 1700.00` → `专项资金情况(万元)/资金总额` = 1700.00.
+ * Label/value pairs of one form row. A label followed by another label and then a value is a group label that
+ * prefixes the pair after it: `资金金额(万元) | 实施期资金总额: | 1.50` → `资金金额(万元)/实施期资金总额` = 1.50;
+ * a label ending in `:` is always followed by its value. A lone trailing label (`执行率分值(10分)`) has no value.
  */
 function readFields(row: readonly string[], fields: Map<string, string>): void {
   const cells = row.map((c) => c.trim()).filter((c, i, all) => c && all[i - 1] !== c);
-  if (cells.length < 2) return;
-  const prefix = cells.length % 2 === 1 ? label(cells.shift()!) + '/' : '';
-  for (let i = 0; i + 1 < cells.length; i += 2) {
+  let prefix = '';
+  for (let i = 0; i + 1 < cells.length; ) {
+    const next = compact(cells[i + 1]!);
+    const after = cells[i + 2] !== undefined ? compact(cells[i + 2]!) : undefined;
+    if (!NUMBER.test(next) && (/[:：]$/u.test(next) || (after !== undefined && NUMBER.test(after)))) {
+      prefix = label(cells[i]!) + '/';
+      i++;
+      continue;
+    }
     const key = prefix + label(cells[i]!);
     if (!fields.has(key)) fields.set(key, cells[i + 1]!);
+    i += 2;
   }
 }
 

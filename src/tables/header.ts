@@ -5,7 +5,7 @@ import type { Cell, PageGrid } from '../types.js';
 export type CellMap = (Cell | undefined)[][];
 
 const AMOUNT = /^[-+(]?\d[\d,]*(\.\d+)?\)?%?$/u;
-const COLUMN_NUMBERS = /^(栏次|序号|行次|[甲乙丙丁戊]|\d{1,2})$/u;
+const COLUMN_NUMBERS = /^(栏次|序号|行次|[甲乙丙丁戊]|\d{1,2}|\*+)$/u;
 
 export function cellMap(grid: PageGrid): CellMap {
   const map: CellMap = Array.from({ length: grid.ys.length - 1 }, () => new Array<Cell | undefined>(grid.xs.length - 1));
@@ -59,13 +59,29 @@ export function headerRowCount(map: CellMap): number {
   return rows > 1 ? Math.min(blockEnd(map, 1), rows - 1) : 0;
 }
 
-/** Each column's header texts, top to bottom, joined with `/` (a merged header cell counted once). */
+export function isNumberingRow(map: CellMap, r: number): boolean {
+  return isNumberingTexts(rowCells(map, r).map((c) => c.text));
+}
+
+/** A row of column numbers (栏次 1 2 3, ** 1 2 3): part of the header, not data. */
+export function isNumberingTexts(cells: readonly string[]): boolean {
+  const texts = cells.map(compact).filter(Boolean);
+  return texts.length > 1 && texts.every((t) => COLUMN_NUMBERS.test(t));
+}
+
+/**
+ * Each column's header texts, top to bottom, joined with `/` (a merged header cell counted once). A row of column
+ * numbers (栏次 1 2 3, ** 1 2) is part of the header but not of the paths.
+ */
 export function columnPaths(map: CellMap, headerRows: number, columns: number): string[] {
+  const numbering = new Set<number>();
+  for (let r = 0; r < headerRows; r++) if (isNumberingRow(map, r)) numbering.add(r);
   const paths: string[] = [];
   for (let c = 0; c < columns; c++) {
     const parts: string[] = [];
     let prev: Cell | undefined;
     for (let r = 0; r < headerRows; r++) {
+      if (numbering.has(r)) continue;
       const cell = map[r]![c];
       if (cell && cell !== prev) {
         const t = compact(cell.text);
