@@ -24,11 +24,6 @@ export function crossTableChecks(tables: readonly Table[]): CheckResult[] {
   const generalBudget = find(tables, 'general_public_expenditure');
   const pairs: Pair[] = [
     {
-      id: 'cross.income_total_equals_expenditure_total', zh: '收入总表合计等于支出总表合计', en: 'the income table total equals the expenditure table total',
-      a: find(tables, 'expenditure'), aValue: (r) => r.amounts.total, aColumn: 'total',
-      b: find(tables, 'income'), bValue: (r) => r.amounts.total,
-    },
-    {
       id: 'cross.general_budget_basic', zh: '一般公共预算基本支出表合计等于一般公共预算支出表的基本支出合计', en: 'the general-budget basic expenditure table total equals the basic column of the general-budget expenditure table',
       a: generalBudget, aValue: (r) => r.amounts.basic, aColumn: 'basic',
       b: find(tables, 'basic_expenditure', /一般公共预算/u), bValue: (r) => r.amounts.total,

@@ -72,7 +72,9 @@ export function totalChecks(table: Table): CheckResult[] {
   const units = items.filter((i) => !i.record.isTotal && !i.record.isSubtotal && i.record.unitCode);
   // Units nest by code (204 and its 204001, 204003): only the outermost count.
   const outer = units.filter((u) => !units.some((o) => o !== u && u.record.unitCode!.startsWith(o.record.unitCode!) && u.record.unitCode !== o.record.unitCode));
-  const top = coded.length ? coded.filter((i) => i.record.code!.level === 1) : outer;
+  // Outer units of different code lengths are categories of another kind (全额 1 beside 204001): not summed.
+  const sameLength = new Set(outer.map((u) => u.record.unitCode!.length)).size === 1;
+  const top = coded.length ? coded.filter((i) => i.record.code!.level === 1) : sameLength ? outer : [];
   if (!top.length) return [];
   return amountColumns(table).map((col) =>
     withPage(table, total, compare({
