@@ -61,8 +61,13 @@ export function fillGrids(grids: PageGrid[], items: readonly TextItem[]): TextIt
       const grid = grids[g]!;
       const col = slot(grid.xs, cx), row = slot(grid.ys, cy);
       if (col < 0 || row < 0) continue;
-      const cell = occupancy[g]![row]![col];
-      if (!cell) continue;
+      let cell = occupancy[g]![row]![col];
+      if (!cell) {
+        // Text inside the grid where no cell closes (a rule the PDF left out): the slot becomes a cell.
+        cell = { row, col, rowSpan: 1, colSpan: 1, text: '', box: { x0: grid.xs[col]!, x1: grid.xs[col + 1]!, y0: grid.ys[row]!, y1: grid.ys[row + 1]! } };
+        grid.cells.push(cell);
+        occupancy[g]![row]![col] = cell;
+      }
       const list = inCell.get(cell);
       if (list) list.push(it);
       else inCell.set(cell, [it]);
