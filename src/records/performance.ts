@@ -122,17 +122,72 @@ export function overallPerformanceRecords(table: Table): OverallPerformance[] {
       if (value) fields[table.columns[i]!] = value;
     });
   }
-  // Label/value pairs: a label cell followed by a different non-empty cell, in rows that are not indicators.
-  for (const row of isForm ? [] : [table.columns, ...table.rows]) {
-    const cells = row.map(compact).filter((t, i, all) => t && all[i - 1] !== t);
-    for (let i = 0; i + 1 < cells.length; i += 2) {
-      const label = cells[i]!;
-      if (/指标/u.test(label) || /^\d/u.test(label)) break;
-      fields[label] ??= cells[i + 1]!;
+  const tasks: string[] = [];
+  if (!isForm) {
+    // A grid whose indicator header is one of its rows: indicators are the rows under it.
+    const at = table.rows.findIndex((r) => r.some((t) => /^三级指标$|^指标名称$/u.test(compact(t))));
+    if (c.name < 0 && at >= 0) {
+      const inner = indicatorColumns(table.rows[at]!.map(compact));
+      for (const row of table.rows.slice(at + 1)) {
+        const ind = indicatorOf(row, inner);
+        if (ind) indicators.push(ind);
+      }
     }
+    readGridForm({ ...table, rows: at >= 0 ? table.rows.slice(0, at) : table.rows }, fields, tasks);
   }
   const goalKey = Object.keys(fields).find((k) => /目标/u.test(k) && !/指标/u.test(k));
   const goal = goalKey ? fields[goalKey]! : null;
   if (goalKey) delete fields[goalKey];
-  return [{ goal, fields, indicators }];
+  // Money cells (资金…/预算…) with an amount become funds: total, basic, project, or their printed label.
+  const funds: OverallPerformance['funds'] = {};
+  for (const [label, text] of Object.entries(fields)) {
+    const p = parseAmount(text);
+    if (!/资金|预算|支出|金额/u.test(label) || p.kind !== 'number') continue;
+    const last = label.split('/').pop() ?? label;
+    const field = /基本支出/u.test(last) ? 'basic' : /项目支出/u.test(last) ? 'project' : /总额|合计|总计|总体资金|资金情况/u.test(last) ? 'total' : label;
+    funds[field] ??= p.value;
+  }
+  if (isForm) tasks.push(...Object.entries(fields).filter(([k]) => /任务/u.test(k)).map(([, v]) => v));
+  return [{ goal, funds, tasks, fields, indicators }];
+}
+
+const NUMERIC = /^[-(]?[\d,]+(\.\d+)?\)?$/u;
+
+/**
+ * A form read as a plain grid (Sichuan's 部门整体支出绩效目标表): a row of amounts takes its labels from the label
+ * rows right above it, column by column (a label spanning columns carried to the right); a row of two distinct
+ * cells is a label and its value; rows under 年度主要任务 are its tasks.
+ */
+function readGridForm(table: Table, fields: Record<string, string>, tasks: string[]): void {
+  const rows = [table.columns.map((c) => c.split('/').pop() ?? c), ...table.rows].map((r) => r.map(compact));
+  const isLabelRow = (r: string[]) => r.some(Boolean) && !r.some((c) => NUMERIC.test(c));
+  const carried = (r: string[]) => {
+    const out = [...r];
+    for (let i = 1; i < out.length; i++) if (!out[i] && out[i - 1] && i > 1) out[i] = out[i - 1]!;
+    return out;
+  };
+  const used = new Set<number>();
+  rows.forEach((row, at) => {
+    const numeric = row.map((c, i) => (NUMERIC.test(c) ? i : -1)).filter((i) => i >= 0);
+    if (numeric.length < 2) return;
+    const above: string[][] = [];
+    for (let k = at - 1; k >= 0 && above.length < 2 && isLabelRow(rows[k]!); k--) {
+      above.unshift(carried(rows[k]!));
+      used.add(k);
+    }
+    used.add(at);
+    for (const c of numeric) {
+      const parts = above.map((r) => r[c] ?? '').filter((t, i, all) => t && all[i - 1] !== t);
+      if (parts.length) fields[parts.join('/')] ??= row[c]!;
+    }
+  });
+  rows.forEach((row, at) => {
+    if (used.has(at)) return;
+    const cells = row.filter((c, i) => c && row[i - 1] !== c);
+    if (/主要任务/u.test(cells[0] ?? '')) {
+      if (cells.length >= 2 && !/任务名称/u.test(cells[1]!)) tasks.push(cells.slice(1).join(': '));
+      return;
+    }
+    if (cells.length === 2 && !NUMERIC.test(cells[0]!)) fields[cells[0]!] ??= cells[1]!;
+  });
 }

@@ -114,6 +114,15 @@ export const ProjectPerformanceRecord = z.object({
 
 export const OverallPerformanceRecord = z.object({
   goal: z.string().nullable().describe('年度(整体)绩效目标'),
+  funds: z
+    .object({
+      total: amountField('资金总额 / 预算支出总额 / 总体资金情况'),
+      basic: amountField('基本支出'),
+      project: amountField('项目支出'),
+    })
+    .catchall(Amount)
+    .describe('the form’s 资金 cells by field, others (by source) under their printed label'),
+  tasks: z.array(z.string()).describe('年度主要任务 cells'),
   fields: z.record(z.string(), z.string()).describe('the form’s other label/value cells, by printed label'),
   indicators: z.array(IndicatorSchema),
 });

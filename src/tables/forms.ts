@@ -7,7 +7,7 @@ import { compact } from '../pdf/normalize.js';
  */
 
 const FIELD_LABEL =
-  /^(项目名称|项目资金|资金情况|预算金额|项目金额|总体目标|年度目标|年度绩效目标|年度总体目标|实施单位|主管部门|项目编码|项目代码|单位名称|部门名称|专项名称|项目类别|项目属性|项目概况|项目负责人|预算单位|年度预算资金|年度主要任务)/u;
+  /^(项目名称|项目资金|资金情况|预算金额|项目金额|总体目标|年度目标|年度绩效目标|年度总体目标|实施单位|主管部门|项目编码|项目代码|单位名称|部门名称|专项名称|项目类别|项目属性|项目概况|项目负责人|预算单位|年度预算资金)/u;
 
 export function isIndicatorHeader(row: readonly string[]): boolean {
   const cells = row.map(compact);
@@ -32,6 +32,7 @@ export function formsToTable(rows: readonly (readonly string[])[]): { columns: s
   const forms: Form[] = [];
   let form: Form | undefined;
   let inIndicators = false;
+  const consumed = new Set<number>();
   rows.forEach((row, at) => {
     const first = compact(row.find((c) => compact(c)) ?? '');
     if (!form || (inIndicators && FIELD_LABEL.test(first))) {
@@ -46,6 +47,11 @@ export function formsToTable(rows: readonly (readonly string[])[]): { columns: s
     } else if (inIndicators) {
       form.indicators.push([...row]);
       form.sources.push(at);
+    } else if (consumed.has(at)) {
+      // values already read with the labels of the row above
+    } else if (labelRowWithValues(row, rows[at + 1])) {
+      readLabelledValues(row, rows[at + 1]!, form.fields);
+      consumed.add(at + 1);
     } else {
       readFields(row, form.fields);
     }
@@ -97,4 +103,26 @@ function readFields(row: readonly string[], fields: Map<string, string>): void {
 
 function label(text: string): string {
   return compact(text).replace(/[:：]$/u, '');
+}
+
+const distinct = (row: readonly string[]): string[] => row.map((c) => c.trim()).filter((c, i, all) => c && all[i - 1] !== c);
+
+/**
+ * A row of labels under a group label, with a row of amounts right below it under the same group label
+ * (`总体资金情况(万元) | 预算支出总额 | 基本支出 | 项目支出` over `… | 931.79 | 173.78 | 758.01`).
+ */
+function labelRowWithValues(row: readonly string[], next: readonly string[] | undefined): boolean {
+  if (!next) return false;
+  const labels = distinct(row), values = distinct(next);
+  if (labels.length < 3 || labels[0] !== values[0] || labels.length !== values.length) return false;
+  return labels.slice(1).every((l) => !NUMBER.test(compact(l))) && values.slice(1).every((v) => NUMBER.test(compact(v)));
+}
+
+function readLabelledValues(row: readonly string[], next: readonly string[], fields: Map<string, string>): void {
+  const labels = distinct(row), values = distinct(next);
+  const group = label(labels[0]!);
+  for (let i = 1; i < labels.length; i++) {
+    const key = `${group}/${label(labels[i]!)}`;
+    if (!fields.has(key)) fields.set(key, values[i]!);
+  }
 }
