@@ -21,7 +21,9 @@ export interface ExtractOptions {
   unit?: 'yuan' | 'wan';
 }
 
-const UNREADABLE_CHAR = /[\uFFFD\uE000-\uF8FF]/gu;
+// U+FFFD, private use, and C0 controls (a font without Unicode mapping read as raw character codes).
+// eslint-disable-next-line no-control-regex
+const UNREADABLE_CHAR = /[\uFFFD\uE000-\uF8FF\u0000-\u0008\u000B\u000C\u000E-\u001F]/gu;
 
 /** Reads a budget disclosure PDF (a path or its bytes) into its tables. Throws `InputError` for unusable input. */
 export async function extract(input: string | Uint8Array, options: ExtractOptions = {}): Promise<ExtractedDocument> {

@@ -1,6 +1,8 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
+import { failureMessage } from '../errors.js';
+import { limits } from '../limits/index.js';
 import { runTask, type Task, type TaskResult } from './task.js';
 
 export interface RunOptions {
@@ -8,8 +10,15 @@ export interface RunOptions {
   jobs: number;
   /** The worker module (default: worker.js beside this file, i.e. the built dist/cli/worker.js). */
   workerFile?: string;
-  /** Read in this thread instead of on a pool (used for a single input). */
+  /**
+   * A single input: one worker thread instead of a pool of `jobs`. Read in this very thread only when there is no
+   * time limit (`timeoutSeconds` 0): a file stuck in pdf.js can be stopped only by terminating its thread.
+   */
   inProcess?: boolean;
+  /** Seconds one file may take before its worker is terminated (default: `limits()`, i.e. --timeout; 0: none). */
+  timeoutSeconds?: number;
+  /** Heap limit of each worker thread in MB (default: `limits()`, i.e. --max-memory). */
+  maxMemoryMb?: number;
 }
 
 function defaultWorker(): string {
@@ -19,42 +28,88 @@ function defaultWorker(): string {
   return fileURLToPath(new URL('../../dist/cli/worker.js', import.meta.url));
 }
 
+/** How long after the time limit the caller stops waiting for a worker that does not even die when terminated. */
+const GRACE_MS = 10_000;
+
 /**
  * Reads every task, `jobs` at a time on a worker-thread pool, calling `onResult` as each file finishes (in
- * completion order, with its index). An error inside a worker, or a worker that dies, is that file's `failed`
- * result: it never stops the others. Resolves when every result has been handled.
+ * completion order, with its index). Nothing a file does stops the others: an error inside a worker, a worker that
+ * dies or runs out of memory (it is replaced), a file over the time limit (its worker is terminated) are each that
+ * file's `failed` result. Resolves when every result has been handled.
  */
 export async function runTasks(
   tasks: Task[],
   options: RunOptions,
   onResult: (index: number, result: TaskResult) => Promise<void> | void,
 ): Promise<void> {
-  if (options.inProcess) {
+  const timeoutSeconds = options.timeoutSeconds ?? limits().timeoutSeconds;
+  const maxMemoryMb = options.maxMemoryMb ?? limits().maxMemoryMb;
+  if (options.inProcess && !(timeoutSeconds > 0)) {
     for (let i = 0; i < tasks.length; i++) await onResult(i, await runTask(tasks[i]!));
     return;
   }
-  const threads = Math.max(1, Math.min(options.jobs, tasks.length));
+  if (!tasks.length) return;
+  const threads = options.inProcess ? 1 : Math.max(1, Math.min(options.jobs, tasks.length));
   const pool = new Piscina<Task, TaskResult>({
     filename: options.workerFile ?? defaultWorker(),
     minThreads: threads,
     maxThreads: threads,
     idleTimeout: 1000,
+    resourceLimits: { maxOldGenerationSizeMb: maxMemoryMb },
   });
+  // At most `threads` tasks are handed to the pool at once, so a task's clock starts when a thread takes it, not
+  // while it waits in a queue.
+  let next = 0;
+  const runner = async (): Promise<void> => {
+    while (next < tasks.length) {
+      const i = next++;
+      const result = await runOne(pool, tasks[i]!, timeoutSeconds);
+      await onResult(i, result);
+    }
+  };
   try {
-    await Promise.all(
-      tasks.map(async (task, i) => {
-        let result: TaskResult;
-        try {
-          result = await pool.run(task);
-          if (!result || typeof result !== 'object' || !('status' in result)) throw new Error('no result from the worker');
-        } catch (err) {
-          const message = err instanceof Error ? err.message : String(err);
-          result = { status: 'failed', code: 'worker', reason: `the worker reading it failed (${message})` };
-        }
-        await onResult(i, result);
-      }),
-    );
+    await Promise.all(Array.from({ length: threads }, runner));
   } finally {
-    await pool.destroy();
+    await Promise.race([pool.destroy(), new Promise((resolve) => setTimeout(resolve, GRACE_MS).unref())]);
   }
+}
+
+async function runOne(pool: Piscina<Task, TaskResult>, task: Task, timeoutSeconds: number): Promise<TaskResult> {
+  const abort = new AbortController();
+  const timers: NodeJS.Timeout[] = [];
+  const timedOut: TaskResult = {
+    status: 'failed',
+    code: 'timeout',
+    reason: failureMessage('timeout', `over ${timeoutSeconds} s`),
+  };
+  try {
+    const run = pool.run(task, { signal: abort.signal }).then(
+      (result): TaskResult => {
+        if (!result || typeof result !== 'object' || !('status' in result)) throw new Error('no result from the worker');
+        return result;
+      },
+    );
+    if (!(timeoutSeconds > 0)) return await run;
+    const limitMs = timeoutSeconds * 1000;
+    // The abort terminates the worker thread (piscina), which rejects `run`; should a thread not die, the file is
+    // given up on anyway a little later and the batch goes on.
+    timers.push(setTimeout(() => abort.abort(), limitMs));
+    const givenUp = new Promise<TaskResult>((resolve) => timers.push(setTimeout(() => resolve(timedOut), limitMs + GRACE_MS)));
+    return await Promise.race([run, givenUp]);
+  } catch (err) {
+    if (abort.signal.aborted) return timedOut;
+    return workerFailure(err);
+  } finally {
+    for (const t of timers) clearTimeout(t);
+  }
+}
+
+/** A worker that threw, died or ran out of memory, as the file's result. */
+export function workerFailure(err: unknown): TaskResult {
+  const e = err as { code?: unknown; message?: unknown } | undefined;
+  const message = typeof e?.message === 'string' ? e.message.replace(/\s+/gu, ' ').trim() : String(err);
+  if (e?.code === 'ERR_WORKER_OUT_OF_MEMORY' || /out of memory/iu.test(message)) {
+    return { status: 'failed', code: 'out_of_memory', reason: failureMessage('out_of_memory') };
+  }
+  return { status: 'failed', code: 'worker', reason: failureMessage('worker', message) };
 }

@@ -3,6 +3,7 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import type { NumbersMode } from '../export/numbers.js';
 import type { TableKind } from '../types.js';
 import { TABLE_KINDS, isTableKind } from './kinds.js';
+import { DEFAULT_LIMITS, setLimits } from '../limits/index.js';
 import { parseShowArgs, type ShowOptions } from './show.js';
 
 export type Format = 'json' | 'csv' | 'ndjson';
@@ -57,6 +58,12 @@ export class UsageError extends Error {
 function positiveInt(v: string): number {
   const n = Number(v);
   if (!/^\d+$/u.test(v) || n < 1) throw new InvalidArgumentError('expected a whole number of at least 1');
+  return n;
+}
+
+function seconds(v: string): number {
+  const n = Number(v);
+  if (!/^\d+(\.\d+)?$/u.test(v) || !Number.isFinite(n)) throw new InvalidArgumentError('expected a number of seconds (0: no limit)');
   return n;
 }
 
@@ -133,6 +140,8 @@ function extractCommand(): Command {
     .option('--report <file>', 'write a JSON report: per file status (ok/refused/failed/skipped), reason, tables, outputs')
     .option('--strict', 'exit 3 when a document fails its consistency checks', false)
     .addOption(new Option('--unit <unit>', 'convert every record amount exactly to 元 (yuan) or 万元 (wan); rows stay as printed').choices(['yuan', 'wan']))
+    .option('--timeout <seconds>', `stop reading a file after this many seconds and go on (0: no limit; default ${DEFAULT_LIMITS.timeoutSeconds})`, seconds)
+    .option('--max-memory <mb>', `heap of each reader thread in MB; a file needing more is stopped (default ${DEFAULT_LIMITS.maxMemoryMb})`, positiveInt)
     .addHelpText('after', EXAMPLES);
 }
 
@@ -189,6 +198,7 @@ export function parseArgs(argv: string[]): CliOptions | null {
   if (o.records && o.format !== 'ndjson') throw new UsageError('--records is for --format ndjson');
   if (o.bom && o.format !== 'csv') throw new UsageError('--bom is for --format csv');
   if (o.skipExisting && !o.output) throw new UsageError('--skip-existing needs -o (outputs to look for)');
+  setLimits({ timeoutSeconds: o.timeout, maxMemoryMb: o.maxMemory });
   return {
     command: 'extract',
     inputs: cmd.args,

@@ -1,5 +1,6 @@
-import { InputError } from '../errors.js';
+import { failureMessage, InputError } from '../errors.js';
 import { extract } from '../extract.js';
+import { classifyPdfError, isPdfjsError } from '../pdf/open.js';
 import type { ExtractedDocument } from '../types.js';
 
 /** One file to read, as sent to a worker (plain data: it crosses a thread boundary). */
@@ -30,9 +31,15 @@ export async function runTask(task: Task): Promise<TaskResult> {
 
 export function failure(err: unknown): Extract<TaskResult, { status: 'refused' | 'failed' }> {
   if (err instanceof InputError) return { status: 'refused', code: err.code, reason: err.message };
+  // pdf.js giving up on a damaged file while reading its pages: the file's fault, not the reader's.
+  if (isPdfjsError(err)) {
+    const e = classifyPdfError(err);
+    return { status: 'refused', code: e.code, reason: e.message };
+  }
   const e = err as NodeJS.ErrnoException | undefined;
-  if (e?.code === 'ENOENT') return { status: 'failed', code: 'not_found', reason: 'no such file' };
-  if (e?.code === 'EISDIR') return { status: 'failed', code: 'is_directory', reason: 'is a directory, not a PDF' };
-  if (e?.code === 'EACCES') return { status: 'failed', code: 'permission', reason: 'permission denied' };
-  return { status: 'failed', code: 'error', reason: `could not be read (${e?.message ?? String(err)})` };
+  if (e?.code === 'ENOENT') return { status: 'failed', code: 'not_found', reason: failureMessage('not_found') };
+  if (e?.code === 'EISDIR') return { status: 'failed', code: 'is_directory', reason: failureMessage('is_directory') };
+  if (e?.code === 'EACCES') return { status: 'failed', code: 'permission', reason: failureMessage('permission') };
+  const message = (e?.message ?? String(err)).replace(/\s+/gu, ' ').trim();
+  return { status: 'failed', code: 'error', reason: failureMessage('error', message) };
 }

@@ -31,19 +31,31 @@ export function checkPdfBytes(data: Uint8Array): void {
   if (!tail.includes('%%EOF')) throw new InputError('truncated', 'no end-of-file marker');
 }
 
+/**
+ * Everything pdf.js is told besides the data and password. No `eval` (`isEvalSupported: false`: fonts are never
+ * compiled to functions) and no network: CMaps and standard fonts are read from the installed pdfjs-dist folder.
+ */
+export const PDFJS_PARAMS = Object.freeze({
+  cMapUrl: CMAP_DIR,
+  cMapPacked: true,
+  standardFontDataUrl: FONT_DIR,
+  isEvalSupported: false,
+  disableFontFace: true,
+  useSystemFonts: false,
+  // The document is in memory: never ask for ranges, never stream.
+  disableAutoFetch: true,
+  disableStream: true,
+  disableRange: true,
+  verbosity: 0,
+});
+
 export async function openPdf(data: Uint8Array, options: OpenOptions = {}): Promise<PdfDocument> {
   checkPdfBytes(data);
   const task = pdfjs.getDocument({
     // pdf.js transfers the buffer it is given: hand it a copy so the caller's bytes stay usable.
     data: new Uint8Array(data),
     password: options.password,
-    cMapUrl: CMAP_DIR,
-    cMapPacked: true,
-    standardFontDataUrl: FONT_DIR,
-    isEvalSupported: false,
-    disableFontFace: true,
-    useSystemFonts: false,
-    verbosity: 0,
+    ...PDFJS_PARAMS,
   });
   try {
     return await task.promise;
@@ -53,12 +65,38 @@ export async function openPdf(data: Uint8Array, options: OpenOptions = {}): Prom
   }
 }
 
-function classifyPdfError(err: unknown): InputError {
+/** The exception classes pdf.js throws (or passes on from its worker) for a PDF it cannot parse. */
+const PDFJS_ERRORS = new Set([
+  'InvalidPDFException',
+  'FormatError',
+  'UnknownErrorException',
+  'MissingPDFException',
+  'UnexpectedResponseException',
+  'PasswordException',
+  'XRefEntryException',
+  'XRefParseException',
+  'ParserEOFException',
+]);
+
+/** True for an error pdf.js raised about the file (a damaged PDF), as opposed to a bug in the reader. */
+export function isPdfjsError(err: unknown): boolean {
+  const name = (err as { name?: unknown })?.name;
+  return typeof name === 'string' && PDFJS_ERRORS.has(name);
+}
+
+/** A pdf.js error as the `InputError` the user sees. */
+export function classifyPdfError(err: unknown): InputError {
+  if (err instanceof InputError) return err;
   const name = (err as { name?: string })?.name ?? '';
-  const message = (err as { message?: string })?.message ?? String(err);
+  const message = oneLine((err as { message?: string })?.message ?? String(err));
   if (name === 'PasswordException') {
     return new InputError('encrypted', /incorrect/i.test(message) ? 'the password given is wrong' : undefined);
   }
   if (name === 'InvalidPDFException') return new InputError('truncated', message);
   return new InputError('unreadable', message);
+}
+
+function oneLine(s: string): string {
+  const line = s.replace(/\s+/gu, ' ').trim();
+  return line.length > 200 ? `${line.slice(0, 199)}…` : line;
 }

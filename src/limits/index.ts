@@ -1,0 +1,27 @@
+/**
+ * Limits on reading one file, so that no input can hang or exhaust a batch: a time limit per file (`--timeout`,
+ * the file's worker thread is terminated when it is over) and a heap limit per worker thread (`--max-memory`, a
+ * worker that runs out is replaced). `--max-pages` is checked by `extract()` itself.
+ */
+export interface Limits {
+  /** Seconds one file may take; 0: no limit (and, for a single input, read in this thread). */
+  timeoutSeconds: number;
+  /** Old-generation heap of each worker thread, in MB. */
+  maxMemoryMb: number;
+}
+
+export const DEFAULT_LIMITS: Readonly<Limits> = Object.freeze({ timeoutSeconds: 300, maxMemoryMb: 2048 });
+
+let current: Limits = { ...DEFAULT_LIMITS };
+
+/** The limits in force: the defaults, or what the command line set (`--timeout`, `--max-memory`). */
+export function limits(): Readonly<Limits> {
+  return current;
+}
+
+/** Sets the limits of this process (the command line parser calls it); returns the ones in force before. */
+export function setLimits(next: Partial<Limits>): Limits {
+  const before = current;
+  current = { ...current, ...Object.fromEntries(Object.entries(next).filter(([, v]) => v !== undefined)) };
+  return before;
+}
