@@ -158,3 +158,14 @@ describe('layout stage: a rule missing from one row', () => {
     expect([merged.colSpan, merged.text]).toEqual([2, '支出']);
   });
 });
+
+describe('pdf stage: split positions', () => {
+  it('places the first part of a split item at the item start, the next after it', () => {
+    const [a, b] = splitCells(item('5 310', 572.59, 0, 588.04, 6));
+    expect(a).toMatchObject({ text: '5', x0: 572.59 });
+    expect(a!.x1).toBeGreaterThan(a!.x0);
+    expect(b!.text).toBe('310');
+    expect(b!.x0).toBeGreaterThanOrEqual(a!.x1);
+    expect(b!.x1).toBeCloseTo(588.04, 5);
+  });
+});

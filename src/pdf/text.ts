@@ -86,7 +86,7 @@ export function splitCells(item: TextItem): TextItem[] {
   parts.push(current);
   if (parts.length === 1) return [{ ...item, text }];
   const full = item.text;
-  const totalWidth = textWidth(full);
+  const totalWidth = textWidth(full) || 1;
   const out: TextItem[] = [];
   let searchFrom = 0;
   for (const part of parts) {
@@ -104,7 +104,7 @@ export function splitCells(item: TextItem): TextItem[] {
 function textWidth(s: string): number {
   let w = 0;
   for (const ch of s) w += ch.charCodeAt(0) > 0x2e7f ? 1 : 0.5;
-  return w || 1;
+  return w;
 }
 
 /** Fake bold draws the same text twice about 0.4 pt apart: keep the first copy. */
