@@ -27,6 +27,8 @@ describe('pdf stage: text', () => {
     expect(parts.map((p) => p.text)).toEqual(['82,096,797.42', '82,096,797.42']);
     expect(parts[0]!.x1).toBeLessThanOrEqual(parts[1]!.x0);
     expect(splitCells(item('98,880.78 一、一般公共服务支出', 0, 0, 100)).map((p) => p.text)).toEqual(['98,880.78', '一、一般公共服务支出']);
+    // An indicator's operator in its own cell.
+    expect(splitCells(item('项目验收及时率 =', 0, 0, 100)).map((p) => p.text)).toEqual(['项目验收及时率', '=']);
     // Letter-spaced labels and a year inside a phrase stay whole.
     expect(splitCells(item('合 计', 0, 0, 30)).map((p) => p.text)).toEqual(['合 计']);
     expect(splitCells(item('2025 年预算', 0, 0, 60)).map((p) => p.text)).toEqual(['2025 年预算']);

@@ -12,6 +12,8 @@ export interface RawTextItem {
 
 const NUMERIC_TOKEN = /^[-+(]?[\d,]+(\.\d+)?\)?%?$/u;
 /** An amount as printed in a cell: with decimals or thousands separators (a bare `2025` may be part of a phrase). */
+/** A performance indicator's operator standing alone (its own cell): `项目验收及时率 =`. */
+const OPERATOR_TOKEN = /^[=≥≤><]$/u;
 const AMOUNT_TOKEN = /^[-(]?(\d[\d,]*\.\d+|\d{1,3}(,\d{3})+)\)?$/u;
 const INNER_SPACES = /\s+/u;
 
@@ -75,7 +77,9 @@ export function splitCells(item: TextItem): TextItem[] {
       gap.length >= 2 ||
       (NUMERIC_TOKEN.test(lastWord) && NUMERIC_TOKEN.test(firstWord)) ||
       AMOUNT_TOKEN.test(lastWord) ||
-      AMOUNT_TOKEN.test(firstWord);
+      AMOUNT_TOKEN.test(firstWord) ||
+      OPERATOR_TOKEN.test(lastWord) ||
+      OPERATOR_TOKEN.test(firstWord);
     if (split) {
       parts.push(current);
       current = next;
