@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
 import { failureMessage } from '../errors.js';
-import { limits } from '../limits/index.js';
+import { DEFAULT_LIMITS } from '../limits/index.js';
 import { runTask, type Task, type TaskResult } from './task.js';
 
 export interface RunOptions {
@@ -15,9 +15,9 @@ export interface RunOptions {
    * time limit (`timeoutSeconds` 0): a file stuck in pdf.js can be stopped only by terminating its thread.
    */
   inProcess?: boolean;
-  /** Seconds one file may take before its worker is terminated (default: `limits()`, i.e. --timeout; 0: none). */
+  /** Seconds one file may take before its worker is terminated (default 300; 0: none). */
   timeoutSeconds?: number;
-  /** Heap limit of each worker thread in MB (default: `limits()`, i.e. --max-memory). */
+  /** Heap limit of each worker thread in MB (default 2048). */
   maxMemoryMb?: number;
 }
 
@@ -42,8 +42,8 @@ export async function runTasks(
   options: RunOptions,
   onResult: (index: number, result: TaskResult) => Promise<void> | void,
 ): Promise<void> {
-  const timeoutSeconds = options.timeoutSeconds ?? limits().timeoutSeconds;
-  const maxMemoryMb = options.maxMemoryMb ?? limits().maxMemoryMb;
+  const timeoutSeconds = options.timeoutSeconds ?? DEFAULT_LIMITS.timeoutSeconds;
+  const maxMemoryMb = options.maxMemoryMb ?? DEFAULT_LIMITS.maxMemoryMb;
   if (options.inProcess && !(timeoutSeconds > 0)) {
     for (let i = 0; i < tasks.length; i++) await onResult(i, await runTask(tasks[i]!));
     return;

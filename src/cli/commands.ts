@@ -89,7 +89,7 @@ export async function runExtract(opts: ExtractOptions): Promise<number> {
   };
 
   try {
-    await runTasks(tasks, { jobs: opts.jobs, inProcess: tasks.length === 1 }, handle);
+    await runTasks(tasks, { jobs: opts.jobs, inProcess: tasks.length === 1, timeoutSeconds: opts.timeoutSeconds, maxMemoryMb: opts.maxMemoryMb }, handle);
     await sink?.close();
   } catch (e) {
     await sink?.abort();

@@ -3,7 +3,7 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import type { NumbersMode } from '../export/numbers.js';
 import type { TableKind } from '../types.js';
 import { TABLE_KINDS, isTableKind } from './kinds.js';
-import { DEFAULT_LIMITS, setLimits } from '../limits/index.js';
+import { DEFAULT_LIMITS } from '../limits/index.js';
 import { parseShowArgs, type ShowOptions } from './show.js';
 
 export type Format = 'json' | 'csv' | 'ndjson';
@@ -13,6 +13,10 @@ export type TablePick = { kind: TableKind } | { index: number };
 
 export interface ExtractOptions {
   command: 'extract';
+  /** Seconds one file may take (`--timeout`; 0: no limit). */
+  timeoutSeconds: number;
+  /** Heap of each reader thread in MB (`--max-memory`). */
+  maxMemoryMb: number;
   inputs: string[];
   format: Format;
   output?: string;
@@ -198,9 +202,10 @@ export function parseArgs(argv: string[]): CliOptions | null {
   if (o.records && o.format !== 'ndjson') throw new UsageError('--records is for --format ndjson');
   if (o.bom && o.format !== 'csv') throw new UsageError('--bom is for --format csv');
   if (o.skipExisting && !o.output) throw new UsageError('--skip-existing needs -o (outputs to look for)');
-  setLimits({ timeoutSeconds: o.timeout, maxMemoryMb: o.maxMemory });
   return {
     command: 'extract',
+    timeoutSeconds: o.timeout ?? DEFAULT_LIMITS.timeoutSeconds,
+    maxMemoryMb: o.maxMemory ?? DEFAULT_LIMITS.maxMemoryMb,
     inputs: cmd.args,
     format: o.format as Format,
     output: o.output,

@@ -11,17 +11,3 @@ export interface Limits {
 }
 
 export const DEFAULT_LIMITS: Readonly<Limits> = Object.freeze({ timeoutSeconds: 300, maxMemoryMb: 2048 });
-
-let current: Limits = { ...DEFAULT_LIMITS };
-
-/** The limits in force: the defaults, or what the command line set (`--timeout`, `--max-memory`). */
-export function limits(): Readonly<Limits> {
-  return current;
-}
-
-/** Sets the limits of this process (the command line parser calls it); returns the ones in force before. */
-export function setLimits(next: Partial<Limits>): Limits {
-  const before = current;
-  current = { ...current, ...Object.fromEntries(Object.entries(next).filter(([, v]) => v !== undefined)) };
-  return before;
-}
