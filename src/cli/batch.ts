@@ -59,16 +59,21 @@ export async function runTasks(
   });
   // At most `threads` tasks are handed to the pool at once, so a task's clock starts when a thread takes it, not
   // while it waits in a queue.
+  // Largest files first, so that no thread is left alone with a long document at the end of a batch.
+  const order = tasks.map((_, i) => i).sort((a, b) => (tasks[b]!.size ?? 0) - (tasks[a]!.size ?? 0) || a - b);
   let next = 0;
+  // A thread takes its next file as soon as it hands back a result; writing that result goes on meanwhile.
+  const handling: Promise<void>[] = [];
   const runner = async (): Promise<void> => {
-    while (next < tasks.length) {
-      const i = next++;
+    while (next < order.length) {
+      const i = order[next++]!;
       const result = await runOne(pool, tasks[i]!, timeoutSeconds);
-      await onResult(i, result);
+      handling.push(Promise.resolve(onResult(i, result)));
     }
   };
   try {
     await Promise.all(Array.from({ length: threads }, runner));
+    await Promise.all(handling);
   } finally {
     await Promise.race([pool.destroy(), new Promise((resolve) => setTimeout(resolve, GRACE_MS).unref())]);
   }

@@ -1,16 +1,23 @@
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { writeFileAtomic, writeFilesAtomic } from '../export/write.js';
-import type { ExtractedDocument } from '../types.js';
 import { runTasks } from './batch.js';
 import { expandInputs, readStdin, type Input } from './inputs.js';
 import { UsageError, type ExtractOptions } from './options.js';
-import { destination, existingOutputs, inside, render, RenderError } from './output.js';
+import { destination, existingOutputs, inside } from './output.js';
 import { Progress } from './progress.js';
 import { OrderedSink } from './sink.js';
 import { styleFor } from './style.js';
-import { exitCode, failedChecks, summarise, summaryLine, type FileReport } from './summary.js';
+import { exitCode, summarise, summaryLine, type FileReport } from './summary.js';
 import { failure, type Task, type TaskResult } from './task.js';
+
+function fileSize(file: string): number {
+  try {
+    return statSync(file).size;
+  } catch {
+    return 0;
+  }
+}
 
 async function stdinBytes(inputs: Input[]): Promise<Uint8Array | undefined> {
   if (!inputs.some((i) => i.path === undefined)) return undefined;
@@ -43,15 +50,16 @@ export async function runExtract(opts: ExtractOptions): Promise<number> {
   }
 
   const bytes = todo.some((i) => inputs[i]!.path === undefined) ? await stdinBytes(inputs) : undefined;
+  const pretty = dest.kind === 'stdout' && process.stdout.isTTY === true && opts.format === 'json';
   const tasks: Task[] = todo.map((i) => {
     const input = inputs[i]!;
+    const common = { password: opts.password, maxPages: opts.maxPages, unit: opts.unit, render: { input, opts, dest, pretty } };
     return input.path === undefined
-      ? { bytes, fileName: 'stdin.pdf', password: opts.password, maxPages: opts.maxPages, unit: opts.unit }
-      : { path: input.path, fileName: path.basename(input.path), password: opts.password, maxPages: opts.maxPages, unit: opts.unit };
+      ? { bytes, fileName: 'stdin.pdf', ...common }
+      : { path: input.path, fileName: path.basename(input.path), size: fileSize(input.path), ...common };
   });
 
   const sink = dest.kind === 'dir' ? undefined : await OrderedSink.open(dest.kind === 'file' ? dest.path : undefined);
-  const pretty = dest.kind === 'stdout' && process.stdout.isTTY === true && opts.format === 'json';
 
   const handle = async (k: number, result: TaskResult): Promise<void> => {
     const i = todo[k]!;
@@ -60,9 +68,9 @@ export async function runExtract(opts: ExtractOptions): Promise<number> {
     let outcome: TaskResult = result;
     if (result.status === 'ok') {
       try {
-        await write(k, result.doc, input, report);
+        await write(k, result, report);
       } catch (e) {
-        outcome = e instanceof RenderError ? { status: 'failed', code: 'no_table', reason: e.message } : failure(e);
+        outcome = failure(e);
       }
     }
     if (outcome.status !== 'ok') {
@@ -70,11 +78,11 @@ export async function runExtract(opts: ExtractOptions): Promise<number> {
       Object.assign(report, { status: outcome.status, code: outcome.code, reason: outcome.reason, tables: 0, outputs: [] });
       progress.log(`budget-extract: ${err.bold(input.name)}: ${outcome.reason}`);
     }
-    progress.done(result.status === 'ok' ? result.doc.source.pages : 0, outcome.status !== 'ok');
+    progress.done(result.status === 'ok' ? result.pages : 0, outcome.status !== 'ok');
   };
 
-  const write = async (k: number, doc: ExtractedDocument, input: Input, report: FileReport): Promise<void> => {
-    const { pieces, tables } = render(doc, input, opts, dest, pretty);
+  const write = async (k: number, result: Extract<TaskResult, { status: 'ok' }>, report: FileReport): Promise<void> => {
+    const { pieces, tables, pages, checksFailed } = result;
     const text = pieces.map((p) => p.content).join('');
     let outputs: string[];
     if (dest.kind === 'dir') {
@@ -84,9 +92,10 @@ export async function runExtract(opts: ExtractOptions): Promise<number> {
     } else {
       outputs = [dest.kind === 'file' ? dest.path : '-'];
     }
-    Object.assign(report, { status: 'ok', pages: doc.source.pages, tables, outputs, checksFailed: failedChecks(doc) });
+    Object.assign(report, { status: 'ok', pages, tables, outputs, checksFailed });
     if (sink) await sink.put(k, text);
   };
+
 
   try {
     await runTasks(tasks, { jobs: opts.jobs, inProcess: tasks.length === 1, timeoutSeconds: opts.timeoutSeconds, maxMemoryMb: opts.maxMemoryMb }, handle);

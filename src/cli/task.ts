@@ -2,6 +2,18 @@ import { failureMessage, InputError } from '../errors.js';
 import { extract } from '../extract.js';
 import { classifyPdfError, isPdfjsError } from '../pdf/open.js';
 import type { ExtractedDocument } from '../types.js';
+import type { Input } from './inputs.js';
+import type { ExtractOptions } from './options.js';
+import { render, RenderError, type Destination, type Piece } from './output.js';
+import { failedChecks } from './summary.js';
+
+/** How the reading thread renders its document, so only text crosses back to the main thread. */
+export interface RenderRequest {
+  input: Input;
+  opts: ExtractOptions;
+  dest: Destination;
+  pretty: boolean;
+}
 
 /** One file to read, as sent to a worker (plain data: it crosses a thread boundary). */
 export interface Task {
@@ -11,11 +23,17 @@ export interface Task {
   password?: string;
   maxPages?: number;
   unit?: 'yuan' | 'wan';
+  render?: RenderRequest;
+  /** Bytes of the file, to schedule large files first. */
+  size?: number;
 }
 
-/** `refused`: input the reader cannot use (not a PDF, scanned, encrypted…); `failed`: anything else went wrong. */
+/**
+ * `ok`: the document read (and rendered into `pieces` when asked); `refused`: input the reader cannot use (not a
+ * PDF, scanned, encrypted…); `failed`: anything else went wrong.
+ */
 export type TaskResult =
-  | { status: 'ok'; doc: ExtractedDocument }
+  | { status: 'ok'; pages: number; tables: number; checksFailed: number; pieces: Piece[]; doc?: ExtractedDocument }
   | { status: 'refused' | 'failed'; code: string; reason: string };
 
 export async function runTask(task: Task): Promise<TaskResult> {
@@ -23,8 +41,13 @@ export async function runTask(task: Task): Promise<TaskResult> {
     const input = task.bytes ?? task.path;
     if (input === undefined) throw new Error('nothing to read');
     const doc = await extract(input, { fileName: task.fileName, password: task.password, maxPages: task.maxPages, unit: task.unit });
-    return { status: 'ok', doc };
+    const summary = { pages: doc.source.pages, checksFailed: failedChecks(doc) };
+    if (!task.render) return { status: 'ok', ...summary, tables: doc.tables.length, pieces: [], doc };
+    const { input: source, opts, dest, pretty } = task.render;
+    const { pieces, tables } = render(doc, source, opts, dest, pretty);
+    return { status: 'ok', ...summary, tables, pieces };
   } catch (err) {
+    if (err instanceof RenderError) return { status: 'failed', code: 'no_table', reason: err.message };
     return failure(err);
   }
 }
