@@ -1,14 +1,5 @@
-import { createRequire } from 'node:module';
-import path from 'node:path';
 import { createCanvas, type Canvas, type SKRSContext2D } from '@napi-rs/canvas';
-import { InputError } from '../errors.js';
-import { checkPdfBytes, pdfjs, type PdfDocument } from '../pdf/open.js';
-
-const require = createRequire(import.meta.url);
-const pdfjsRoot = path.dirname(require.resolve('pdfjs-dist/package.json'));
-// As in src/pdf/open.ts: filesystem paths ending in a separator.
-const CMAP_DIR = path.join(pdfjsRoot, 'cmaps') + path.sep;
-const FONT_DIR = path.join(pdfjsRoot, 'standard_fonts') + path.sep;
+import { checkPdfBytes, classifyPdfError, pdfjs, PDFJS_PARAMS, type PdfDocument } from '../pdf/open.js';
 
 interface CanvasAndContext {
   canvas: Canvas | null;
@@ -44,22 +35,14 @@ export async function openForRender(data: Uint8Array, password?: string): Promis
   const task = pdfjs.getDocument({
     data: new Uint8Array(data),
     password,
-    cMapUrl: CMAP_DIR,
-    cMapPacked: true,
-    standardFontDataUrl: FONT_DIR,
-    isEvalSupported: false,
-    disableFontFace: true,
-    useSystemFonts: false,
-    verbosity: 0,
+    ...PDFJS_PARAMS,
     CanvasFactory: NapiCanvasFactory,
   } as Parameters<typeof pdfjs.getDocument>[0]);
   try {
     return await task.promise;
   } catch (err) {
     await task.destroy().catch(() => undefined);
-    const name = (err as { name?: string })?.name ?? '';
-    if (name === 'PasswordException') throw new InputError('encrypted');
-    throw new InputError('unreadable', (err as Error)?.message ?? String(err));
+    throw classifyPdfError(err);
   }
 }
 
