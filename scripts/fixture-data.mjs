@@ -13,6 +13,7 @@
 //   A slot covered by a merged cell (not its top-left slot) is null.
 // Amounts are integer cents, formatted with thousands separators and two decimals.
 
+import { mulberry32 } from './prng.mjs';
 /** Format integer cents as '9,389,913.00'. `blank`: print 0 as ''. */
 export function money(cents, { blank = false } = {}) {
   if (cents === 0 && blank) return '';
@@ -26,17 +27,6 @@ export function money(cents, { blank = false } = {}) {
 const sum = (xs) => xs.reduce((a, b) => a + b, 0);
 const addVec = (a, b) => a.map((x, i) => x + b[i]);
 
-/** Small deterministic PRNG (mulberry32). */
-function prng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * Build 类/款/项 subject rows from leaves. leaves: [{ code: 7-digit, name, v: [cents...] }].
@@ -365,7 +355,7 @@ const longLeafNames = [
   ['2210203', '购房补贴'],
 ];
 const longTree = (() => {
-  const rnd = prng(20250115);
+  const rnd = mulberry32(20250115);
   const leaves = longLeafNames.map(([code, name]) => {
     const basic = rnd() < 0.8 ? Math.round(rnd() * 2_500_000_00) + 50_000_00 : 0;
     const project = rnd() < 0.5 || basic === 0 ? Math.round(rnd() * 1_800_000_00) + 10_000_00 : 0;

@@ -9,21 +9,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PDFDocument, PDFName, StandardFonts } from 'pdf-lib';
+import { mulberry32 } from './prng.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const FIXTURES = path.join(ROOT, 'fixtures');
 const DATE = new Date(Date.UTC(2025, 0, 15, 8, 0, 0));
 
-function seeded(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 async function newDoc() {
   const doc = await PDFDocument.create();
@@ -37,7 +28,7 @@ const save = async (doc) => Buffer.from(await doc.save({ useObjectStreams: false
 
 /** `n` bytes from a seeded PRNG (not starting with %PDF-). */
 export function randomBytes(n = 4096, seed = 1) {
-  const r = seeded(seed);
+  const r = mulberry32(seed);
   const b = Buffer.alloc(n);
   for (let i = 0; i < n; i++) b[i] = Math.floor(r() * 256);
   return b;

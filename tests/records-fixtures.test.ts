@@ -12,7 +12,8 @@ import type { ExtractedDocument, ExtractOptions, Table } from '../src/index.js';
 import { RECORD_SCHEMAS } from '../src/records/index.js';
 import type { Indicator, LineItem, Procurement, ProjectPerformance, SummaryItem, ThreePublic } from '../src/records/index.js';
 import * as D from '../scripts/fixture-data.mjs';
-import type { FixtureSlot, FixtureTable } from '../scripts/fixture-data.mjs';
+import type { FixtureTable } from '../scripts/fixture-data.mjs';
+import { expectedColumns, expectedRows, printed } from './helpers/fixture-grid.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const fixturePath = (name: string) => path.join(ROOT, 'fixtures', name);
@@ -20,45 +21,6 @@ const SLOW = { timeout: 60_000 };
 
 // ---------------------------------------------------------------------------------------------
 // From fixture data to expected values
-
-/** Text as the extractor reports it: NFKC (see tests/fixtures.test.ts), whitespace removed for names. */
-const printed = (s: string) => s.normalize('NFKC');
-
-const slotText = (slot: FixtureSlot): string | null => (slot === null ? null : typeof slot === 'string' ? slot : slot.t);
-const span = (slot: FixtureSlot) => (slot === null || typeof slot === 'string' ? { rs: 1, cs: 1 } : { rs: slot.rs ?? 1, cs: slot.cs ?? 1 });
-
-function owner(grid: FixtureSlot[][], r: number, c: number): { r: number; c: number; text: string } {
-  for (let i = r; i >= 0; i--) {
-    for (let j = c; j >= 0; j--) {
-      const slot = grid[i]![j]!;
-      if (slot === null) continue;
-      const { rs, cs } = span(slot);
-      if (i + rs > r && j + cs > c) return { r: i, c: j, text: slotText(slot)! };
-    }
-  }
-  throw new Error(`no cell covers ${r},${c}`);
-}
-
-/** Logical data rows (merged cells repeated down, '' to the right), as printed. Same rules as tests/fixtures.test.ts. */
-function expectedRows(t: FixtureTable): string[][] {
-  if (t.empty) return [];
-  return t.body.map((row, r) => row.map((_, c) => (owner(t.body, r, c).c === c ? printed(owner(t.body, r, c).text) : '')));
-}
-
-/** Column paths ('/'-joined header texts), as in tests/fixtures.test.ts. */
-function expectedColumns(t: FixtureTable): string[] {
-  return t.cols.map((_, c) => {
-    const seen: string[] = [];
-    let last = '';
-    t.header.forEach((_, r) => {
-      const o = owner(t.header, r, c);
-      const key = `${o.r},${o.c}`;
-      if (key !== last) seen.push(printed(o.text).replace(/\s+/gu, ''));
-      last = key;
-    });
-    return seen.filter((s) => s !== '').join('/');
-  });
-}
 
 /** A printed amount as the record holds it: separators dropped, decimals kept; blank or dash → null. */
 function plain(cell: string): string | null {
