@@ -1,19 +1,32 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { extract } from '../src/index.js';
 import { InputError } from '../src/errors.js';
-import { amount, corpusFacts, corpusPdf, factFound, hasCorpus } from './helpers/corpus.js';
+import { amount, CORPUS, corpusFacts, corpusPdf, factFound, hasCorpus } from './helpers/corpus.js';
 
-// Documents from several provinces whose every verified fact the extractor must reproduce.
-const COMPLETE = ['seed-a', 'sh-01', 'pt-04', 'bj-03', 'js-04', 'gz-03', 'sh-02', 'yt-01', 'fz-01', 'su-02', 'wx-01', 'hz-01'];
+// Every corpus document with facts must reproduce all of them, but for two whose facts carry artefacts of the tool
+// that made them (see the closing note of the core issue): cq-02 moves punctuation to the end of a cell
+// (`一一般公共预算资金、` for the printed `一、一般公共预算资金`), xa-03 names columns that are printed three times
+// alike or cut from a wrapped header. For those the share found must not fall below what the reader reaches now.
+const ARTEFACTS: Record<string, number> = { 'cq-02': 0.75, 'xa-03': 0.93 };
+const manifest = hasCorpus
+  ? (JSON.parse(fs.readFileSync(path.join(CORPUS, 'manifest.json'), 'utf8')) as { documents: { id: string; expect?: string }[] })
+  : { documents: [] };
+const WITH_FACTS = manifest.documents.filter((d) => d.expect !== 'error' && corpusFacts(d.id).length > 0).map((d) => d.id);
 
 describe.skipIf(!hasCorpus)('corpus documents by path', () => {
-  for (const id of COMPLETE) {
-    it(`${id}: reproduces every verified fact`, async () => {
+  it('covers the corpus: at least 45 documents with facts', () => {
+    expect(WITH_FACTS.length).toBeGreaterThanOrEqual(45);
+  });
+
+  for (const id of WITH_FACTS) {
+    it(`${id}: reproduces ${ARTEFACTS[id] ? `at least ${ARTEFACTS[id] * 100} % of` : 'every'} verified fact`, async () => {
       const doc = await extract(corpusPdf(id));
       const facts = corpusFacts(id);
       const missing = facts.filter((f) => !factFound(doc, f)).map((f) => `${f.table} | ${(f.row ?? []).join(' ')} | ${f.col ?? f.unit}`);
-      expect(facts.length).toBeGreaterThan(50);
-      expect(missing).toEqual([]);
+      if (ARTEFACTS[id]) expect(1 - missing.length / facts.length).toBeGreaterThanOrEqual(ARTEFACTS[id]!);
+      else expect(missing).toEqual([]);
     });
   }
 
