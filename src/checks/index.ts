@@ -1,6 +1,6 @@
 import type { Table } from '../types.js';
 import { crossTableChecks } from './cross-tables.js';
-import { rowChecks, totalChecks, treeChecks } from './line-items.js';
+import { lineItemChecks } from './line-items.js';
 import { summaryChecks, threePublicChecks, weightChecks } from './other-tables.js';
 import type { CheckReport, CheckResult } from './result.js';
 
@@ -16,7 +16,7 @@ export function runChecks(tables: readonly Table[]): CheckReport {
   const results: CheckResult[] = [];
   for (const t of tables) {
     if (t.empty) continue;
-    if (LINE_ITEM_KINDS.has(t.kind)) results.push(...treeChecks(t), ...totalChecks(t), ...rowChecks(t));
+    if (LINE_ITEM_KINDS.has(t.kind)) results.push(...lineItemChecks(t));
     if (t.kind === 'income_expenditure_summary' || t.kind === 'fiscal_summary') results.push(...summaryChecks(t));
     if (t.kind === 'three_public' || t.kind === 'government_fund_three_public') results.push(...threePublicChecks(t));
     if (t.kind === 'project_performance') results.push(...weightChecks(t));

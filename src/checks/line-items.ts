@@ -1,5 +1,5 @@
 import type { Decimal } from 'decimal.js';
-import { columnRoles } from '../records/columns.js';
+import { columnRoles, type ColumnRoles } from '../records/columns.js';
 import { columnBlocks, lineItemsWithRows } from '../records/line-items.js';
 import type { LineItem } from '../records/schemas.js';
 import type { Table } from '../types.js';
@@ -10,12 +10,24 @@ interface Item {
   row: number;
 }
 
-/** The amount columns of a line-item table: field or printed label → how to read it from a record. */
-function amountColumns(table: Table): { label: string; read: (r: LineItem) => string | null }[] {
-  return columnRoles(columnBlocks(table)[0]!).amounts.map((a) => ({
+/** A line-item table read once for all its checks: its records with their rows, its column roles. */
+interface Context {
+  table: Table;
+  items: Item[];
+  roles: ColumnRoles;
+  /** The amount columns: printed label → how to read it from a record. */
+  columns: { label: string; read: (r: LineItem) => string | null }[];
+}
+
+/** Every check of a line-item table (tree, total, per-row identities), reading its records once. */
+export function lineItemChecks(table: Table): CheckResult[] {
+  const roles = columnRoles(columnBlocks(table)[0]!);
+  const columns = roles.amounts.map((a) => ({
     label: a.label,
     read: a.field ? (r: LineItem) => r.amounts[a.field!] ?? null : (r: LineItem) => r.extra[a.label] ?? null,
   }));
+  const ctx: Context = { table, items: lineItemsWithRows(table), roles, columns };
+  return [...treeChecks(ctx), ...totalChecks(ctx), ...rowChecks(ctx)];
 }
 
 const rowOf = (i: Item): CheckResult['row'] => ({ code: i.record.code?.code ?? null, name: i.record.name });
@@ -30,9 +42,7 @@ function withPage(table: Table, item: Item, r: CheckResult): CheckResult {
  * 类 = Σ 款 and 款 = Σ 项 (function and economic codes alike): a parent's children are the rows right below it whose
  * codes extend its own, up to the first that does not (so tables with one block per unit are checked per block).
  */
-export function treeChecks(table: Table): CheckResult[] {
-  const items = lineItemsWithRows(table);
-  const columns = amountColumns(table);
+function treeChecks({ table, items, columns }: Context): CheckResult[] {
   const out: CheckResult[] = [];
   items.forEach((parent, at) => {
     const code = parent.record.code;
@@ -64,8 +74,7 @@ export function treeChecks(table: Table): CheckResult[] {
  * 合计 = Σ top-level rows: the 类 rows where codes are printed, else the rows of each unit. Tables that list
  * projects or 款 rows without their 类 are not summed: their top level is not printed.
  */
-export function totalChecks(table: Table): CheckResult[] {
-  const items = lineItemsWithRows(table);
+function totalChecks({ table, items, columns }: Context): CheckResult[] {
   const total = items.find((i) => i.record.isTotal);
   if (!total) return [];
   const coded = items.filter((i) => i.record.code);
@@ -76,7 +85,7 @@ export function totalChecks(table: Table): CheckResult[] {
   const sameLength = new Set(outer.map((u) => u.record.unitCode!.length)).size === 1;
   const top = coded.length ? coded.filter((i) => i.record.code!.level === 1) : sameLength ? outer : [];
   if (!top.length) return [];
-  return amountColumns(table).map((col) =>
+  return columns.map((col) =>
     withPage(table, total, compare({
       id: 'total.equals_top_rows',
       zh: `合计等于各${coded.length ? '类' : '单位'}之和`,
@@ -98,8 +107,7 @@ const INCOME_PARTS = [
  * 合计 = Σ its source columns. Applied only where every amount column of the table (but 其中 breakdowns) is one of
  * the parts, so a column the mapper does not know never makes an identity fail.
  */
-export function rowChecks(table: Table): CheckResult[] {
-  const roles = columnRoles(columnBlocks(table)[0]!);
+function rowChecks({ table, items, roles }: Context): CheckResult[] {
   // 其中 columns break another column down; they are not added again.
   const fields = roles.amounts.filter((a) => !a.ofWhich).map((a) => a.field);
   if (!fields.includes('total')) return [];
@@ -112,7 +120,7 @@ export function rowChecks(table: Table): CheckResult[] {
   else if (table.kind === 'income' && others.length >= 2 && others.every((f) => f && INCOME_PARTS.includes(f)))
     identities.push({ id: 'row.income_total_equals_sources', zh: '收入合计等于各来源之和', en: 'income total equals the sum of its sources', parts: others as string[] });
   const out: CheckResult[] = [];
-  for (const item of lineItemsWithRows(table)) {
+  for (const item of items) {
     for (const idn of identities) {
       const values = idn.parts.map((p) => item.record.amounts[p] ?? null);
       if (item.record.amounts.total == null && values.every((v) => v == null)) continue;

@@ -1,7 +1,6 @@
 import type { Cell, PageGrid, TextLine } from '../types.js';
-import { groupLines } from './join.js';
+import { AMOUNT_TEXT, groupLines } from './join.js';
 
-const AMOUNT = /^[-(]?\d[\d,]*(\.\d+)?\)?$/u;
 /** Rows further apart than this many line heights end a borderless table. */
 const MAX_ROW_GAP = 3;
 const MIN_BODY_ROWS = 3;
@@ -14,7 +13,7 @@ const MAX_HEADER_ROWS = 3;
  */
 export function findAlignedGrids(page: number, lines: readonly TextLine[]): { grids: PageGrid[]; rest: TextLine[] } {
   const rows = groupLines(lines);
-  const isBody = (row: TextLine[]): boolean => row.length >= 3 && row.some((l) => AMOUNT.test(l.text));
+  const isBody = (row: TextLine[]): boolean => row.length >= 3 && row.some((l) => AMOUNT_TEXT.test(l.text));
   const grids: PageGrid[] = [];
   const used = new Set<TextLine>();
   let i = 0;

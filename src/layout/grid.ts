@@ -1,5 +1,5 @@
 import type { Box, Cell, PageGrid, TextItem } from '../types.js';
-import { centerX, centerY, cellText } from './join.js';
+import { AMOUNT_TEXT, centerX, centerY, cellText } from './join.js';
 
 /** Lines this close are the same boundary when cells of one table are put on a common grid. */
 const BOUNDARY_TOLERANCE = 2;
@@ -80,7 +80,6 @@ export function fillGrids(grids: PageGrid[], items: readonly TextItem[]): TextIt
   return outside;
 }
 
-const AMOUNT = /^[-(]?\d[\d,]*(\.\d+)?\)?$/u;
 
 /**
  * A rule the PDF forgot to draw merges two cells of a row (`机关事业单位职业年金缴费支出 | 35.56`). When a merged
@@ -97,7 +96,7 @@ function splitMissingRules(grid: PageGrid, inCell: Map<Cell, TextItem[]>): void 
     }
     const phrases = phrasesOf(items);
     const columns = phrases.map((p) => slot(grid.xs, centerX({ x0: Math.min(...p.map((i) => i.x0)), x1: Math.max(...p.map((i) => i.x1)) })));
-    const amountAfterFirst = phrases.slice(1).some((p) => AMOUNT.test(cellText(p)));
+    const amountAfterFirst = phrases.slice(1).some((p) => AMOUNT_TEXT.test(cellText(p)));
     if (phrases.length < 2 || !amountAfterFirst || new Set(columns).size < 2) {
       replaced.push(cell);
       continue;

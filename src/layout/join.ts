@@ -1,5 +1,8 @@
 import type { TextItem } from '../types.js';
 
+/** A cell's text that is one printed amount: `1,234.50`, `(12.00)`, `-3`. */
+export const AMOUNT_TEXT = /^[-(]?\d[\d,]*(\.\d+)?\)?$/u;
+
 const ASCII_WORD_END = /[A-Za-z]$/u;
 const ASCII_WORD_START = /^[A-Za-z]/u;
 

@@ -1,7 +1,7 @@
 import { compact } from '../pdf/normalize.js';
 import { isNumberingTexts } from '../tables/header.js';
 import type { Table } from '../types.js';
-import { parseAmount } from './amount.js';
+import { plainAmount } from './amount.js';
 import { parseClassCode, splitCodedName } from './codes.js';
 import { columnRoles, type ColumnRoles } from './columns.js';
 import type { LineItem } from './schemas.js';
@@ -9,18 +9,12 @@ import type { LineItem } from './schemas.js';
 export const TOTAL_NAME = /^(合计|总计|本年合计|支出合计|收入合计|总合计)$/u;
 export const SUBTOTAL_NAME = /^小计$/u;
 
-/** An amount cell as a record value: exact decimal, or null for blank, dash or text. */
-export function amountValue(cell: string | undefined): string | null {
-  const p = parseAmount(cell ?? '');
-  return p.kind === 'number' ? p.value : null;
-}
-
 /** Fills `amounts` (known fields) and `extra` (printed labels) from a row's amount columns. */
 export function readAmounts(row: readonly string[], roles: ColumnRoles): { amounts: Record<string, string | null>; extra: Record<string, string | null> } {
   const amounts: Record<string, string | null> = {};
   const extra: Record<string, string | null> = {};
   for (const a of roles.amounts) {
-    const v = amountValue(row[a.index]);
+    const v = plainAmount(row[a.index] ?? '');
     if (a.field) amounts[a.field] = v;
     else extra[a.label] = v;
   }

@@ -1,7 +1,7 @@
 import { compact } from '../pdf/normalize.js';
 import type { Table } from '../types.js';
-import { parseAmount } from './amount.js';
-import { TOTAL_NAME, amountValue } from './line-items.js';
+import { plainAmount } from './amount.js';
+import { TOTAL_NAME } from './line-items.js';
 import type { Procurement } from './schemas.js';
 
 /** 政府采购预算表: one record per item with its category, quantity, amount and set-aside columns. */
@@ -18,7 +18,7 @@ export function procurementRecords(table: Table): Procurement[] {
     const category = categoryCol >= 0 ? compact(row[categoryCol] ?? '') || null : null;
     if (!name && !category) continue;
     const setAside: Record<string, string | null> = {};
-    for (const i of setAsideCols) setAside[table.columns[i]!] = amountValue(row[i]);
+    for (const i of setAsideCols) setAside[table.columns[i]!] = plainAmount(row[i] ?? '');
     const otherColumns: Record<string, string> = {};
     paths.forEach((_, i) => {
       if ([nameCol, categoryCol, quantityCol, amountCol, ...setAsideCols].includes(i)) return;
@@ -29,7 +29,7 @@ export function procurementRecords(table: Table): Procurement[] {
       name,
       category,
       quantity: q,
-      amount: amountCol >= 0 && parseAmount(row[amountCol] ?? '').kind === 'number' ? amountValue(row[amountCol]) : null,
+      amount: amountCol >= 0 ? plainAmount(row[amountCol] ?? '') : null,
       isTotal: TOTAL_NAME.test(name) || TOTAL_NAME.test(category ?? ''),
       setAside,
       otherColumns,

@@ -1,7 +1,7 @@
 import { compact } from '../pdf/normalize.js';
 import { isNumberingTexts } from '../tables/header.js';
 import type { Table } from '../types.js';
-import { parseAmount } from './amount.js';
+import { parseAmount, plainAmount } from './amount.js';
 import type { ThreePublic } from './schemas.js';
 
 type Field = 'total' | 'outbound' | 'subtotal' | 'purchase' | 'operation' | 'reception' | 'operatingCosts';
@@ -45,10 +45,7 @@ function assign(rec: ThreePublic, field: Field, value: string | null): void {
   else rec[field] = value;
 }
 
-const value = (cell: string | undefined): string | null => {
-  const p = parseAmount(cell ?? '');
-  return p.kind === 'number' ? p.value : null;
-};
+const value = (cell: string | undefined): string | null => plainAmount(cell ?? '');
 
 /**
  * “三公”经费 tables, either across (one column per item, a row per unit or one row for all) or down (one row per
