@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { InputError } from '../errors.js';
+import { fontSinkDocument } from './font-sink.js';
 
 // pdf.js 4.10.38 is the newest version that imports on Node 20 without a DOMMatrix polyfill or a canvas package.
 import * as pdfjs from 'pdfjs-dist/legacy/build/pdf.mjs';
@@ -32,8 +33,9 @@ export function checkPdfBytes(data: Uint8Array): void {
 }
 
 /**
- * Everything pdf.js is told besides the data and password. No `eval` (`isEvalSupported: false`: fonts are never
- * compiled to functions) and no network: CMaps and standard fonts are read from the installed pdfjs-dist folder.
+ * What pdf.js is told besides the data and password, for reading and for drawing alike. No `eval`
+ * (`isEvalSupported: false`: fonts are never compiled to functions) and no network: CMaps and standard fonts are read
+ * from the installed pdfjs-dist folder. Drawing on a canvas needs glyph outlines (`disableFontFace: true`).
  */
 export const PDFJS_PARAMS = Object.freeze({
   cMapUrl: CMAP_DIR,
@@ -49,14 +51,17 @@ export const PDFJS_PARAMS = Object.freeze({
   verbosity: 0,
 });
 
+/** Reading only: no glyph outlines; the fonts pdf.js would install are dropped (see font-sink.ts). */
+export const READING_PARAMS = Object.freeze({ ...PDFJS_PARAMS, disableFontFace: false, ownerDocument: fontSinkDocument });
+
 export async function openPdf(data: Uint8Array, options: OpenOptions = {}): Promise<PdfDocument> {
   checkPdfBytes(data);
   const task = pdfjs.getDocument({
     // pdf.js transfers the buffer it is given: hand it a copy so the caller's bytes stay usable.
     data: new Uint8Array(data),
     password: options.password,
-    ...PDFJS_PARAMS,
-  });
+    ...READING_PARAMS,
+  } as Parameters<typeof pdfjs.getDocument>[0]);
   try {
     return await task.promise;
   } catch (err) {
