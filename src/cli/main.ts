@@ -1,6 +1,4 @@
-import { runCheck } from './check.js';
 import { runExtract } from './commands.js';
-import { runInspect } from './inspect.js';
 import { parseArgs, UsageError } from './options.js';
 import { runShow } from './show.js';
 
@@ -14,9 +12,11 @@ export async function main(argv: string[]): Promise<number> {
   try {
     const opts = parseArgs(argv);
     if (!opts) return 0;
-    if (opts.command === 'check') return await runCheck(opts);
+    // `check` and `inspect` read in this thread; the extract command's main thread never loads the reader itself.
+    if (opts.command === 'check') return await (await import('./check.js')).runCheck(opts);
+    if (opts.command === 'inspect') return await (await import('./inspect.js')).runInspect(opts);
     if (opts.command === 'show') return await runShow(opts);
-    return opts.command === 'inspect' ? await runInspect(opts) : await runExtract(opts);
+    return await runExtract(opts);
   } catch (err) {
     if (err instanceof UsageError) {
       if (err.message) process.stderr.write(`budget-extract: ${err.message} (see --help)\n`);

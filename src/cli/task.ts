@@ -1,6 +1,5 @@
 import { failureMessage, InputError } from '../errors.js';
-import { extract } from '../extract.js';
-import { classifyPdfError, isPdfjsError } from '../pdf/open.js';
+import { classifyPdfError, isPdfjsError } from '../pdf/errors.js';
 import type { ExtractedDocument } from '../types.js';
 import type { Input } from './inputs.js';
 import type { ExtractOptions } from './options.js';
@@ -40,6 +39,8 @@ export async function runTask(task: Task): Promise<TaskResult> {
   try {
     const input = task.bytes ?? task.path;
     if (input === undefined) throw new Error('nothing to read');
+    // Loaded here, not at the top: the main thread of a batch only hands out tasks and never loads pdf.js.
+    const { extract } = await import('../extract.js');
     const doc = await extract(input, { fileName: task.fileName, password: task.password, maxPages: task.maxPages, unit: task.unit });
     const summary = { pages: doc.source.pages, checksFailed: failedChecks(doc) };
     if (!task.render) return { status: 'ok', ...summary, tables: doc.tables.length, pieces: [], doc };

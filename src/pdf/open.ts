@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { InputError } from '../errors.js';
+import { classifyPdfError } from './errors.js';
 import { fontSinkDocument } from './font-sink.js';
 
 // pdf.js 4.10.38 is the newest version that imports on Node 20 without a DOMMatrix polyfill or a canvas package.
@@ -8,6 +9,7 @@ import * as pdfjs from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { PDFDocumentProxy } from 'pdfjs-dist/types/src/display/api.js';
 
 export { pdfjs };
+export { classifyPdfError, isPdfjsError } from './errors.js';
 export type PdfDocument = PDFDocumentProxy;
 
 const require = createRequire(import.meta.url);
@@ -68,40 +70,4 @@ export async function openPdf(data: Uint8Array, options: OpenOptions = {}): Prom
     await task.destroy().catch(() => undefined);
     throw classifyPdfError(err);
   }
-}
-
-/** The exception classes pdf.js throws (or passes on from its worker) for a PDF it cannot parse. */
-const PDFJS_ERRORS = new Set([
-  'InvalidPDFException',
-  'FormatError',
-  'UnknownErrorException',
-  'MissingPDFException',
-  'UnexpectedResponseException',
-  'PasswordException',
-  'XRefEntryException',
-  'XRefParseException',
-  'ParserEOFException',
-]);
-
-/** True for an error pdf.js raised about the file (a damaged PDF), as opposed to a bug in the reader. */
-export function isPdfjsError(err: unknown): boolean {
-  const name = (err as { name?: unknown })?.name;
-  return typeof name === 'string' && PDFJS_ERRORS.has(name);
-}
-
-/** A pdf.js error as the `InputError` the user sees. */
-export function classifyPdfError(err: unknown): InputError {
-  if (err instanceof InputError) return err;
-  const name = (err as { name?: string })?.name ?? '';
-  const message = oneLine((err as { message?: string })?.message ?? String(err));
-  if (name === 'PasswordException') {
-    return new InputError('encrypted', /incorrect/i.test(message) ? 'the password given is wrong' : undefined);
-  }
-  if (name === 'InvalidPDFException') return new InputError('truncated', message);
-  return new InputError('unreadable', message);
-}
-
-function oneLine(s: string): string {
-  const line = s.replace(/\s+/gu, ' ').trim();
-  return line.length > 200 ? `${line.slice(0, 199)}…` : line;
 }
