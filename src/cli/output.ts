@@ -59,11 +59,16 @@ export function selectTables(doc: ExtractedDocument, opts: Pick<ExtractOptions, 
   return opts.tables ? all.filter((s) => opts.tables!.includes(s.table.kind)) : all;
 }
 
-/** A document's output: named pieces (file names inside a folder) or, for one stream, `name` undefined. */
+/**
+ * A document's output: named pieces (file names inside a folder) or, for one stream, `name` undefined. The content
+ * is UTF-8, each piece in an ArrayBuffer of its own, so the reading thread hands it over without a copy.
+ */
 export interface Piece {
   name?: string;
-  content: string;
+  content: Uint8Array;
 }
+
+const utf8 = new TextEncoder();
 
 /** Renders one document. `perFile`: CSV tables as separate named files (a folder); else one piece of text. */
 export function render(
@@ -78,16 +83,16 @@ export function render(
   switch (opts.format) {
     case 'json': {
       const out = opts.table || opts.tables ? { ...doc, tables: selected.map((s) => s.table) } : doc;
-      return { pieces: [{ name: inDir ? `${input.stem}.json` : undefined, content: documentToJson(out, pretty) }], tables: selected.length };
+      return { pieces: [{ name: inDir ? `${input.stem}.json` : undefined, content: utf8.encode(documentToJson(out, pretty)) }], tables: selected.length };
     }
     case 'ndjson': {
       const content = documentToNdjson(doc, { file: input.name, records: opts.records, numbers: opts.numbers, tables: selected });
-      return { pieces: [{ name: inDir ? `${input.stem}.ndjson` : undefined, content }], tables: selected.length };
+      return { pieces: [{ name: inDir ? `${input.stem}.ndjson` : undefined, content: utf8.encode(content) }], tables: selected.length };
     }
     case 'csv': {
       const pieces = selected.map((s) => ({
         name: inDir ? csvFileName(input.stem, s.index, s.table.kind) : undefined,
-        content: tableToCsv(s.table, { bom: opts.bom, numbers: opts.numbers }),
+        content: utf8.encode(tableToCsv(s.table, { bom: opts.bom, numbers: opts.numbers })),
       }));
       return { pieces, tables: selected.length };
     }

@@ -1,7 +1,7 @@
 import { AtomicStream } from '../export/write.js';
 
-function writeStdout(text: string): Promise<void> {
-  return new Promise((resolve, reject) => process.stdout.write(text, (e) => (e ? reject(e) : resolve())));
+function writeStdout(bytes: Uint8Array): Promise<void> {
+  return new Promise((resolve, reject) => process.stdout.write(bytes, (e) => (e ? reject(e) : resolve())));
 }
 
 /**
@@ -10,7 +10,7 @@ function writeStdout(text: string): Promise<void> {
  * when nothing was read).
  */
 export class OrderedSink {
-  private readonly pending = new Map<number, string | null>();
+  private readonly pending = new Map<number, Uint8Array | null>();
   private next = 0;
   private chain: Promise<void> = Promise.resolve();
   private wrote = false;
@@ -22,9 +22,9 @@ export class OrderedSink {
   }
 
   /** The output of input `index` (null: it gave none). */
-  put(index: number, text: string | null): Promise<void> {
-    this.pending.set(index, text);
-    const ready: string[] = [];
+  put(index: number, output: Uint8Array | null): Promise<void> {
+    this.pending.set(index, output);
+    const ready: Uint8Array[] = [];
     while (this.pending.has(this.next)) {
       const t = this.pending.get(this.next);
       this.pending.delete(this.next++);
@@ -32,8 +32,8 @@ export class OrderedSink {
     }
     if (ready.length) {
       this.wrote = true;
-      const text = ready.join('');
-      this.chain = this.chain.then(() => (this.file ? this.file.write(text) : writeStdout(text)));
+      const bytes = ready.length === 1 ? ready[0]! : Buffer.concat(ready);
+      this.chain = this.chain.then(() => (this.file ? this.file.write(bytes) : writeStdout(bytes)));
     }
     return this.chain;
   }

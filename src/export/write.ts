@@ -4,18 +4,19 @@ import path from 'node:path';
 
 export interface OutputFile {
   path: string;
-  content: string;
+  /** Text (written as UTF-8) or bytes. */
+  content: string | Uint8Array;
 }
 
 function tempPath(file: string): string {
   return path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
 }
 
-async function writeTemp(file: string, content: string): Promise<string> {
+async function writeTemp(file: string, content: string | Uint8Array): Promise<string> {
   const tmp = tempPath(file);
   const fh = await open(tmp, 'wx');
   try {
-    await fh.writeFile(content, 'utf8');
+    await fh.writeFile(content);
     await fh.sync();
   } catch (err) {
     await fh.close().catch(() => {});
@@ -44,7 +45,7 @@ export async function writeFilesAtomic(files: OutputFile[]): Promise<void> {
   for (let i = 0; i < files.length; i++) await rename(temps[i]!, files[i]!.path);
 }
 
-export async function writeFileAtomic(file: string, content: string): Promise<void> {
+export async function writeFileAtomic(file: string, content: string | Uint8Array): Promise<void> {
   await writeFilesAtomic([{ path: file, content }]);
 }
 
@@ -62,8 +63,8 @@ export class AtomicStream {
     return new AtomicStream(file, tmp, await open(tmp, 'wx'));
   }
 
-  async write(text: string): Promise<void> {
-    await this.fh.writeFile(text, 'utf8');
+  async write(content: string | Uint8Array): Promise<void> {
+    await this.fh.writeFile(content);
   }
 
   async commit(): Promise<void> {
