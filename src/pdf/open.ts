@@ -4,8 +4,7 @@ import { InputError } from '../errors.js';
 import { classifyPdfError } from './errors.js';
 import { fontSinkDocument } from './font-sink.js';
 
-// pdf.js 4.10.38 is the newest version that imports on Node 20 without a DOMMatrix polyfill or a canvas package.
-import * as pdfjs from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { pdfjs } from './pdfjs.js';
 import type { PDFDocumentProxy } from 'pdfjs-dist/types/src/display/api.js';
 
 export { pdfjs };
