@@ -1,30 +1,14 @@
 // One measurement in a fresh process: `node bench/child.mjs floor|e2e <pdf>` prints {ms, pages, maxRssMb} as JSON.
-// floor: pdf.js getTextContent + getOperatorList of every page, nothing else (opened by the project's openPdf, so
-// with the very same loading options). e2e: extract() + JSON.stringify.
-import fs from 'node:fs';
+// floor: pdf.js getTextContent + getOperatorList of every page, nothing else (floor.mjs). e2e: extract() +
+// JSON.stringify.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const { openPdf } = await import(path.join(root, 'dist/pdf/open.js'));
 const { extract } = await import(path.join(root, 'dist/index.js'));
+import { floor } from './floor.mjs';
 
-/** The pdf.js floor for one document; returns its page count. */
-export async function floor(file) {
-  const data = new Uint8Array(fs.readFileSync(file));
-  const doc = await openPdf(data);
-  try {
-    for (let n = 1; n <= doc.numPages; n++) {
-      const page = await doc.getPage(n);
-      await page.getTextContent();
-      await page.getOperatorList();
-      page.cleanup();
-    }
-    return doc.numPages;
-  } finally {
-    await doc.destroy();
-  }
-}
+export { floor };
 
 /** budget-extract end to end for one document; returns its page count (0 when it is refused). */
 export async function endToEnd(file) {
