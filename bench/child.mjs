@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const { extract } = await import(path.join(root, 'dist/index.js'));
 import { floor } from './floor.mjs';
+import { peakRssMb } from './peak-rss.mjs';
 
 export { floor };
 
@@ -29,5 +30,5 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.a
   const t0 = performance.now();
   const pages = mode === 'floor' ? await floor(file) : await endToEnd(file);
   const ms = performance.now() - t0;
-  process.stdout.write(JSON.stringify({ ms, pages, maxRssMb: process.resourceUsage().maxRSS / 1024 }) + '\n');
+  process.stdout.write(JSON.stringify({ ms, pages, maxRssMb: peakRssMb() }) + '\n');
 }
