@@ -3,7 +3,6 @@ import path from 'node:path';
 import { InputError } from '../errors.js';
 import { classifyPdfError } from './errors.js';
 import { fontSinkDocument } from './font-sink.js';
-
 import { pdfjs } from './pdfjs.js';
 import type { PDFDocumentProxy } from 'pdfjs-dist/types/src/display/api.js';
 
