@@ -80,6 +80,18 @@ export const overallPerformanceTable: FixtureTable;
 /** [项目名称, 采购品目, 数量, 总金额, 专门面向中小企业, 专门面向小型、微型企业] (cents). */
 export const procurementItems: [string, string, string, number, number, number][];
 export const procurementTable: FixtureTable;
+/** The 绩效目标表 as a plain grid (Sichuan): [合计, 财政拨款, 专户资金, 单位资金] in 万元 cents per part. */
+export const gridPerformance: {
+  unitName: string;
+  basic: number[];
+  project: number[];
+  goal: string;
+  tasks: [string, string][];
+  /** [一级指标, 二级指标, 三级指标, 性质, 指标值, 度量单位, 权重] */
+  indicators: string[][];
+};
+export const gridPerformanceTotal: number;
+export const gridPerformanceTable: FixtureTable;
 
 // final-account.pdf
 export const finalDepartment: string;

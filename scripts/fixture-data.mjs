@@ -798,7 +798,8 @@ export const sampleThreePublicTable = {
 // ---------------------------------------------------------------------------------------------
 // 10. records-kinds.pdf — a 部门预算 of 示例县自然资源局 with one table of each remaining record kind:
 // 财政拨款支出预算表（部门经济分类科目）, 一般公共预算项目支出预算表, 政府性基金预算“三公”经费支出预算表,
-// 部门整体支出绩效目标表 (a form), 政府采购预算表. Cover page + one table a page.
+// 部门整体支出绩效目标表 (a form), 政府采购预算表, and the 绩效目标表 again as Sichuan prints it (a plain grid with a
+// two-level money header). Cover page + one table a page.
 
 export const recordsDepartment = '示例县自然资源局';
 export const recordsYear = 2025;
@@ -992,6 +993,56 @@ export const overallPerformanceTable = {
     ['年度总体目标', { t: overallPerformance.goal, cs: 3, align: 'left' }, null, null],
     ['一级指标', '二级指标', { t: '三级指标', align: 'center' }, { t: '指标值', align: 'center' }],
     ...overallPerformance.indicators,
+  ],
+};
+
+/**
+ * The same form as Sichuan prints it (seed-a p.34): a plain ruled grid, not label/value pairs. Its money is a two-level
+ * header — 基本支出 and 项目支出, each split into 合计/财政拨款/专户资金/单位资金 — over one row of amounts; tasks
+ * under 年度主要任务; indicators under their own header row, with operator, value, unit and weight apart.
+ */
+export const gridPerformance = {
+  unitName: `301-${recordsDepartment}`,
+  /** [合计, 财政拨款, 专户资金, 单位资金] in 万元 cents; blank where nothing is budgeted. */
+  basic: [Y('431.00'), Y('412.60'), 0, Y('18.40')],
+  project: [Y('623.15'), Y('623.15'), 0, 0],
+  goal: '保障机关正常运转，完成年度自然资源调查监测、国土空间规划编制和不动产登记任务，严守耕地保护红线。',
+  tasks: [
+    ['机关运行保障', '保障在职人员工资福利和机关日常运转，按时足额缴纳社会保险。'],
+    ['调查监测', '完成年度国土变更调查和耕地资源质量分类监测。'],
+    ['不动产登记', '推进不动产登记便民服务，完成登记信息平台运维。'],
+  ],
+  /** [一级指标, 二级指标, 三级指标, 性质, 指标值, 度量单位, 权重] */
+  indicators: [
+    ['产出指标', '数量指标', '完成调查监测图斑数量', '≥', '12000', '个', '20'],
+    ['产出指标', '时效指标', '不动产登记办结时限', '≤', '5', '工作日', '20'],
+    ['效益指标', '社会效益指标', '耕地保有量', '≥', '38.6', '万亩', '30'],
+    ['满意度指标', '服务对象满意度指标', '办事群众满意度', '≥', '90', '%', '30'],
+  ],
+};
+export const gridPerformanceTotal = gridPerformance.basic[0] + gridPerformance.project[0];
+for (const part of [gridPerformance.basic, gridPerformance.project]) {
+  if (part[0] !== part[1] + part[2] + part[3]) throw new Error('records-kinds: 合计 = 财政拨款 + 专户资金 + 单位资金');
+}
+
+const gpMoney = (cents) => (cents ? money(cents) : '');
+export const gridPerformanceTable = {
+  kind: 'overall_performance',
+  title: '2025年部门整体支出绩效目标表',
+  label: '表15',
+  unit: '万元',
+  cols: [{ w: 62, align: 'center' }, ...Array.from({ length: 8 }, () => ({ w: 48, align: 'right' })), { w: 54, align: 'center' }],
+  header: [],
+  body: [
+    [{ t: '预算(单位)名称', cs: 2 }, null, { t: gridPerformance.unitName, cs: 8, align: 'left' }, null, null, null, null, null, null, null],
+    [{ t: '总体资金情况(万元)', rs: 3 }, { t: '预算支出总额', rs: 2 }, { t: '基本支出', cs: 4, align: 'center' }, null, null, null, { t: '项目支出', cs: 4, align: 'center' }, null, null, null],
+    [null, null, ...['合计', '财政拨款', '专户资金', '单位资金', '合计', '财政拨款', '专户资金', '单位资金'].map((t) => ({ t, align: 'center' }))],
+    [null, money(gridPerformanceTotal), ...gridPerformance.basic.map(gpMoney), ...gridPerformance.project.map(gpMoney)],
+    [{ t: '整体绩效目标', cs: 2 }, null, { t: gridPerformance.goal, cs: 8, align: 'left' }, null, null, null, null, null, null, null],
+    [{ t: '年度主要任务', rs: 1 + gridPerformance.tasks.length }, { t: '任务名称', cs: 2, align: 'center' }, null, { t: '主要内容', cs: 7, align: 'center' }, null, null, null, null, null, null],
+    ...gridPerformance.tasks.map(([name, content]) => [null, { t: name, cs: 2, align: 'left' }, null, { t: content, cs: 7, align: 'left' }, null, null, null, null, null, null]),
+    [{ t: '年度绩效指标', rs: 1 + gridPerformance.indicators.length }, '一级指标', '二级指标', { t: '三级指标', cs: 3, align: 'center' }, null, null, '绩效指标性质', '绩效指标值', '绩效度量单位', '权重'],
+    ...gridPerformance.indicators.map(([l1, l2, name, op, value, unit, weight]) => [null, l1, l2, { t: name, cs: 3, align: 'left' }, null, null, op, value, unit, weight]),
   ],
 };
 

@@ -691,7 +691,7 @@ const fixtures = {
     ]) {
       drawText(doc, text, (cover.w - textWidth(doc, text, size)) / 2, y, size);
     }
-    const tables = [D.fiscalEconomicTable, D.projectExpenditureTable, D.fundThreePublicTable, D.overallPerformanceTable, D.procurementTable];
+    const tables = [D.fiscalEconomicTable, D.projectExpenditureTable, D.fundThreePublicTable, D.overallPerformanceTable, D.procurementTable, D.gridPerformanceTable];
     for (const t of tables) {
       const page = addPage(doc);
       const res = drawTable(doc, t, page, MARGIN.top, { rules: 'stroke' });

@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, it, expect } from 'vitest';
 import { extract } from '../src/index.js';
 import type { ExtractedDocument } from '../src/index.js';
+import { overallFundChecks } from '../src/checks/other-tables.js';
 type CheckResult = ExtractedDocument['checks']['results'][number];
 import * as D from '../scripts/fixture-data.mjs';
 import type { FaultName, FixtureSlot } from '../scripts/fixture-data.mjs';
@@ -306,5 +307,41 @@ describe('a failure in full', () => {
     expect(r!.difference).toBe('-100');
     expect(r!.message.zh).toMatch(/合计/u);
     expect(r!.message.en).toMatch(/basic/u);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// 部门整体支出绩效目标表: its money adds up (records-kinds.pdf p.7, the form as Sichuan prints it)
+
+describe('overall performance funds (records-kinds.pdf, table 表15)', () => {
+  const G = D.gridPerformance;
+  const form = async () => {
+    const doc = await extract(path.join(ROOT, 'fixtures', 'records-kinds.pdf'));
+    return { doc, table: doc.tables.find((t) => t.label === D.gridPerformanceTable.label)! };
+  };
+  const funds = (results: CheckResult[]) => results.filter((r) => r.id.startsWith('performance.funds'));
+
+  it('checks each part’s 合计 against its columns and the total against the parts, all passing', SLOW, async () => {
+    const { doc } = await form();
+    const results = funds(doc.checks.results).map((r) => [r.id, r.row?.name, r.column, r.expected, r.found, r.passed]);
+    expect(results).toEqual([
+      ['performance.funds_part', '基本支出', '基本支出/合计', plain(G.basic[1]! + G.basic[3]!), plain(G.basic[0]!), true],
+      ['performance.funds_part', '项目支出', '项目支出/合计', plain(G.project[1]!), plain(G.project[0]!), true],
+      ['performance.funds_total', '资金总额', 'funds.total', plain(G.basic[0]! + G.project[0]!), plain(D.gridPerformanceTotal), true],
+    ]);
+  });
+
+  it('a column changed by 0.10 fails its part, with the difference, and leaves the total alone', SLOW, async () => {
+    const { table } = await form();
+    // 基本支出/单位资金 printed 0.10 higher: the part no longer adds up; its 合计 and the total still agree.
+    const col = table.columns.findIndex((c) => c.endsWith('基本支出/单位资金'));
+    const row = table.rows.findIndex((r) => r[col] === D.money(G.basic[3]!));
+    expect(col).toBeGreaterThan(0);
+    expect(row).toBeGreaterThanOrEqual(0);
+    const changed = { ...table, rows: table.rows.map((r, i) => (i === row ? r.map((c, j) => (j === col ? D.money(G.basic[3]! + 10) : c)) : r)) };
+    const failed = overallFundChecks(changed).filter((r) => !r.passed);
+    expect(failed.map((r) => [r.id, r.column, r.expected, r.found, r.difference, r.page])).toEqual([
+      ['performance.funds_part', '基本支出/合计', plain(G.basic[1]! + G.basic[3]! + 10), plain(G.basic[0]!), '-0.1', table.pages[0]],
+    ]);
   });
 });

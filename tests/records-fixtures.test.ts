@@ -300,7 +300,7 @@ const FIXTURES: [string, FixtureTable[]][] = [
   ['empty-table.pdf', [D.emptyFundTable, D.stateCapitalTable]],
   ['rotated.pdf', [D.fiscalSummaryTable]],
   ['sample-budget.pdf', [D.sampleSummaryTable, D.sampleIncomeTable, D.sampleExpenditureTable, D.sampleThreePublicTable]],
-  ['records-kinds.pdf', [D.fiscalEconomicTable, D.projectExpenditureTable, D.fundThreePublicTable, D.overallPerformanceTable, D.procurementTable]],
+  ['records-kinds.pdf', [D.fiscalEconomicTable, D.projectExpenditureTable, D.fundThreePublicTable, D.overallPerformanceTable, D.procurementTable, D.gridPerformanceTable]],
   ['final-account.pdf', [D.finalThreePublicTable, D.finalSummaryTable]],
 ];
 
@@ -573,6 +573,47 @@ describe('overall_performance records', () => {
   });
 });
 
+describe('overall_performance records of a plain grid with a two-level money header (Sichuan)', () => {
+  const G = D.gridPerformance;
+  const parts = ['合计', '财政拨款', '专户资金', '单位资金'];
+  const amount = (cents: number) => plain(D.money(cents))!;
+  const record = async () => {
+    const t = await tableOf('records-kinds.pdf', 5, D.gridPerformanceTable);
+    expect(t.records).toHaveLength(1);
+    return t.records![0] as { goal: string | null; funds: Record<string, string>; tasks: string[]; fields: Record<string, string>; indicators: Indicator[] };
+  };
+
+  it('records-kinds.pdf p.7: each amount named by as much of its header as tells it apart (基本支出/合计, 项目支出/合计)', SLOW, async () => {
+    const want: Record<string, string> = { 预算支出总额: D.money(D.gridPerformanceTotal) };
+    for (const [part, values] of [['基本支出', G.basic], ['项目支出', G.project]] as const) {
+      values.forEach((cents, i) => {
+        if (cents) want[`${part}/${parts[i]}`] = D.money(cents);
+      });
+    }
+    expect((await record()).fields).toEqual(want);
+  });
+
+  it('records-kinds.pdf p.7: funds — total, basic and project from their 合计, each source under its printed label', SLOW, async () => {
+    const want: Record<string, string> = { total: amount(D.gridPerformanceTotal), basic: amount(G.basic[0]!), project: amount(G.project[0]!) };
+    for (const [part, values] of [['基本支出', G.basic], ['项目支出', G.project]] as const) {
+      values.slice(1).forEach((cents, i) => {
+        if (cents) want[`${part}/${parts[i + 1]}`] = amount(cents);
+      });
+    }
+    const { funds } = await record();
+    expect(funds).toEqual(want);
+  });
+
+  it('records-kinds.pdf p.7: the goal, the tasks as `name: content`, the indicators with operator, unit and weight', SLOW, async () => {
+    const rec = await record();
+    expect(rec.goal).toBe(printed(G.goal));
+    expect(rec.tasks).toEqual(G.tasks.map(([name, content]) => printed(`${name}: ${content}`)));
+    expect(rec.indicators).toEqual(
+      G.indicators.map(([level1, level2, name, operator, value, unit, weight]) => ({ level1, level2, name, operator, value, unit, weight })),
+    );
+  });
+});
+
 // ---------------------------------------------------------------------------------------------
 // Procurement
 
@@ -595,7 +636,7 @@ describe('procurement records', () => {
 describe('records-kinds.pdf and final-account.pdf read as documents', () => {
   it('records-kinds.pdf: department, year, kind; one table a page after the cover', SLOW, async () => {
     const doc = await read('records-kinds.pdf');
-    expect(doc.source.pages).toBe(6);
+    expect(doc.source.pages).toBe(7);
     expect({ department: doc.document.department, year: doc.document.year, kind: doc.document.kind }).toEqual({
       department: D.recordsDepartment,
       year: D.recordsYear,

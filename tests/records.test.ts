@@ -74,6 +74,14 @@ describe.skipIf(!hasCorpus)('records on seed-a (the reference document)', () => 
     expect(table('expenditure').recordsUnit).toBe('万元');
   });
 
+  it('reads the 部门整体支出绩效目标表’s two-level money header: total, basic and project equal the 支出总表’s 合计 row', () => {
+    const total = (table('expenditure').records as LineItem[]).find((r) => r.isTotal)!;
+    const form = table('overall_performance').records![0] as { funds: Record<string, string>; fields: Record<string, string> };
+    expect(form.funds).toMatchObject({ total: total.amounts.total, basic: total.amounts.basic, project: total.amounts.project });
+    expect(form.fields['基本支出/合计']).toBe(total.amounts.basic);
+    expect(form.fields['项目支出/合计']).toBe(total.amounts.project);
+  });
+
   it('converts record amounts exactly to 元 on request, rows as printed', async () => {
     const yuan = await extract(corpusPdf('seed-a'), { unit: 'yuan' });
     const t = yuan.tables.find((x) => x.kind === 'expenditure')!;
@@ -121,4 +129,24 @@ describe.skipIf(!hasCorpus)('records over the corpus', () => {
       expect(problems).toEqual([]);
     });
   }
+
+  it('every 部门整体支出绩效目标表 whose money is split by part or source adds up (seed-a and the Beijing forms among them)', async () => {
+    const checked: string[] = [];
+    const failed: string[] = [];
+    for (const { id } of manifest.documents.filter((d) => d.expect !== 'error')) {
+      const doc = await extract(corpusPdf(id));
+      const funds = doc.checks.results.filter((r) => r.id.startsWith('performance.funds'));
+      if (funds.length) checked.push(id);
+      failed.push(...funds.filter((r) => !r.passed).map((r) => `${id} p.${r.page} ${r.column}: ${r.found} vs ${r.expected}`));
+      // A part of one source is never taken for the whole: funds.basic/project come only from 基本支出 / 项目支出 themselves.
+      for (const t of doc.tables.filter((t) => t.kind === 'overall_performance')) {
+        for (const r of t.records as { funds: Record<string, string>; fields: Record<string, string> }[]) {
+          const bySource = Object.keys(r.fields).filter((k) => /^[^/]*(资金|拨款)[^/]*\/(基本支出|项目支出)$/u.test(k));
+          if (bySource.length) expect(r.funds, `${id} ${t.title}`).not.toHaveProperty('basic');
+        }
+      }
+    }
+    expect(failed).toEqual([]);
+    expect(checked).toEqual(expect.arrayContaining(['seed-a', 'bj-01', 'bj-08']));
+  }, 300_000);
 });

@@ -1,7 +1,7 @@
 import type { Table } from '../types.js';
 import { crossTableChecks } from './cross-tables.js';
 import { lineItemChecks } from './line-items.js';
-import { summaryChecks, threePublicChecks, weightChecks } from './other-tables.js';
+import { overallFundChecks, summaryChecks, threePublicChecks, weightChecks } from './other-tables.js';
 import type { CheckReport, CheckResult } from './result.js';
 
 export type { CheckReport, CheckResult } from './result.js';
@@ -20,6 +20,7 @@ export function runChecks(tables: readonly Table[]): CheckReport {
     if (t.kind === 'income_expenditure_summary' || t.kind === 'fiscal_summary') results.push(...summaryChecks(t));
     if (t.kind === 'three_public' || t.kind === 'government_fund_three_public') results.push(...threePublicChecks(t));
     if (t.kind === 'project_performance') results.push(...weightChecks(t));
+    if (t.kind === 'overall_performance') results.push(...overallFundChecks(t));
   }
   results.push(...crossTableChecks(tables));
   const failed = results.filter((r) => !r.passed).length;

@@ -1,5 +1,6 @@
 import { compact } from '../pdf/normalize.js';
-import { projectPerformanceRecords } from '../records/performance.js';
+import { parseAmount } from '../records/amount.js';
+import { overallPerformanceRecords, projectPerformanceRecords } from '../records/performance.js';
 import type { SummaryItem, ThreePublic } from '../records/schemas.js';
 import { summaryItems } from '../records/summary.js';
 import { threePublicRecords } from '../records/three-public.js';
@@ -78,6 +79,47 @@ export function weightChecks(table: Table): CheckResult[] {
       tolerance: '0',
       passed: weights.reduce((s, w) => s.plus(dec(w)), dec('0')).eq(dec(full)),
     });
+  }
+  return out;
+}
+
+/**
+ * 部门整体支出绩效目标表: its money adds up. A part printed with a 合计 equals its other columns (基本支出/合计 =
+ * 基本支出/财政拨款 + …/单位资金; Beijing's 财政拨款/合计 = 财政拨款/基本支出 + 财政拨款/项目支出), and the total
+ * (预算支出总额) equals the parts' 合计 when two or more parts print one. Blank cells count as 0.
+ */
+export function overallFundChecks(table: Table): CheckResult[] {
+  const out: CheckResult[] = [];
+  for (const r of overallPerformanceRecords(table)) {
+    const parts = new Map<string, { total?: [string, string]; members: string[] }>();
+    for (const [label, text] of Object.entries(r.fields)) {
+      const amount = parseAmount(text);
+      const cut = label.lastIndexOf('/');
+      if (amount.kind !== 'number' || cut < 0) continue;
+      const name = label.slice(0, cut);
+      const part = parts.get(name) ?? { members: [] };
+      parts.set(name, part);
+      if (/^(合计|小计)$/u.test(label.slice(cut + 1))) part.total = [label, amount.value];
+      else part.members.push(amount.value);
+    }
+    const totals: string[] = [];
+    for (const [name, part] of parts) {
+      if (!part.total) continue;
+      totals.push(part.total[1]);
+      if (!part.members.length) continue;
+      out.push(compare({
+        id: 'performance.funds_part', zh: `${name}合计等于其各列之和`, en: `${name} 合计 equals the sum of its columns`,
+        table, row: { code: null, name }, column: part.total[0],
+        expected: part.members.reduce((s, v) => s.plus(dec(v)), dec('0')), found: dec(part.total[1]), terms: part.members.length,
+      }));
+    }
+    if (r.funds.total !== undefined && totals.length >= 2) {
+      out.push(compare({
+        id: 'performance.funds_total', zh: '资金总额等于各部分合计之和', en: 'total funds equal the sum of the parts’ 合计',
+        table, row: { code: null, name: '资金总额' }, column: 'funds.total',
+        expected: totals.reduce((s, v) => s.plus(dec(v)), dec('0')), found: dec(r.funds.total), terms: totals.length,
+      }));
+    }
   }
   return out;
 }

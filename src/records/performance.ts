@@ -143,12 +143,31 @@ export function overallPerformanceRecords(table: Table): OverallPerformance[] {
   for (const [label, text] of Object.entries(fields)) {
     const p = parseAmount(text);
     if (!/资金|预算|支出|金额/u.test(label) || p.kind !== 'number') continue;
-    const last = label.split('/').pop() ?? label;
-    const field = /基本支出/u.test(last) ? 'basic' : /项目支出/u.test(last) ? 'project' : /总额|合计|总计|总体资金|资金情况/u.test(last) ? 'total' : label;
-    funds[field] ??= p.value;
+    funds[fundOf(label)] ??= p.value;
   }
   if (isForm) tasks.push(...Object.entries(fields).filter(([k]) => /任务/u.test(k)).map(([, v]) => v));
   return [{ goal, funds, tasks, fields, indicators }];
+}
+
+const TOTAL = /总额|合计|小计|总计|总体资金|资金情况/u;
+
+/** A funding source, as printed over 合计/基本支出/项目支出 columns: 财政拨款, 其他资金, 单位资金, 专户资金… */
+const SOURCE = /资金|拨款|收入|自筹|专户/u;
+
+/**
+ * The funds field a money label names: `基本支出`, `基本支出/合计` → basic; `预算支出总额`, `年度主要任务/金额合计` →
+ * total. A label that is part of one by source (`财政拨款/合计`, `财政拨款/基本支出`, `基本支出/财政拨款`) keeps its
+ * printed label.
+ */
+function fundOf(label: string): string {
+  const parts = label.split('/');
+  const last = parts[parts.length - 1]!;
+  if (parts.length > 1 && !TOTAL.test(last)) return label;
+  const what = parts.length > 1 ? parts[parts.length - 2]! : last;
+  if (/基本支出/u.test(what)) return 'basic';
+  if (/项目支出/u.test(what)) return 'project';
+  if (parts.length > 1) return SOURCE.test(what) ? label : 'total';
+  return TOTAL.test(what) ? 'total' : label;
 }
 
 const NUMERIC = /^[-(]?[\d,]+(\.\d+)?\)?$/u;
@@ -159,7 +178,8 @@ const NUMERIC = /^[-(]?[\d,]+(\.\d+)?\)?$/u;
  * cells is a label and its value; rows under 年度主要任务 are its tasks.
  */
 function readGridForm(table: Table, fields: Record<string, string>, tasks: string[]): void {
-  const rows = [table.columns.map((c) => c.split('/').pop() ?? c), ...table.rows].map((r) => r.map(compact));
+  const paths = table.columns.map((c) => c.split('/').map(compact));
+  const rows = [paths.map((p) => p[p.length - 1] ?? ''), ...table.rows.map((r) => r.map(compact))];
   const isLabelRow = (r: string[]) => r.some(Boolean) && !r.some((c) => NUMERIC.test(c));
   const carried = (r: string[]) => {
     const out = [...r];
@@ -172,7 +192,8 @@ function readGridForm(table: Table, fields: Record<string, string>, tasks: strin
     if (numeric.length < 2) return;
     const above: string[][] = [];
     for (let k = at - 1; k >= 0 && above.length < 2 && isLabelRow(rows[k]!); k--) {
-      above.unshift(carried(rows[k]!));
+      // The header row names each amount by its column path, as far up as it takes to tell them apart.
+      above.unshift(k === 0 ? uniqueSuffixes(paths) : carried(rows[k]!));
       used.add(k);
     }
     used.add(at);
@@ -182,12 +203,25 @@ function readGridForm(table: Table, fields: Record<string, string>, tasks: strin
     }
   });
   rows.forEach((row, at) => {
-    if (used.has(at)) return;
+    if (used.has(at) || at === 0) return;
     const cells = row.filter((c, i) => c && row[i - 1] !== c);
     if (/主要任务/u.test(cells[0] ?? '')) {
       if (cells.length >= 2 && !/任务名称/u.test(cells[1]!)) tasks.push(cells.slice(1).join(': '));
       return;
     }
     if (cells.length === 2 && !NUMERIC.test(cells[0]!)) fields[cells[0]!] ??= cells[1]!;
+  });
+}
+
+/**
+ * Each column's label: the last segment of its header path, or as many segments from the end as it takes to tell it
+ * from the other columns (Sichuan's 基本支出/合计 and 项目支出/合计; Beijing's 财政拨款/合计 and 其他资金/合计).
+ */
+function uniqueSuffixes(paths: string[][]): string[] {
+  const suffix = (c: number, n: number) => paths[c]!.slice(-n).join('/');
+  return paths.map((path, c) => {
+    let n = 1;
+    while (n < path.length && paths.some((_, d) => d !== c && suffix(d, n) === suffix(c, n))) n++;
+    return suffix(c, n);
   });
 }
