@@ -583,8 +583,8 @@ describe('overall_performance records of a plain grid with a two-level money hea
     return t.records![0] as { goal: string | null; funds: Record<string, string>; tasks: string[]; fields: Record<string, string>; indicators: Indicator[] };
   };
 
-  it('records-kinds.pdf p.7: each amount named by as much of its header as tells it apart (基本支出/合计, 项目支出/合计)', SLOW, async () => {
-    const want: Record<string, string> = { 预算支出总额: D.money(D.gridPerformanceTotal) };
+  it('records-kinds.pdf p.7: each amount named by as much of its header as tells it apart (基本支出/合计, 项目支出/合计); the unit named on top', SLOW, async () => {
+    const want: Record<string, string> = { '预算(单位)名称': printed(G.unitName), 预算支出总额: D.money(D.gridPerformanceTotal) };
     for (const [part, values] of [['基本支出', G.basic], ['项目支出', G.project]] as const) {
       values.forEach((cents, i) => {
         if (cents) want[`${part}/${parts[i]}`] = D.money(cents);

@@ -179,6 +179,9 @@ const NUMERIC = /^[-(]?[\d,]+(\.\d+)?\)?$/u;
  */
 function readGridForm(table: Table, fields: Record<string, string>, tasks: string[]): void {
   const paths = table.columns.map((c) => c.split('/').map(compact));
+  // A name printed across the top of the header (预算(单位)名称 | 103-党群工作部) is a field, not a header level.
+  const top = paths.map((p) => (p.length > 1 ? p[0]! : '')).filter((t, i, all) => t && all[i - 1] !== t);
+  if (top.length === 2 && /名称$/u.test(top[0]!)) fields[top[0]!] ??= top[1]!;
   const rows = [paths.map((p) => p[p.length - 1] ?? ''), ...table.rows.map((r) => r.map(compact))];
   const isLabelRow = (r: string[]) => r.some(Boolean) && !r.some((c) => NUMERIC.test(c));
   const carried = (r: string[]) => {
