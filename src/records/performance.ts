@@ -206,7 +206,7 @@ function readGridForm(table: Table, fields: Record<string, string>, tasks: strin
     }
   });
   rows.forEach((row, at) => {
-    if (used.has(at) || at === 0) return;
+    if (used.has(at)) return;
     const cells = row.filter((c, i) => c && row[i - 1] !== c);
     if (/主要任务/u.test(cells[0] ?? '')) {
       if (cells.length >= 2 && !/任务名称/u.test(cells[1]!)) tasks.push(cells.slice(1).join(': '));
