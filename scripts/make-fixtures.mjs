@@ -481,6 +481,24 @@ async function oneTable(file, table, opts = {}) {
   return res;
 }
 
+/** A 部门预算 booklet: a cover (department, year) and then one table a page; returns the saved bytes. */
+async function budgetBooklet(file, department, year, tables) {
+  const doc = newDoc(`${department}${year}年部门预算`, { bufferPages: true });
+  const cover = addPage(doc);
+  for (const [text, size, y] of [
+    [department, 28, 300],
+    [`${year}年部门预算`, 24, 350],
+  ]) {
+    drawText(doc, text, (cover.w - textWidth(doc, text, size)) / 2, y, size);
+  }
+  for (const t of tables) {
+    const page = addPage(doc);
+    const res = drawTable(doc, t, page, MARGIN.top, { rules: 'stroke' });
+    if (res.pages !== 1) throw new Error(`${file}: ${t.title} must fit on one page`);
+  }
+  return save(doc, path.join(OUT, file));
+}
+
 // ---------------------------------------------------------------------------------------------
 // Scanned page: a PNG of a table built by hand (grayscale, zlib), no text layer.
 
@@ -624,21 +642,8 @@ const fixtures = {
     return oneTable('rotated.pdf', D.fiscalSummaryTable, { rules: 'stroke', pageOpts: { rotate: 90 } });
   },
   async 'sample-budget.pdf'() {
-    const doc = newDoc(`${D.sampleDepartment}${D.sampleYear}年部门预算`, { bufferPages: true });
-    const cover = addPage(doc);
-    for (const [text, size, y] of [
-      [D.sampleDepartment, 28, 300],
-      [`${D.sampleYear}年部门预算`, 24, 350],
-    ]) {
-      drawText(doc, text, (cover.w - textWidth(doc, text, size)) / 2, y, size);
-    }
     const tables = [D.sampleSummaryTable, D.sampleIncomeTable, D.sampleExpenditureTable, D.sampleThreePublicTable];
-    for (const t of tables) {
-      const page = addPage(doc);
-      const res = drawTable(doc, t, page, MARGIN.top, { rules: 'stroke' });
-      if (res.pages !== 1) throw new Error(`sample-budget: ${t.title} must fit on one page`);
-    }
-    const bytes = await save(doc, path.join(OUT, 'sample-budget.pdf'));
+    const bytes = await budgetBooklet('sample-budget.pdf', D.sampleDepartment, D.sampleYear, tables);
     // bad/truncated.pdf: the first 40% of it.
     fs.mkdirSync(BAD, { recursive: true });
     fs.writeFileSync(path.join(BAD, 'truncated.pdf'), bytes.subarray(0, Math.floor(bytes.length * 0.4)));
@@ -683,21 +688,8 @@ const fixtures = {
     await save(doc, path.join(BAD, 'scanned.pdf'));
   },
   async 'records-kinds.pdf'() {
-    const doc = newDoc(`${D.recordsDepartment}${D.recordsYear}年部门预算`, { bufferPages: true });
-    const cover = addPage(doc);
-    for (const [text, size, y] of [
-      [D.recordsDepartment, 28, 300],
-      [`${D.recordsYear}年部门预算`, 24, 350],
-    ]) {
-      drawText(doc, text, (cover.w - textWidth(doc, text, size)) / 2, y, size);
-    }
     const tables = [D.fiscalEconomicTable, D.projectExpenditureTable, D.fundThreePublicTable, D.overallPerformanceTable, D.procurementTable, D.gridPerformanceTable];
-    for (const t of tables) {
-      const page = addPage(doc);
-      const res = drawTable(doc, t, page, MARGIN.top, { rules: 'stroke' });
-      if (res.pages !== 1) throw new Error(`records-kinds: ${t.title} must fit on one page`);
-    }
-    await save(doc, path.join(OUT, 'records-kinds.pdf'));
+    await budgetBooklet('records-kinds.pdf', D.recordsDepartment, D.recordsYear, tables);
     return { pages: 1 + tables.length };
   },
   async 'final-account.pdf'() {
