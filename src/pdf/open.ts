@@ -54,13 +54,19 @@ export const PDFJS_PARAMS = Object.freeze({
 /** Reading only: no glyph outlines; the fonts pdf.js would install are dropped (see font-sink.ts). */
 export const READING_PARAMS = Object.freeze({ ...PDFJS_PARAMS, disableFontFace: false, ownerDocument: fontSinkDocument });
 
+/** Opens a PDF for reading (`READING_PARAMS`). Throws `InputError` for a file pdf.js cannot open. */
 export async function openPdf(data: Uint8Array, options: OpenOptions = {}): Promise<PdfDocument> {
+  return openWith(data, options.password, READING_PARAMS);
+}
+
+/** Opens a PDF with the given pdf.js parameters (drawing adds its canvas factory to `PDFJS_PARAMS`). */
+export async function openWith(data: Uint8Array, password: string | undefined, params: object): Promise<PdfDocument> {
   checkPdfBytes(data);
   const task = pdfjs.getDocument({
     // pdf.js transfers the buffer it is given: hand it a copy so the caller's bytes stay usable.
     data: new Uint8Array(data),
-    password: options.password,
-    ...READING_PARAMS,
+    password,
+    ...params,
   } as Parameters<typeof pdfjs.getDocument>[0]);
   try {
     return await task.promise;

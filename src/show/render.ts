@@ -1,5 +1,5 @@
 import { createCanvas, type Canvas, type SKRSContext2D } from '@napi-rs/canvas';
-import { checkPdfBytes, classifyPdfError, pdfjs, PDFJS_PARAMS, type PdfDocument } from '../pdf/open.js';
+import { openWith, PDFJS_PARAMS, type PdfDocument } from '../pdf/open.js';
 
 interface CanvasAndContext {
   canvas: Canvas | null;
@@ -30,20 +30,8 @@ export class NapiCanvasFactory {
 }
 
 /** Opens a PDF for drawing: same settings as the reader (CMaps, standard fonts, no eval), plus a canvas factory. */
-export async function openForRender(data: Uint8Array, password?: string): Promise<PdfDocument> {
-  checkPdfBytes(data);
-  const task = pdfjs.getDocument({
-    data: new Uint8Array(data),
-    password,
-    ...PDFJS_PARAMS,
-    CanvasFactory: NapiCanvasFactory,
-  } as Parameters<typeof pdfjs.getDocument>[0]);
-  try {
-    return await task.promise;
-  } catch (err) {
-    await task.destroy().catch(() => undefined);
-    throw classifyPdfError(err);
-  }
+export function openForRender(data: Uint8Array, password?: string): Promise<PdfDocument> {
+  return openWith(data, password, { ...PDFJS_PARAMS, CanvasFactory: NapiCanvasFactory });
 }
 
 /**
