@@ -83,7 +83,6 @@ export async function runExtract(opts: ExtractOptions): Promise<number> {
 
   const write = async (k: number, result: Extract<TaskResult, { status: 'ok' }>, report: FileReport): Promise<void> => {
     const { pieces, tables, pages, checksFailed } = result;
-    const bytes = pieces.length === 1 ? pieces[0]!.content : Buffer.concat(pieces.map((p) => p.content));
     let outputs: string[];
     if (dest.kind === 'dir') {
       const files = pieces.map((p) => ({ path: inside(dest.path, p.name!), content: p.content }));
@@ -93,7 +92,7 @@ export async function runExtract(opts: ExtractOptions): Promise<number> {
       outputs = [dest.kind === 'file' ? dest.path : '-'];
     }
     Object.assign(report, { status: 'ok', pages, tables, outputs, checksFailed });
-    if (sink) await sink.put(k, bytes);
+    if (sink) await sink.put(k, pieces.map((p) => p.content));
   };
 
 

@@ -10,7 +10,7 @@ function writeStdout(bytes: Uint8Array): Promise<void> {
  * when nothing was read).
  */
 export class OrderedSink {
-  private readonly pending = new Map<number, Uint8Array | null>();
+  private readonly pending = new Map<number, Uint8Array[] | null>();
   private next = 0;
   private chain: Promise<void> = Promise.resolve();
   private wrote = false;
@@ -21,16 +21,16 @@ export class OrderedSink {
     return new OrderedSink(file ? await AtomicStream.create(file) : undefined);
   }
 
-  /** The output of input `index` (null: it gave none). */
-  put(index: number, output: Uint8Array | null): Promise<void> {
+  /** The output of input `index`, in pieces (null: it gave none). */
+  put(index: number, output: Uint8Array[] | null): Promise<void> {
     this.pending.set(index, output);
-    const ready: Uint8Array[] = [];
+    let ready: Uint8Array[] | null = null;
     while (this.pending.has(this.next)) {
       const t = this.pending.get(this.next);
       this.pending.delete(this.next++);
-      if (t !== null && t !== undefined) ready.push(t);
+      if (t) (ready ??= []).push(...t);
     }
-    if (ready.length) {
+    if (ready) {
       this.wrote = true;
       const bytes = ready.length === 1 ? ready[0]! : Buffer.concat(ready);
       this.chain = this.chain.then(() => (this.file ? this.file.write(bytes) : writeStdout(bytes)));
