@@ -1,10 +1,11 @@
 import { joinPieces } from '../layout/join.js';
 import { compact } from '../pdf/normalize.js';
-import type { Cell, PageGrid, PageLayout, Table, TextLine } from '../types.js';
+import type { Cell, PageGrid, PageLayout, Table, TextLine, Warning } from '../types.js';
 import { cellMap, columnPaths, headerRowCount, rowCells, type CellMap } from './header.js';
 import { isNoData, readHeadings } from './headings.js';
 import { formsToTable, isForm } from './forms.js';
 import { classifyTable } from './kind.js';
+import { dropCellOverflow } from './overflow.js';
 
 /** Heading lines considered above a grid: the nearest few. */
 const MAX_HEADING_LINES = 6;
@@ -28,14 +29,19 @@ interface Builder {
   endedLastOnPage: boolean;
   /** A series of performance forms: rows kept raw, turned into indicator rows when the table is finished. */
   form: boolean;
-  /** The header rows' texts (per column), to recognise a header repeated on a continuation page. */
-  headerTexts: string[];
+  /** The header rows' texts (per row, per column), to recognise a header repeated on a continuation page. */
+  headerTexts: string[][];
   /** The table says it has no data (`本表无数据`, in a cell or in a note below it). */
   noData: boolean;
 }
 
-/** Page layouts → tables: headings read, header rows turned into column paths, parts stitched across pages. */
-export function assembleTables(pages: readonly PageLayout[]): Table[] {
+/**
+ * Page layouts → tables: merged cells' clipped copies dropped, headings read, header rows turned into column paths,
+ * parts stitched across pages. What was dropped is said in `warnings`.
+ */
+export function assembleTables(layouts: readonly PageLayout[], warnings: Warning[] = []): Table[] {
+  const { pages, warnings: dropped } = dropCellOverflow(layouts);
+  warnings.push(...dropped);
   const builders: Builder[] = [];
   for (const page of pages) {
     let top = -Infinity;
@@ -112,7 +118,7 @@ function startTable(grid: PageGrid, fullMap: CellMap, firstRow: number, headings
     endedLastOnPage: isLast,
     form,
     noData: false,
-    headerTexts: map.slice(0, h).map((row) => rowText(row)),
+    headerTexts: map.slice(0, h).map((row) => rowTexts(row)),
   };
   appendBody(builder, map, h, false, grid.page);
   return builder;
@@ -122,7 +128,7 @@ function appendContinuation(b: Builder, fullMap: CellMap, firstRow: number, titl
   const map = fullMap.slice(firstRow);
   let skip = 0;
   const repeated = b.headerTexts.length;
-  if (repeated && map.length > repeated && b.headerTexts.every((t, r) => rowText(map[r]!) === t)) {
+  if (repeated && map.length > repeated && b.headerTexts.every((t, r) => repeatsHeader(b, rowTexts(map[r]!), t))) {
     skip = repeated;
   } else if (titleRepeated && !b.form) {
     // The title is repeated: whatever header follows it is the table's header again, maybe drawn differently.
@@ -193,7 +199,10 @@ function continueMergedCells(b: Builder, map: CellMap, from: number, bodyStart: 
     // Only a merged cell continues: on one side of the break or the other it spans several rows.
     if (!cell || !newRows.length || !(group.merged || cell.rowSpan > 1)) continue;
     const text = joinPieces([group.text, cell.text]);
-    for (const r of [...group.rows, ...newRows]) b.table.rows[r]![c] = text;
+    const all = [...group.rows, ...newRows];
+    for (const r of all) b.table.rows[r]![c] = text;
+    // The cell may run on over the next break too: it owns every row it has spanned so far.
+    owners.set(cell, all);
   }
 }
 
@@ -214,6 +223,24 @@ function finish(b: Builder): Table {
   return t;
 }
 
-function rowText(row: readonly (Cell | undefined)[]): string {
-  return row.map((c, k) => (c && c.col === k ? compact(c.text) : '')).join('|');
+function rowTexts(row: readonly (Cell | undefined)[]): string[] {
+  return row.map((c, k) => (c && c.col === k ? compact(c.text) : ''));
+}
+
+/**
+ * A row repeats the header row when each cell holds that column's header text and nothing else — or, in a column
+ * whose merged cell the page break cut, the header text with pieces of that cell's text around it: the spreadsheet
+ * draws the cut cell's text again from its top, and the lines already shown on the page before land in the header
+ * (`、文明单位,文明家庭创建,新时代` + `年度目标` + `文明实践所、`). Those pieces are copies and go with the header.
+ */
+function repeatsHeader(b: Builder, texts: readonly string[], header: readonly string[]): boolean {
+  return header.every((want, k) => {
+    const got = texts[k] ?? '';
+    if (got === want) return true;
+    const at = want ? got.indexOf(want) : 0;
+    if (at < 0) return false;
+    const open = compact(b.open.get(k)?.text ?? '');
+    const pieces = [got.slice(0, at), got.slice(at + want.length)].filter(Boolean);
+    return open !== '' && pieces.every((p) => open.includes(p));
+  });
 }

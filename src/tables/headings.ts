@@ -1,7 +1,8 @@
 import { compact } from '../pdf/normalize.js';
 import type { TextLine } from '../types.js';
 
-const UNIT = /(?:单位|^)[:：]?\s*(万元|千元|元)\s*$|单位[:：]\s*(万元|千元|元)/u;
+// `位:万元`: a unit statement right-aligned in a cell too narrow for it loses its first glyph (`单`) to the clip.
+const UNIT = /(?:单位|位[:：]|^)[:：]?\s*(万元|千元|元)\s*$|单?位[:：]\s*(万元|千元|元)/u;
 const LABEL = /(公开表\s*[\d一二三四五六七八九十]+(?:[-—－]\d+)?|预算\s*\d+(?:[-—－]\d+)?\s*表|附表\s*[\d-]+|(?:^|[(（])表\s*\d+(?:[-—－]\d+)*)/u;
 const LABEL_ONLY = /^[(（]?(公开表|预算|附表|表)\s*[\d一二三四五六七八九十]+([-—－]\d+)*\s*表?[)）]?$/u;
 const PAGE_NUMBER = /^(第?\s*[-—]?\s*\d+\s*[-—]?\s*页?(\/\s*共?\s*\d+\s*页?)?|\d+\s*\/\s*\d+)$/u;
@@ -81,7 +82,7 @@ function pickTitle(candidates: readonly TextLine[]): string {
   return text;
 }
 
-const CUT_UNIT = /单位[:：]?(万|千)?$/u;
+const CUT_UNIT = /(?:单位[:：]?|位[:：])(万|千)?$/u;
 
 /** A unit line wrapped in a narrow spot (`金额单位:万` over `元`) is joined with the line right below it. */
 function joinCutUnits(lines: readonly TextLine[]): TextLine[] {
