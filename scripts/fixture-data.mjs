@@ -1381,3 +1381,64 @@ export function faultDocument(name) {
     ],
   };
 }
+
+// ---------------------------------------------------------------------------------------------
+// spreadsheet-print.pdf — a 项目支出绩效目标表 printed the way a spreadsheet prints it: narrow columns, the header
+// repeated on every page, and a merged cell cut by a page break drawn whole on each page, clipped to its part there
+// (the text layer keeps the clipped lines: below the table on the first page, over the repeated header on the next).
+// The second project runs over two page breaks; its name, amount and goal are merged cells.
+
+const sheetIndicator = (n) => [
+  ['产出指标', '数量指标', `第${n}批次工作任务完成数量`, '≥1次'],
+  ['产出指标', '质量指标', `第${n}批次工作任务验收合格率`, '≥95%'],
+  ['产出指标', '时效指标', `第${n}批次工作任务按期完成率`, '100%'],
+  ['效益指标', '社会效益指标', `第${n}批次服务对象覆盖面`, '持续扩大'],
+];
+/** Weights adding up to 100: an equal share each, the remainder on the first indicator. */
+const weighted = (indicators) =>
+  indicators.map((ind, i) => [...ind, String(Math.floor(100 / indicators.length) + (i === 0 ? 100 % indicators.length : 0))]);
+export const spreadsheetProjects = [
+  {
+    name: '51000025Y000000012345-机关日常运转保障经费',
+    amount: Y('386.50'),
+    goal: '保障机关日常办公、水电物业、公务用车运行维护等支出，确保机关正常运转，提高预算编制质量，严格执行预算。',
+    indicators: weighted(Array.from({ length: 5 }, (_, k) => sheetIndicator(k + 1)).flat()),
+  },
+  {
+    name: '51000025T000000067890-基层治理能力提升专项经费',
+    amount: Y('1,205.80'),
+    goal: '根据部门职能职责和年度工作安排，一、预算财政资金500万元，用于开展基层网格化治理培训和信息系统运行维护；二、预算财政资金400万元，用于村（社区）治理示范点建设；三、预算财政资金305.80万元，用于基层治理考核评估、宣传和第三方服务等工作，全面提升基层治理能力和服务水平。',
+    indicators: weighted(Array.from({ length: 11 }, (_, k) => sheetIndicator(k + 1)).flat()),
+  },
+  {
+    name: '51000025T000000024680-档案数字化专项经费',
+    amount: Y('92.00'),
+    goal: '完成馆藏档案数字化加工和数据库建设，提升档案利用服务水平。',
+    indicators: weighted(sheetIndicator(1)),
+  },
+];
+
+export const spreadsheetPerformanceTable = {
+  kind: 'project_performance',
+  title: '项目支出绩效目标表',
+  label: '表6',
+  unit: '万元',
+  cols: [
+    { w: 62, align: 'left' },
+    { w: 48, align: 'right', num: true },
+    { w: 70, align: 'left' },
+    { w: 46, align: 'center' },
+    { w: 52, align: 'center' },
+    { w: 110, align: 'left' },
+    { w: 52, align: 'left' },
+    { w: 34, align: 'right', num: true },
+  ],
+  header: [['项目名称', '预算数', '年度目标', '一级指标', '二级指标', '三级指标', '指标值', '权重']],
+  body: spreadsheetProjects.flatMap((p) =>
+    p.indicators.map((ind, i) =>
+      i === 0
+        ? [{ t: p.name, rs: p.indicators.length }, { t: money(p.amount), rs: p.indicators.length }, { t: p.goal, rs: p.indicators.length }, ...ind]
+        : [null, null, null, ...ind],
+    ),
+  ),
+};

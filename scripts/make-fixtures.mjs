@@ -377,11 +377,13 @@ function drawHeading(doc, table, page, x0, x1, top, { label = true, unit = true 
 /**
  * Draw a table starting at `top` on the current page, breaking onto new pages as needed.
  * opts: rules 'fill'|'stroke'|'none'; repeatTitle / repeatHeader on continuation pages;
- * pageOpts for addPage; breaks: body row indices forced to start a page.
+ * pageOpts for addPage; breaks: body row indices forced to start a page; clipSplit: a merged cell cut by a page
+ * break is drawn whole on every page it reaches, top-aligned from its first part, clipped to its part there (as a
+ * spreadsheet prints: the text layer keeps the clipped lines).
  * Returns { pages: number of pages used, bottom: y after the table, parts }.
  */
 function drawTable(doc, table, page, top, opts = {}) {
-  const { rules = 'stroke', repeatTitle = false, repeatHeader = false, pageOpts = {}, breaks = [] } = opts;
+  const { rules = 'stroke', repeatTitle = false, repeatHeader = false, pageOpts = {}, breaks = [], clipSplit = false } = opts;
   const where = table.title;
   const totalW = table.cols.reduce((a, c) => a + c.w, 0);
   const x0 = Math.round(((page.w - totalW) / 2) * 100) / 100;
@@ -451,6 +453,24 @@ function drawTable(doc, table, page, top, opts = {}) {
         continue;
       }
       cell.partsDrawn ??= 0;
+      if (clipSplit) {
+        // The whole cell, its top where it started on the first page: the parts before this one are above.
+        const top = box.y0 - (cell.heightDrawn ?? 0);
+        const full = { ...box, y0: top, y1: top + 2 * PAD + cell.lines.length * LINE };
+        doc.save();
+        doc.rect(box.x0, box.y0, box.x1 - box.x0, box.y1 - box.y0).clip();
+        drawCellText(doc, cell.lines, full, cell.align, 'top');
+        doc.restore();
+        // The lines whose middle falls inside this part are the ones a reader sees here.
+        const mine = cell.lines.filter((_, k) => {
+          const mid = top + PAD + k * LINE + LINE / 2;
+          return mid >= box.y0 && mid < box.y1;
+        });
+        cell.heightDrawn = (cell.heightDrawn ?? 0) + (box.y1 - box.y0);
+        cell.partsDrawn++;
+        (table._splits ??= []).push({ r: cell.r, c: cell.c, part: cell.partsDrawn - 1, lines: mine });
+        continue;
+      }
       cell.linesLeft ??= [...cell.lines];
       const isLast = cell.r + cell.rs - 1 <= last;
       const cap = Math.floor((box.y1 - box.y0 - 2 * PAD) / LINE + 1e-6);
@@ -624,6 +644,19 @@ const fixtures = {
     }
     const name = t._splits.filter((s) => s.r === firstRow && s.c === 0);
     if (!name[0]?.lines.length || name[1]?.lines.length) throw new Error('merged-across-pages: project name must be on the first part only');
+    return res;
+  },
+  async 'spreadsheet-print.pdf'() {
+    const t = D.spreadsheetPerformanceTable;
+    t._splits = [];
+    const res = await oneTable('spreadsheet-print.pdf', t, { rules: 'fill', repeatHeader: true, clipSplit: true });
+    // The second project must run over two page breaks with its name and goal seen on more than one page.
+    const start = D.spreadsheetProjects[0].indicators.length;
+    const parts = (c) => t._splits.filter((s) => s.r === start && s.c === c);
+    if (parts(2).length !== 3) throw new Error(`spreadsheet-print: project 2 over ${parts(2).length} parts, want 3: ${JSON.stringify(res.parts)}`);
+    for (const c of [0, 2]) {
+      if (parts(c).filter((p) => p.lines.length).length < 2) throw new Error(`spreadsheet-print: column ${c} of project 2 seen on one page only`);
+    }
     return res;
   },
   async 'borderless.pdf'() {
