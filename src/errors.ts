@@ -67,10 +67,3 @@ export function failureMessage(code: FailureCode, detail?: string): string {
 
 /** Every code a file's report can carry, refused or failed, for documentation and tests. */
 export const INPUT_ERROR_CODES: readonly InputErrorCode[] = Object.keys(ADVICE) as InputErrorCode[];
-
-/**
- * Exit codes of the command line. `OK`: every input read (a document with no budget tables is read: it gets a
- * warning and `tables: []`); `INPUT`: some input refused or failed; `USAGE`: the command line is wrong; `CHECKS`:
- * with --strict, every input read but some document's consistency checks failed.
- */
-export const EXIT = { OK: 0, INPUT: 1, USAGE: 2, CHECKS: 3 } as const;

@@ -10,7 +10,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import * as bad from '../scripts/make-bad-inputs.mjs';
-import { EXIT, failureMessage, InputError, INPUT_ERROR_CODES } from '../src/errors.js';
+import { EXIT } from '../src/cli/errors.js';
+import { failureMessage, InputError, INPUT_ERROR_CODES } from '../src/errors.js';
 import { CORPUS, hasCorpus } from './helpers/corpus.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));

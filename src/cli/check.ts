@@ -2,7 +2,8 @@ import path from 'node:path';
 import { formatCheckReport } from '../checks/report.js';
 import { extract } from '../extract.js';
 import { readStdin } from './inputs.js';
-import { UsageError, type CheckOptions } from './options.js';
+import { EXIT, UsageError } from './errors.js';
+import type { CheckOptions } from './options.js';
 import { styleFor } from './style.js';
 import { failure } from './task.js';
 
@@ -32,6 +33,6 @@ export async function runCheck(opts: CheckOptions): Promise<number> {
     }
   }
   if (opts.json) process.stdout.write(JSON.stringify(json.length === 1 ? json[0] : json, null, process.stdout.isTTY ? 2 : undefined) + '\n');
-  if (unreadable) return 1;
-  return opts.strict && failed ? 3 : 0;
+  if (unreadable) return EXIT.INPUT;
+  return opts.strict && failed ? EXIT.CHECKS : EXIT.OK;
 }

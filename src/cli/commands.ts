@@ -3,7 +3,8 @@ import path from 'node:path';
 import { writeFileAtomic, writeFilesAtomic } from '../export/write.js';
 import { runTasks } from './batch.js';
 import { expandInputs, readStdin, type Input } from './inputs.js';
-import { UsageError, type ExtractOptions } from './options.js';
+import { EXIT, UsageError } from './errors.js';
+import type { ExtractOptions } from './options.js';
 import { destination, existingOutputs, inside } from './output.js';
 import { Progress } from './progress.js';
 import { OrderedSink } from './sink.js';
@@ -15,7 +16,7 @@ function fileSize(file: string): number {
   try {
     return statSync(file).size;
   } catch {
-    return 0;
+    return EXIT.OK;
   }
 }
 

@@ -1,7 +1,7 @@
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
-import { UsageError } from './options.js';
+import { UsageError } from './errors.js';
 
 export interface Input {
   /** As named on the command line (or found in a folder / by a glob); `-` for stdin. */

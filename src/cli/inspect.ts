@@ -2,7 +2,8 @@ import path from 'node:path';
 import { extract } from '../extract.js';
 import type { ExtractedDocument } from '../types.js';
 import { readStdin } from './inputs.js';
-import { UsageError, type InspectOptions } from './options.js';
+import { EXIT, UsageError } from './errors.js';
+import type { InspectOptions } from './options.js';
 import { displayWidth, padEnd, styleFor } from './style.js';
 import { failure } from './task.js';
 
@@ -66,10 +67,10 @@ export async function runInspect(opts: InspectOptions): Promise<number> {
     const result = inspectDocument(doc, opts);
     const text = process.stdout.isTTY ? inspectTable(result, process.stdout) : JSON.stringify(result) + '\n';
     await new Promise<void>((resolve, reject) => process.stdout.write(text, (e) => (e ? reject(e) : resolve())));
-    return 0;
+    return EXIT.OK;
   } catch (e) {
     if (e instanceof UsageError) throw e;
     process.stderr.write(`budget-extract: ${styleFor(process.stderr).bold(opts.input)}: ${failure(e).reason}\n`);
-    return 1;
+    return EXIT.INPUT;
   }
 }

@@ -1,5 +1,6 @@
 import { runExtract } from './commands.js';
-import { parseArgs, UsageError } from './options.js';
+import { EXIT, UsageError } from './errors.js';
+import { parseArgs } from './options.js';
 import { runShow } from './show.js';
 
 /** The command line: parses, runs, and returns the exit code (0 ok, 1 input failed, 2 usage, 3 --strict checks). */
@@ -11,7 +12,7 @@ export async function main(argv: string[]): Promise<number> {
   });
   try {
     const opts = parseArgs(argv);
-    if (!opts) return 0;
+    if (!opts) return EXIT.OK;
     // `check` and `inspect` read in this thread; the extract command's main thread never loads the reader itself.
     if (opts.command === 'check') return await (await import('./check.js')).runCheck(opts);
     if (opts.command === 'inspect') return await (await import('./inspect.js')).runInspect(opts);
@@ -20,7 +21,7 @@ export async function main(argv: string[]): Promise<number> {
   } catch (err) {
     if (err instanceof UsageError) {
       if (err.message) process.stderr.write(`budget-extract: ${err.message} (see --help)\n`);
-      return 2;
+      return EXIT.USAGE;
     }
     throw err;
   }

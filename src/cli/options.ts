@@ -4,6 +4,7 @@ import type { NumbersMode } from '../export/numbers.js';
 import type { TableKind } from '../types.js';
 import { TABLE_KINDS, isTableKind } from './kinds.js';
 import { DEFAULT_LIMITS } from '../limits/index.js';
+import { UsageError } from './errors.js';
 import { parseShowArgs, type ShowOptions } from './show.js';
 
 export type Format = 'json' | 'csv' | 'ndjson';
@@ -54,10 +55,6 @@ export interface CheckOptions {
 
 export type CliOptions = ExtractOptions | InspectOptions | CheckOptions | ShowOptions;
 
-/** A command line that cannot be run: exit code 2. */
-export class UsageError extends Error {
-  override name = 'UsageError';
-}
 
 function positiveInt(v: string): number {
   const n = Number(v);

@@ -5,7 +5,8 @@ import { documentToJson } from '../export/json.js';
 import { documentToNdjson } from '../export/ndjson.js';
 import type { ExtractedDocument, Table } from '../types.js';
 import type { Input } from './inputs.js';
-import { UsageError, type ExtractOptions } from './options.js';
+import { UsageError } from './errors.js';
+import type { ExtractOptions } from './options.js';
 
 /** Where results go: stdout, one file (a single result, or an ndjson stream of all), or a file per input in a folder. */
 export type Destination = { kind: 'stdout' } | { kind: 'file'; path: string } | { kind: 'dir'; path: string };

@@ -2,7 +2,7 @@ import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { readStdin, safeStem } from './inputs.js';
-import { UsageError } from './options.js';
+import { EXIT, UsageError } from './errors.js';
 import { styleFor } from './style.js';
 import { failure } from './task.js';
 
@@ -91,7 +91,7 @@ export async function runShow(opts: ShowOptions): Promise<number> {
   } catch (e) {
     if (e instanceof UsageError) throw e;
     process.stderr.write(`budget-extract: ${err.bold(name)}: ${failure(e).reason}\n`);
-    return 1;
+    return EXIT.INPUT;
   }
   try {
     const pages = session.model.pages.length;
@@ -119,7 +119,7 @@ export async function runShow(opts: ShowOptions): Promise<number> {
       written.push(file);
     }
     for (const f of written) process.stdout.write(f + '\n');
-    return 0;
+    return EXIT.OK;
   } finally {
     await session.close();
   }

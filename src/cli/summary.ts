@@ -1,4 +1,5 @@
 import type { ExtractedDocument } from '../types.js';
+import { EXIT } from './errors.js';
 import type { ChalkInstance } from 'chalk';
 
 export type FileStatus = 'ok' | 'refused' | 'failed' | 'skipped';
@@ -69,7 +70,7 @@ export function summaryLine(s: Summary, c: ChalkInstance): string {
 
 /** 0 all read; 1 some input refused or failed; 3 (--strict) all read but some checks failed. */
 export function exitCode(s: Summary, strict: boolean): number {
-  if (s.refused || s.failed) return 1;
-  if (strict && s.checksFailed > 0) return 3;
-  return 0;
+  if (s.refused || s.failed) return EXIT.INPUT;
+  if (strict && s.checksFailed > 0) return EXIT.CHECKS;
+  return EXIT.OK;
 }

@@ -1,0 +1,13 @@
+/**
+ * The command line's errors and exit codes, in one leaf module (it imports nothing) that every command uses.
+ *
+ * Exit codes: `OK` every input read (a document with no budget tables is read: it gets a warning and `tables: []`);
+ * `INPUT` some input refused or failed; `USAGE` the command line is wrong; `CHECKS` with --strict, every input
+ * read but some document's consistency checks failed.
+ */
+export const EXIT = { OK: 0, INPUT: 1, USAGE: 2, CHECKS: 3 } as const;
+
+/** A command line that cannot be run: exit code `EXIT.USAGE`. */
+export class UsageError extends Error {
+  override name = 'UsageError';
+}
