@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { extract } from '../src/index.js';
 import type { ExtractedDocument, Table } from '../src/index.js';
+import { assembleTables } from '../src/tables/assemble.js';
 import { dropCellOverflow } from '../src/tables/overflow.js';
 import type { PageGrid, PageLayout, TextLine } from '../src/types.js';
 import * as D from '../scripts/fixture-data.mjs';
@@ -106,6 +107,60 @@ describe('dropCellOverflow on layouts', () => {
     const [a, b] = pages([line('和宣传', 5, 60, 305)], []);
     const other = { ...b!, grids: [{ ...b!.grids[0]!, xs: [0, 60, 200] }] };
     expect(dropCellOverflow([a!, other]).warnings).toEqual([]);
+  });
+});
+
+describe('a header repeated over a merged cell the break cut (assembleTables on layouts)', () => {
+  type Spec = [row: number, col: number, rowSpan: number, text: string];
+  const grid = (page: number, rows: number, cells: Spec[]): PageGrid => {
+    const ys = Array.from({ length: rows + 1 }, (_, r) => 100 + 20 * r);
+    const xs = [0, 80, 200, 260, 300];
+    return {
+      page,
+      box: { x0: 0, y0: ys[0]!, x1: 300, y1: ys[rows]! },
+      method: 'ruled',
+      xs,
+      ys,
+      cells: cells.map(([row, col, rowSpan, text]) => ({ row, col, rowSpan, colSpan: 1, text, box: { x0: xs[col]!, x1: xs[col + 1]!, y0: ys[row]!, y1: ys[row + rowSpan]! } })),
+    };
+  };
+  const head = (goal: string, name = '项目名称'): Spec[] => [[0, 0, 1, name], [0, 1, 1, goal], [0, 2, 1, '指标'], [0, 3, 1, '权重']];
+  const layouts = (goalHeader: string, nameHeader?: string): PageLayout[] => [
+    {
+      page: 1, width: 400, height: 600, lines: [{ text: '项目支出绩效目标表', x0: 0, x1: 200, y0: 60, y1: 76, size: 16 }],
+      grids: [grid(1, 3, [...head('年度目标'), [1, 0, 2, '乙项目'], [1, 1, 2, '第一句话。第二句'], [1, 2, 1, '指标一'], [1, 3, 1, '50'], [2, 2, 1, '指标二'], [2, 3, 1, '20']])],
+    },
+    {
+      page: 2, width: 400, height: 600, lines: [],
+      grids: [grid(2, 2, [...head(goalHeader, nameHeader), [1, 0, 1, ''], [1, 1, 1, '话的后半。'], [1, 2, 1, '指标三'], [1, 3, 1, '30']])],
+    },
+  ];
+  const read = (goalHeader: string, nameHeader?: string): Table => {
+    const tables = assembleTables(layouts(goalHeader, nameHeader));
+    expect(tables).toHaveLength(1);
+    return tables[0]!;
+  };
+
+  it('a clean repeated header is dropped and the cut cell joined', () => {
+    const t = read('年度目标');
+    expect(t.rows).toEqual([
+      ['乙项目', '第一句话。第二句话的后半。', '指标一', '50'],
+      ['乙项目', '第一句话。第二句话的后半。', '指标二', '20'],
+      ['乙项目', '第一句话。第二句话的后半。', '指标三', '30'],
+    ]);
+  });
+
+  it('header text with the cut cell\'s lines before, after and between its own lines is still the header', () => {
+    for (const [goal, name] of [['第二句年度目标', undefined], ['年度目标第二句', undefined], ['第二年度句目标', '乙项目名称']] as const) {
+      const t = read(goal, name);
+      expect(t.rows.map((r) => r[1]), goal).toEqual(Array(3).fill('第一句话。第二句话的后半。'));
+      expect(t.rows.map((r) => r[0])).toEqual(Array(3).fill('乙项目'));
+    }
+  });
+
+  it('text in the header that is not the cut cell\'s makes the row data, not a header', () => {
+    const t = read('年度目标另有文字');
+    expect(t.rows.map((r) => r[1])).toContain('年度目标另有文字');
   });
 });
 

@@ -229,18 +229,32 @@ function rowTexts(row: readonly (Cell | undefined)[]): string[] {
 
 /**
  * A row repeats the header row when each cell holds that column's header text and nothing else — or, in a column
- * whose merged cell the page break cut, the header text with pieces of that cell's text around it: the spreadsheet
- * draws the cut cell's text again from its top, and the lines already shown on the page before land in the header
- * (`、文明单位,文明家庭创建,新时代` + `年度目标` + `文明实践所、`). Those pieces are copies and go with the header.
+ * whose merged cell the page break cut, the header text with pieces of that cell's text around or between its
+ * lines: the spreadsheet draws the cut cell's text again from its top, and the lines already shown on the page
+ * before land in the header (`、文明单位,文明家庭创建,新时代` + `年度目标` + `文明实践所、`). Those pieces are copies
+ * and go with the header.
  */
 function repeatsHeader(b: Builder, texts: readonly string[], header: readonly string[]): boolean {
   return header.every((want, k) => {
     const got = texts[k] ?? '';
     if (got === want) return true;
-    const at = want ? got.indexOf(want) : 0;
-    if (at < 0) return false;
     const open = compact(b.open.get(k)?.text ?? '');
-    const pieces = [got.slice(0, at), got.slice(at + want.length)].filter(Boolean);
-    return open !== '' && pieces.every((p) => open.includes(p));
+    return open !== '' && interleaves(got, want, open);
   });
+}
+
+/** `got` is `want` with pieces of `open` before, after or inside it, in reading order. */
+function interleaves(got: string, want: string, open: string): boolean {
+  const seen = new Set<number>();
+  const go = (i: number, j: number): boolean => {
+    if (i === got.length) return j === want.length;
+    const key = i * (want.length + 1) + j;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    if (j < want.length && got[i] === want[j] && go(i + 1, j + 1)) return true;
+    // A piece of the cut cell's text: every longer piece from here is one only if this one is.
+    for (let end = i + 1; end <= got.length && open.includes(got.slice(i, end)); end++) if (go(end, j)) return true;
+    return false;
+  };
+  return go(0, 0);
 }
