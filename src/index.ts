@@ -1,6 +1,28 @@
+// The library's public surface: named exports only. Stage internals (layout, tables, checks) stay inside.
 export { extract, type ExtractOptions } from './extract.js';
 export { InputError, type InputErrorCode } from './errors.js';
-export { runChecks, type CheckReport, type CheckResult } from './checks/index.js';
-export { formatCheckReport } from './checks/report.js';
-export * from './records/index.js';
-export type * from './types.js';
+export type { CheckReport, CheckResult } from './checks/result.js';
+export { formatCheckReport, type ReportStyle } from './checks/report.js';
+export {
+  RECORD_SCHEMAS,
+  Amount,
+  AmountsSchema,
+  ClassCodeSchema,
+  IndicatorSchema,
+  LineItemRecord,
+  OverallPerformanceRecord,
+  ProcurementRecord,
+  ProjectPerformanceRecord,
+  SummaryRecord,
+  ThreePublicRecord,
+  type Indicator,
+  type LineItem,
+  type OverallPerformance,
+  type Procurement,
+  type ProjectPerformance,
+  type RecordKind,
+  type SummaryItem,
+  type TableRecord,
+  type ThreePublic,
+} from './records/schemas.js';
+export type { DocumentInfo, ExtractedDocument, Table, TableKind, Warning } from './types.js';

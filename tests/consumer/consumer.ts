@@ -1,0 +1,37 @@
+// Compiled (never run) by tests/public-api.test.ts against the built declarations in dist/, as a user of the
+// package would write it: the self-reference 'budget-extract' resolves through package.json "exports".
+import {
+  extract,
+  formatCheckReport,
+  InputError,
+  RECORD_SCHEMAS,
+  type CheckResult,
+  type ExtractOptions,
+  type ExtractedDocument,
+  type ProjectPerformance,
+  type Table,
+  type TableKind,
+} from 'budget-extract';
+
+const options: ExtractOptions = { unit: 'wan', maxPages: 500 };
+
+export async function firstProjectGoal(file: string): Promise<string | null> {
+  let doc: ExtractedDocument;
+  try {
+    doc = await extract(file, options);
+  } catch (e) {
+    if (e instanceof InputError) return e.code;
+    throw e;
+  }
+  const table: Table | undefined = doc.tables.find((t) => t.kind === 'project_performance');
+  const kind: TableKind | undefined = table?.kind;
+  const project = RECORD_SCHEMAS.project_performance.parse(table?.records?.[0]) satisfies ProjectPerformance;
+  const failed: CheckResult[] = doc.checks.results.filter((r) => !r.passed);
+  const plain = (s: string): string => s;
+  const report: string = formatCheckReport(file, doc.checks, { bold: plain, red: plain, green: plain, dim: plain });
+  return `${kind} ${project.goal} ${failed.length} ${report.length}`;
+}
+
+export async function fromBytes(bytes: Uint8Array): Promise<number> {
+  return (await extract(bytes, { fileName: 'x.pdf' })).tables.length;
+}
