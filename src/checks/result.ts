@@ -7,8 +7,12 @@ export interface CheckResult {
   message: { zh: string; en: string };
   tableKind: Table['kind'];
   tableTitle: string;
+  /** The page the result is about: the page its row was read from, else the table's first page. */
   page: number | null;
   row: { code: string | null; name: string } | null;
+  /** The index in the table's `rows` of the row the result is about (its total, parent or project row); null when
+   * the identity is not about one printed row. */
+  rowIndex: number | null;
   column: string | null;
   expected: string;
   found: string;
@@ -39,10 +43,17 @@ export interface Comparison {
   en: string;
   table: Table;
   row: CheckResult['row'];
+  /** Index in `table.rows` of the row the result is about; its page comes from `table.rowPages`. */
+  rowIndex: number | null;
   column: string | null;
   expected: Decimal;
   found: Decimal;
   terms: number;
+}
+
+/** The page a row was read from (a table running over pages: the continuation's page), else the table's first. */
+export function pageOf(table: Table, rowIndex: number | null): number | null {
+  return (rowIndex !== null ? table.rowPages[rowIndex] : undefined) ?? table.pages[0] ?? null;
 }
 
 export function compare(c: Comparison): CheckResult {
@@ -53,8 +64,9 @@ export function compare(c: Comparison): CheckResult {
     message: { zh: c.zh, en: c.en },
     tableKind: c.table.kind,
     tableTitle: c.table.title,
-    page: c.table.pages[0] ?? null,
+    page: pageOf(c.table, c.rowIndex),
     row: c.row,
+    rowIndex: c.rowIndex,
     column: c.column,
     expected: c.expected.toFixed(),
     found: c.found.toFixed(),

@@ -19,6 +19,11 @@ const TOTALS: [RegExp, NonNullable<SummaryItem['totalKind']>][] = [
  * side starts at the second name column (or the first column whose path starts with 支出).
  */
 export function summaryItems(table: Table): SummaryItem[] {
+  return summaryItemsWithRows(table).map((x) => x.record);
+}
+
+/** Summary records with the index of the row each came from (both sides of a row share it). */
+export function summaryItemsWithRows(table: Table): { record: SummaryItem; row: number }[] {
   const paths = table.columns.map(compact);
   const nameCols = paths.map((p, i) => [p, i] as const).filter(([p]) => /项目|科目|名称/u.test(p)).map(([, i]) => i);
   const firstExpenditure = paths.findIndex((p) => /^支出/u.test(p));
@@ -28,17 +33,17 @@ export function summaryItems(table: Table): SummaryItem[] {
     { side: 'income' as const, from: 0, to: split },
     { side: 'expenditure' as const, from: split, to: paths.length },
   ];
-  const out: SummaryItem[] = [];
+  const out: { record: SummaryItem; row: number }[] = [];
   for (const s of sides) {
     const sub: Table = { ...table, columns: table.columns.slice(s.from, s.to), rows: table.rows.map((r) => r.slice(s.from, s.to)) };
     const roles: ColumnRoles = columnRoles(sub);
     const nameAt = roles.name >= 0 ? roles.name : 0;
-    for (const row of sub.rows) {
+    for (const [at, row] of sub.rows.entries()) {
       const name = compact(row[nameAt] ?? '');
       const { amounts, extra } = readAmounts(row, roles);
       if (!name && Object.values(amounts).every((v) => v === null) && Object.values(extra).every((v) => v === null)) continue;
       const totalKind = TOTALS.find(([p]) => p.test(name))?.[1] ?? null;
-      out.push({ side: s.side, name, totalKind, amounts, extra });
+      out.push({ record: { side: s.side, name, totalKind, amounts, extra }, row: at });
     }
   }
   return out;

@@ -52,6 +52,14 @@ const value = (cell: string | undefined): string | null => plainAmount(cell ?? '
  * item, a column per basis).
  */
 export function threePublicRecords(table: Table): ThreePublic[] {
+  return threePublicRecordsWithRows(table).map((x) => x.record);
+}
+
+/**
+ * “三公” records with the row each is about: a unit's (or the 合计) row across; down, the row of the item that is
+ * the record's 合计 (else its first item row).
+ */
+export function threePublicRecordsWithRows(table: Table): { record: ThreePublic; row: number }[] {
   const paths = table.columns.map(compact);
   // A “三公” subtotal beside a grand 合计: `合计 | “三公”经费/小计 | …`.
   const subtotal = paths.some((p) => /^(合计|总计)$/u.test(p)) && paths.some((p) => /三公[^/]*\/(小计|合计)$/u.test(p));
@@ -60,8 +68,9 @@ export function threePublicRecords(table: Table): ThreePublic[] {
     const unitCol = paths.findIndex((p) => /单位名称|单位|项目|科目名称/u.test(p) && !/编码|代码/u.test(p));
     const codeCol = paths.findIndex((p) => /单位(编码|代码)/u.test(p));
     const bases = [...new Set(across.filter((c) => c.field).map((c) => c.basis))];
-    const out: ThreePublic[] = [];
-    for (const row of table.rows.filter((r) => !isNumberingTexts(r))) {
+    const out: { record: ThreePublic; row: number }[] = [];
+    for (const [at, row] of table.rows.entries()) {
+      if (isNumberingTexts(row)) continue;
       const unitText = unitCol >= 0 ? compact(row[unitCol] ?? '') : '';
       const unit = unitText && !/^(合计|总计)$/u.test(unitText) ? unitText : null;
       const unitCode = codeCol >= 0 ? compact(row[codeCol] ?? '') || null : null;
@@ -72,7 +81,7 @@ export function threePublicRecords(table: Table): ThreePublic[] {
           if (c.field && c.basis === basis) assign(rec, c.field, value(row[c.i]));
           else if (!c.field && basis === bases[0] && parseAmount(row[c.i] ?? '').kind !== 'text') rec.extra[c.label] = value(row[c.i]);
         }
-        out.push(rec);
+        out.push({ record: rec, row: at });
       }
     }
     return out;
@@ -81,17 +90,20 @@ export function threePublicRecords(table: Table): ThreePublic[] {
   const amountCols = paths.map((p, i) => ({ i, basis: basisOf(p), label: table.columns[i]! })).filter(({ i }) => table.rows.some((r) => parseAmount(r[i] ?? '').kind === 'number'));
   if (!amountCols.length) return [];
   const nameCol = paths.findIndex((_, i) => !amountCols.some((c) => c.i === i));
-  const out: ThreePublic[] = [];
+  const out: { record: ThreePublic; row: number }[] = [];
   const bases = amountCols.length > 1 ? amountCols : [amountCols[0]!];
+  const fields = table.rows.map((row) => fieldOf(compact(row[nameCol] ?? '')));
+  const totalRow = fields.indexOf('total');
+  const anchor = totalRow >= 0 ? totalRow : Math.max(0, fields.findIndex((f) => f !== null));
   for (const col of bases) {
     const rec = emptyRecord(null, null, col.basis, true);
-    for (const row of table.rows) {
+    for (const [at, row] of table.rows.entries()) {
       const name = compact(row[nameCol] ?? '');
-      const field = fieldOf(name);
+      const field = fields[at];
       if (field) assign(rec, field, value(row[col.i]));
       else if (name) rec.extra[name] = value(row[col.i]);
     }
-    out.push(rec);
+    out.push({ record: rec, row: anchor });
   }
   return out;
 }
