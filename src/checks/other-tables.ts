@@ -32,7 +32,7 @@ export function threePublicChecks(table: Table): CheckResult[] {
   const out: CheckResult[] = [];
   for (const { record: r, row: rowIndex } of threePublicRecordsWithRows(table)) {
     const row = { code: r.unitCode, name: r.unit ?? '合计' };
-    const basis = r.basis ? ` (${r.basis})` : '';
+    const basis = r.heading ? ` (${r.heading})` : r.basis ? ` (${r.basis})` : '';
     const hasVehicleParts = r.vehicle.purchase !== undefined || r.vehicle.operation !== undefined;
     const vehicle = r.vehicle.subtotal !== undefined ? r.vehicle.subtotal : hasVehicleParts ? dec(r.vehicle.purchase).plus(dec(r.vehicle.operation)).toFixed() : undefined;
     if (r.total !== undefined && (r.outbound !== undefined || r.reception !== undefined || vehicle !== undefined)) {
