@@ -1,7 +1,6 @@
 import { compact } from '../pdf/normalize.js';
 import { isNumberingTexts } from '../tables/header.js';
 import type { Table } from '../types.js';
-import { plainAmount } from './amount.js';
 import { parseClassCode, splitCodedName, type ClassCode } from './codes.js';
 import { columnRoles, type ColumnRoles } from './columns.js';
 import type { LineItem } from './schemas.js';
@@ -14,7 +13,8 @@ export function readAmounts(row: readonly string[], roles: ColumnRoles): { amoun
   const amounts: Record<string, string | null> = {};
   const extra: Record<string, string | null> = {};
   for (const a of roles.amounts) {
-    const v = plainAmount(row[a.index] ?? '');
+    const p = roles.read(row[a.index] ?? '');
+    const v = p.kind === 'number' ? p.value : null;
     if (a.field) amounts[a.field] = v;
     else extra[a.label] = v;
   }
@@ -71,6 +71,9 @@ function blockItems(table: Table): { record: LineItem; row: number }[] {
     }
     const { amounts, extra } = readAmounts(row, roles);
     if (!code && !name && !unitCode && Object.values(amounts).every((v) => v === null)) continue;
+    // A row whose amounts could not be read at all is no record (a warning names its cells), not a row of nulls.
+    const unread = roles.amounts.some((a) => roles.read(row[a.index] ?? '').kind === 'unread');
+    if (unread && [...Object.values(amounts), ...Object.values(extra)].every((v) => v === null)) continue;
     out.push({ record: { code, name, unitCode, isTotal, isSubtotal, amounts, extra }, row: at });
   }
   return out;
