@@ -240,3 +240,36 @@ describe('amounts printed with odd separators', () => {
     expect(built.warnings.map((w) => [w.page, /1 amount cell not understood/u.test(w.message)])).toEqual([[4, true]]);
   });
 });
+
+describe('尾差: half a unit of the table\'s last digit per printed figure', () => {
+  it('a sum within rounding passes marked as rounding; one beyond fails', () => {
+    const rows = (total: string) => [
+      ['', '合计', total, total],
+      ['301', '工资福利支出', '71.04', '71.04'],
+      ['302', '商品和服务支出', '102.73', '102.73'],
+      ['303', '对个人和家庭的补助', '0.02', '0.02'],
+    ];
+    const columns = ['科目编码', '科目名称', '合计', '基本支出'];
+    // 71.04 + 102.73 + 0.02 = 173.79: four printed figures to 0.01 allow 0.02.
+    const near = lineItemChecks(table('basic_expenditure', columns, rows('173.78'))).filter((r) => r.id === 'total.equals_top_rows');
+    expect(near.map((r) => [r.tolerance, r.difference, r.passed, r.rounding])).toEqual([['0.02', '-0.01', true, true], ['0.02', '-0.01', true, true]]);
+    const far = lineItemChecks(table('basic_expenditure', columns, rows('173.76'))).filter((r) => r.id === 'total.equals_top_rows');
+    expect(far.map((r) => [r.difference, r.passed, r.rounding])).toEqual([['-0.03', false, false], ['-0.03', false, false]]);
+    const exact = lineItemChecks(table('basic_expenditure', columns, rows('173.79'))).filter((r) => r.id === 'total.equals_top_rows');
+    expect(exact.map((r) => [r.passed, r.rounding])).toEqual([[true, false], [true, false]]);
+  });
+
+  it('a cell printing fewer decimals than its table does not widen the tolerance; a blank carries none', () => {
+    const columns = ['科目编码', '科目名称', '合计'];
+    const t = table('expenditure', columns, [
+      ['205', '教育支出', '12063.9'], // read without its last digit
+      ['20503', '职业教育', '12063.96'],
+    ]);
+    const [tree] = lineItemChecks(t);
+    expect([tree!.tolerance, tree!.difference, tree!.passed]).toEqual(['0.01', '-0.06', false]);
+    const blanks = lineItemChecks(table('expenditure', ['科目编码', '科目名称', '合计', '基本支出', '项目支出'], [
+      ['2010101', '行政运行', '10.00', '10.00', ''],
+    ]));
+    expect(blanks.map((r) => [r.id, r.tolerance])).toEqual([['row.total_equals_basic_plus_project', '0.01']]);
+  });
+});

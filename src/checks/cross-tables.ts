@@ -41,7 +41,7 @@ export function crossTableChecks(tables: readonly Table[]): CheckResult[] {
     const va = ta && p.aValue(ta.record), vb = tb && p.bValue(tb.record);
     if (!ta || !tb || va === undefined || vb === undefined || (va === null && vb === null)) continue;
     out.push({
-      ...compare({ id: p.id, zh: p.zh, en: p.en, table: p.b, row: { code: null, name: tb.record.name }, rowIndex: tb.row, column: p.aColumn, expected: dec(va), found: dec(vb), terms: 1 }),
+      ...compare({ id: p.id, zh: p.zh, en: p.en, table: p.b, row: { code: null, name: tb.record.name }, rowIndex: tb.row, column: p.aColumn, expected: dec(va), found: dec(vb), terms: 1, figures: [va, vb] }),
       message: { zh: `${p.zh}(${p.a.title})`, en: `${p.en} (${p.a.title})` },
     });
   }
@@ -68,6 +68,7 @@ function fiscalSummaryCheck(tables: readonly Table[]): CheckResult[] {
         id: 'cross.fiscal_summary_total', zh: '全部为财政拨款时,财政拨款收支总表收入总计等于收支总表收入总计',
         en: 'with fiscal appropriations only, the fiscal summary total equals the summary total',
         table: fiscal, row: { code: null, name: b.name }, rowIndex: found.row, column: 'total', expected: dec(a.amounts.total), found: dec(b.amounts.total), terms: 1,
+        figures: [a.amounts.total, b.amounts.total],
       }),
       message: { zh: `全部为财政拨款时,财政拨款收支总表收入总计等于收支总表收入总计(${all.title})`, en: `with fiscal appropriations only, the fiscal summary total equals the summary total (${all.title})` },
     },

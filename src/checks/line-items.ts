@@ -59,6 +59,7 @@ function treeChecks({ table, items, columns }: Context): CheckResult[] {
           en: `${code.code} ${parent.record.name} equals the sum of its ${kids.length} child rows`,
           table, row: rowOf(parent), rowIndex: parent.row, column: col.label,
           expected: sum(kids, col.read), found: dec(col.read(parent.record)), terms: kids.length,
+          figures: [...kids.map((k) => col.read(k.record)), col.read(parent.record)],
         }),
       );
     }
@@ -88,6 +89,7 @@ function totalChecks({ table, items, columns }: Context): CheckResult[] {
       en: `the total equals the sum of the ${top.length} top-level rows`,
       table, row: rowOf(total), rowIndex: total.row, column: col.label,
       expected: sum(top, col.read), found: dec(col.read(total.record)), terms: top.length,
+      figures: [...top.map((k) => col.read(k.record)), col.read(total.record)],
     }),
   );
 }
@@ -125,6 +127,7 @@ function rowChecks({ table, items, roles }: Context): CheckResult[] {
           id: idn.id, zh: idn.zh, en: idn.en, table, row: rowOf(item), rowIndex: item.row,
           column: roles.amounts.find((a) => a.field === 'total')!.label,
           expected: values.reduce((s, v) => s.plus(dec(v)), dec('0')), found: dec(item.record.amounts.total), terms: idn.parts.length,
+          figures: [...values, item.record.amounts.total],
         }),
       );
     }

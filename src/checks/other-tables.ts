@@ -22,7 +22,7 @@ export function summaryChecks(table: Table): CheckResult[] {
         id: 'summary.income_equals_expenditure',
         zh: '收入总计等于支出总计', en: 'total income equals total expenditure',
         table, row: { code: null, name: spending.name }, rowIndex: at.row, column: f,
-        expected: dec(value(income, f)), found: dec(value(spending, f)), terms: 1,
+        expected: dec(value(income, f)), found: dec(value(spending, f)), terms: 1, figures: [value(income, f), value(spending, f)],
       }),
     );
 }
@@ -40,12 +40,14 @@ export function threePublicChecks(table: Table): CheckResult[] {
         id: 'three_public.total', zh: '“三公”经费合计等于因公出国(境)费、公务用车购置及运行费、公务接待费之和',
         en: `“three public” total equals outbound + vehicles + reception${basis}`,
         table, row, rowIndex, column: 'total', expected: dec(r.outbound).plus(dec(vehicle)).plus(dec(r.reception)), found: dec(r.total), terms: 3,
+        figures: [r.outbound, ...(r.vehicle.subtotal !== undefined ? [r.vehicle.subtotal] : [r.vehicle.purchase, r.vehicle.operation]), r.reception, r.total],
       }));
     }
     if (r.vehicle.subtotal !== undefined && hasVehicleParts) {
       out.push(compare({
         id: 'three_public.vehicle', zh: '公务用车购置及运行费等于购置费与运行费之和', en: `vehicle costs equal purchase + operation${basis}`,
         table, row, rowIndex, column: 'vehicle.subtotal', expected: dec(r.vehicle.purchase).plus(dec(r.vehicle.operation)), found: dec(r.vehicle.subtotal), terms: 2,
+        figures: [r.vehicle.purchase, r.vehicle.operation, r.vehicle.subtotal],
       }));
     }
   }
@@ -79,6 +81,7 @@ export function weightChecks(table: Table): CheckResult[] {
       }),
       tolerance: '0',
       passed: weights.reduce((s, w) => s.plus(dec(w)), dec('0')).eq(dec(full)),
+      rounding: false,
     });
   }
   return out;
@@ -122,6 +125,7 @@ export function overallFundChecks(table: Table): CheckResult[] {
         id: 'performance.funds_part', zh: `${name}合计等于其各列之和`, en: `${name} 合计 equals the sum of its columns`,
         table, row: { code: null, name }, rowIndex: rowWith(table, part.total[1]), column: part.total[0],
         expected: part.members.reduce((s, v) => s.plus(dec(v)), dec('0')), found: dec(part.total[1]), terms: part.members.length,
+        figures: [...part.members, part.total[1]],
       }));
     }
     if (r.funds.total !== undefined && totals.length >= 2) {
@@ -129,6 +133,7 @@ export function overallFundChecks(table: Table): CheckResult[] {
         id: 'performance.funds_total', zh: '资金总额等于各部分合计之和', en: 'total funds equal the sum of the parts’ 合计',
         table, row: { code: null, name: '资金总额' }, rowIndex: rowWith(table, r.funds.total), column: 'funds.total',
         expected: totals.reduce((s, v) => s.plus(dec(v)), dec('0')), found: dec(r.funds.total), terms: totals.length,
+        figures: [...totals, r.funds.total],
       }));
     }
   }
