@@ -49,6 +49,10 @@ describe.skipIf(!hasCorpus)('where a check points (seed-c)', () => {
     }
     // The projects run over pp.21–39: their results do not all name the table's first page.
     expect(new Set(weights.map((r) => r.page)).size).toBeGreaterThan(5);
+    // Projects continued below the repeated header keep their indicators: 20 projects, 211 indicators, as seed-a.
+    expect(t.records!.length).toBe(20);
+    expect((t.records as { indicators: unknown[] }[]).reduce((n, p) => n + p.indicators.length, 0)).toBe(211);
+    expect(weights.filter((r) => !r.passed)).toEqual([]);
   });
 });
 
