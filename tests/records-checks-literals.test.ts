@@ -275,6 +275,18 @@ describe('尾差: half a unit of the table\'s last digit per printed figure', ()
   });
 });
 
+describe('warnings on performance tables name money cells only', () => {
+  it('an indicator value like 2025.12.31 is no amount cell; two amounts run together in 项目总额 are', () => {
+    const t = table('project_performance', ['项目名称', '项目总额', '三级指标', '指标值', '权重'], [
+      ['项目甲', '52.00000027.000000', '完成时间', '2025.12.31', '90'],
+      ['项目乙', '10.00', '覆盖率', '100', '90'],
+    ]);
+    const { warnings } = buildRecords(t);
+    expect(warnings.map((w) => w.message)).toEqual([expect.stringContaining('row 1 [项目总额] "52.00000027.000000"')]);
+    expect(warnings[0]!.message).not.toContain('2025.12.31');
+  });
+});
+
 describe('project performance continued below a repeated header', () => {
   it('the repeated header row is skipped and the blank-name rows under it stay with the project above', () => {
     const columns = ['项目名称', '预算数', '一级指标', '二级指标', '三级指标', '指标值', '权重'];

@@ -55,7 +55,10 @@ export function buildRecords(table: Table): { records: TableRecord[] | undefined
  */
 function unreadWarnings(table: Table): Warning[] {
   const read = amountReader(table);
+  // Performance tables print indicator values (100, 90, 2025.12.31) beside their money: only money columns count.
+  const performance = table.kind === 'project_performance' || table.kind === 'overall_performance';
   const columns = table.columns.map((_, c) => c).filter((c) => {
+    if (performance && (!/金额|预算|总额|资金/u.test(table.columns[c] ?? '') || /指标/u.test(table.columns[c] ?? ''))) return false;
     let amounts = 0, others = 0;
     for (const row of table.rows) {
       const k = read(row[c] ?? '').kind;
