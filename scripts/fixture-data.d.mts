@@ -132,3 +132,24 @@ export type FaultName = 'clean' | keyof typeof faultInjections;
 export const faultNames: FaultName[];
 /** The four tables of faults/<name>.pdf and the body row of the 支出总表 that starts its continuation page. */
 export function faultDocument(name: FaultName): { continuesAt: number | null; tables: [FixtureTable, FixtureTable, FixtureTable, FixtureTable] };
+
+// faults/narrow-*.pdf (Sichuan narrow print: codes in the 单位代码 column, header repeated on every page)
+export const narrowDepartment: string;
+export const narrowUnitCode: string;
+export const narrowYear: number;
+export const narrowTree: { rows: { code: string; level: 1 | 2 | 3; name: string; v: number[] }[]; total: number[] };
+/** 基本支出表 rows { code, name, level, v: [人员经费, 公用经费] } (cents) and the total. */
+export const narrowEconomic: { rows: { code: string; name: string; level: 1 | 2; v: number[] }[]; total: number[] };
+export const narrowInjections: {
+  'narrow-child-removed': { table: 'basic_expenditure'; removed: string };
+  'narrow-total-changed': { table: 'expenditure'; delta: number };
+};
+export type NarrowName = 'narrow-clean' | keyof typeof narrowInjections;
+export const narrowNames: NarrowName[];
+export const narrowBreaks: { expenditure: string; basic_expenditure: string };
+/** The 支出总表 and 基本支出表 of faults/<name>.pdf and the body row each continues from on its second page. */
+export function narrowDocument(name: NarrowName): { breaks: { expenditure: number; basic_expenditure: number }; tables: [FixtureTable, FixtureTable] };
+
+// spreadsheet-print.pdf (a performance table printed as a spreadsheet prints it: merged cells clipped at page breaks)
+export const spreadsheetProjects: FixtureProject[];
+export const spreadsheetPerformanceTable: FixtureTable;

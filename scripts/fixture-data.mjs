@@ -1442,3 +1442,168 @@ export const spreadsheetPerformanceTable = {
     ),
   ),
 };
+
+// 13. faults/narrow-*.pdf — the checks on the Sichuan layout family as the seed's narrow print shows it (seed-c):
+// columns so narrow that codes and amounts wrap inside their cells, the header rows repeated on every page, and
+// subject codes in the 单位代码 column: a class row prints `| | | 201 | 一般公共服务支出`, a 款 or 项 row its full code
+// beside its 类/款/项 cells (`201 | 31 | 01 | 2013101 | 行政运行`); the unit row prints its real unit code
+// (103001). Two tables, each over two pages: 部门支出总表 (pp.1–2) and 一般公共预算基本支出表 (pp.3–4), 万元.
+// Faults: a child row of the 基本支出表 left out; the 合计 of the 支出总表 changed.
+
+export const narrowDepartment = '示例县农业农村局';
+export const narrowUnitCode = '103001';
+export const narrowYear = 2025;
+
+/** 项 rows of the 支出总表: [code, name, 基本支出, 项目支出] (cents of 万元). */
+const narrowLeaves = [
+  ['2013101', '行政运行', Y('152.36'), 0],
+  ['2013102', '一般行政管理事务', 0, Y('48.50')],
+  ['2013105', '专项业务', 0, Y('26.20')],
+  ['2080505', '机关事业单位基本养老保险缴费支出', Y('18.42'), 0],
+  ['2080506', '机关事业单位职业年金缴费支出', Y('9.21'), 0],
+  ['2101101', '行政单位医疗', Y('7.64'), 0],
+  ['2210201', '住房公积金', Y('11.05'), 0],
+];
+export const narrowTree = subjectTree(
+  narrowLeaves.map(([code, name, basic, project]) => ({ code, name, v: [basic, project] })),
+  {
+    '201': '一般公共服务支出',
+    '20131': '党委办公厅（室）及相关机构事务',
+    '208': '社会保障和就业支出',
+    '20805': '行政事业单位养老支出',
+    '210': '卫生健康支出',
+    '21011': '行政事业单位医疗',
+    '221': '住房保障支出',
+    '22102': '住房改革支出',
+  },
+);
+
+/** 基本支出表 rows: [code, name, slot (0 人员经费, 1 公用经费), cents]; 30299 balances to the 支出总表's 基本支出. */
+const narrowEconomicGroups = [
+  ['301', '工资福利支出', 0, [
+    ['30101', '基本工资', Y('62.40')],
+    ['30102', '津贴补贴', Y('38.75')],
+    ['30103', '奖金', Y('12.30')],
+    ['30108', '机关事业单位基本养老保险缴费', Y('18.42')],
+    ['30109', '职业年金缴费', Y('9.21')],
+    ['30110', '职工基本医疗保险缴费', Y('7.64')],
+    ['30113', '住房公积金', Y('11.05')],
+  ]],
+  ['302', '商品和服务支出', 1, [
+    ['30201', '办公费', Y('12.00')],
+    ['30211', '差旅费', Y('8.50')],
+    ['30299', '其他商品和服务支出', null],
+  ]],
+  ['303', '对个人和家庭的补助', 0, [
+    ['30309', '奖励金', Y('0.30')],
+  ]],
+];
+export const narrowEconomic = (() => {
+  const basicTotal = narrowTree.total[0];
+  const known = sum(narrowEconomicGroups.flatMap(([, , , items]) => items.map((i) => i[2] ?? 0)));
+  const rows = [];
+  const total = [0, 0];
+  for (const [code, name, slot, items] of narrowEconomicGroups) {
+    const group = { code, name, level: 1, v: [0, 0] };
+    rows.push(group);
+    for (const [c, n, amt] of items) {
+      const v = [0, 0];
+      v[slot] = amt ?? basicTotal - known;
+      if (v[slot] <= 0) throw new Error(`narrow: ${c} balances to ${v[slot]}`);
+      group.v = addVec(group.v, v);
+      rows.push({ code: c, name: n, level: 2, v });
+    }
+    total[0] += group.v[0];
+    total[1] += group.v[1];
+  }
+  if (sum(total) !== basicTotal) throw new Error('narrow: 基本支出表 total != 支出总表 基本支出');
+  return { rows, total };
+})();
+
+/**
+ * The narrow faults:
+ * - narrow-child-removed: the 基本支出表's row `removed` left out; its class row (in the 单位代码 column) unchanged.
+ * - narrow-total-changed: the 支出总表's 合计 (its 合计 column) + delta; everything else unchanged.
+ */
+export const narrowInjections = {
+  'narrow-child-removed': { table: 'basic_expenditure', removed: '30201' },
+  'narrow-total-changed': { table: 'expenditure', delta: Y('1.00') },
+};
+export const narrowNames = ['narrow-clean', ...Object.keys(narrowInjections)];
+/** Each table's continuation page starts at the body row printing this code in its 单位代码 column. */
+export const narrowBreaks = { expenditure: '208', basic_expenditure: '302' };
+
+/** Characters a line at each narrow width (9pt digits): 类 20pt → 2, 单位代码 / amounts 34pt → 5. */
+const NARROW_CODE = 2;
+const NARROW_WIDE = 5;
+const narrowAmount = (cents) => chop(money(cents, { blank: true }), NARROW_WIDE);
+const narrowTotal = (cents) => chop(money(cents), NARROW_WIDE);
+
+/** Cells [类, 款, 项?, 单位代码, 名称] of a subject row printed Sichuan's way. */
+function narrowCodeCells(code, withEntry) {
+  const cls = code.length >= 5 ? chop(code.slice(0, 3), NARROW_CODE) : '';
+  const item = code.length >= 5 ? code.slice(3, 5) : '';
+  const entry = code.length === 7 ? code.slice(5, 7) : '';
+  return [cls, item, ...(withEntry ? [entry] : []), chop(code, NARROW_WIDE)];
+}
+
+export function narrowDocument(name) {
+  if (!narrowNames.includes(name)) throw new Error(`no narrow fault ${name}`);
+  const f = narrowInjections[name];
+  const amountCols = [
+    { w: 34, align: 'right', num: true },
+    { w: 34, align: 'right', num: true },
+    { w: 34, align: 'right', num: true },
+  ];
+  const codeCols = (entry) => [
+    { w: 20, align: 'left' },
+    { w: 20, align: 'center' },
+    ...(entry ? [{ w: 20, align: 'center' }] : []),
+    { w: 34, align: 'left' },
+    { w: 90, align: 'left' },
+  ];
+  const totalCell = name === 'narrow-total-changed' ? narrowTotal(sum(narrowTree.total) + f.delta) : narrowTotal(sum(narrowTree.total));
+  const expenditureBody = [
+    ['', '', '', '', '合计', totalCell, ...narrowTree.total.map(narrowAmount)],
+    ['', '', '', chop(narrowUnitCode, NARROW_WIDE), narrowDepartment, narrowTotal(sum(narrowTree.total)), ...narrowTree.total.map(narrowAmount)],
+    ...narrowTree.rows.map((r) => [...narrowCodeCells(r.code, true), r.name, narrowTotal(sum(r.v)), ...r.v.map(narrowAmount)]),
+  ];
+  let basicBody = [
+    ['', '', '', '合计', narrowTotal(sum(narrowEconomic.total)), ...narrowEconomic.total.map(narrowAmount)],
+    ['', '', chop(narrowUnitCode, NARROW_WIDE), narrowDepartment, narrowTotal(sum(narrowEconomic.total)), ...narrowEconomic.total.map(narrowAmount)],
+    ...narrowEconomic.rows.map((r) => [...narrowCodeCells(r.code, false), r.name, narrowTotal(sum(r.v)), ...r.v.map(narrowAmount)]),
+  ];
+  if (name === 'narrow-child-removed') basicBody = basicBody.filter((r) => text(r[2]) !== f.removed);
+  const breakAt = (body, col, code) => body.findIndex((r) => text(r[col]) === code);
+  return {
+    breaks: { expenditure: breakAt(expenditureBody, 3, narrowBreaks.expenditure), basic_expenditure: breakAt(basicBody, 2, narrowBreaks.basic_expenditure) },
+    tables: [
+      {
+        kind: 'expenditure',
+        title: `${narrowYear}年部门支出总表`,
+        label: '表3',
+        unit: '万元',
+        cols: [...codeCols(true), ...amountCols],
+        header: [
+          [{ t: '科目编码', cs: 3 }, null, null, { t: '单位代码', rs: 2 }, { t: '单位名称（科目）', rs: 2 }, { t: '合计', rs: 2 }, { t: '基本支出', rs: 2 }, { t: '项目支出', rs: 2 }],
+          ['类', '款', '项', null, null, null, null, null],
+        ],
+        body: expenditureBody,
+      },
+      {
+        kind: 'basic_expenditure',
+        title: `${narrowYear}年一般公共预算基本支出表`,
+        label: '表7',
+        unit: '万元',
+        cols: [...codeCols(false), ...amountCols],
+        header: [
+          [{ t: '科目编码', cs: 2 }, null, { t: '单位代码', rs: 2 }, { t: '单位名称（科目）', rs: 2 }, { t: '基本支出', cs: 3 }, null, null],
+          ['类', '款', null, null, '合计', '人员经费', '公用经费'],
+        ],
+        body: basicBody,
+      },
+    ],
+  };
+}
+/** The text of a fixture cell (a string, or the `t` of a cell object). */
+const text = (cell) => (cell == null ? '' : typeof cell === 'string' ? cell : cell.t);

@@ -761,6 +761,24 @@ for (const name of D.faultNames) {
   };
 }
 
+// faults/narrow-*.pdf: the Sichuan narrow print (scripts/fixture-data.mjs, narrowDocument): 支出总表 on pp.1–2 and
+// 基本支出表 on pp.3–4, each broken at its `narrowBreaks` row with the header rows repeated on the continuation.
+for (const name of D.narrowNames) {
+  fixtures[`faults/${name}.pdf`] = async () => {
+    const { tables, breaks } = D.narrowDocument(name);
+    const doc = newDoc(`${D.narrowDepartment}${D.narrowYear}年部门预算`, { bufferPages: true });
+    const parts = [];
+    for (const table of tables) {
+      const at = breaks[table.kind];
+      const res = drawTable(doc, table, addPage(doc), MARGIN.top, { rules: 'stroke', repeatHeader: true, breaks: [at] });
+      if (res.pages !== 2 || res.parts[1].rows[0] !== at) throw new Error(`faults/${name}: ${table.title} parts ${JSON.stringify(res.parts)}, want a break at ${at}`);
+      parts.push(...res.parts);
+    }
+    await save(doc, path.join(OUT, 'faults', `${name}.pdf`));
+    return { pages: 4, parts };
+  };
+}
+
 const only = argv;
 fs.mkdirSync(BAD, { recursive: true });
 for (const [name, make] of Object.entries(fixtures)) {

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { extract } from '../src/index.js';
+import { amountReader } from '../src/records/amount.js';
 import { recordJsonSchemas } from '../src/records/json-schema.js';
 import { plainAmount, RECORD_SCHEMAS, type LineItem, type ProjectPerformance, type ThreePublic } from '../src/records/index.js';
 import type { ExtractedDocument, Table } from '../src/types.js';
@@ -101,7 +102,9 @@ function totalRowAgrees(t: Table): string[] {
   if (!gridRow) return [`${t.title}: total record without a 合计 row`];
   // Every figure of the 合计 row is in the record, and nothing else (the record orders known fields first).
   const serial = (i: number) => /^(序号|行次|栏次|编号)$/u.test(norm(t.columns[i] ?? ''));
-  const printed = gridRow.map((c, i) => (serial(i) ? null : plainAmount(c))).filter((v): v is string => v !== null).sort();
+  // Read as the table reads its cells (Shanghai's 元 tables print 25829,012: one comma, the last group only).
+  const read = amountReader(t);
+  const printed = gridRow.map((c, i) => (serial(i) ? null : read(c))).map((p) => (p?.kind === 'number' ? p.value : null)).filter((v): v is string => v !== null).sort();
   const recorded = [...Object.values(totalRecord.amounts), ...Object.values(totalRecord.extra)].filter((v): v is string => v !== null).sort();
   if (printed.join('|') !== recorded.join('|')) problems.push(`${t.title}: 合计 row ${printed.join(',')} but record ${recorded.join(',')}`);
   return problems;

@@ -1,10 +1,10 @@
-import { lineItems } from '../records/line-items.js';
+import { lineItemsWithRows } from '../records/line-items.js';
 import type { LineItem } from '../records/schemas.js';
-import { summaryItems } from '../records/summary.js';
+import { summaryItemsWithRows } from '../records/summary.js';
 import type { Table } from '../types.js';
 import { compare, dec, type CheckResult } from './result.js';
 
-const totalOf = (t: Table): LineItem | undefined => lineItems(t).find((r) => r.isTotal);
+const totalOf = (t: Table): { record: LineItem; row: number } | undefined => lineItemsWithRows(t).find((r) => r.record.isTotal);
 const find = (tables: readonly Table[], kind: Table['kind'], title?: RegExp): Table | undefined =>
   tables.find((t) => t.kind === kind && !t.empty && (!title || title.test(t.title)));
 
@@ -38,10 +38,10 @@ export function crossTableChecks(tables: readonly Table[]): CheckResult[] {
   for (const p of pairs) {
     if (!p.a || !p.b || p.a.unit !== p.b.unit) continue;
     const ta = totalOf(p.a), tb = totalOf(p.b);
-    const va = ta && p.aValue(ta), vb = tb && p.bValue(tb);
+    const va = ta && p.aValue(ta.record), vb = tb && p.bValue(tb.record);
     if (!ta || !tb || va === undefined || vb === undefined || (va === null && vb === null)) continue;
     out.push({
-      ...compare({ id: p.id, zh: p.zh, en: p.en, table: p.b, row: { code: null, name: tb.name }, column: p.aColumn, expected: dec(va), found: dec(vb), terms: 1 }),
+      ...compare({ id: p.id, zh: p.zh, en: p.en, table: p.b, row: { code: null, name: tb.record.name }, rowIndex: tb.row, column: p.aColumn, expected: dec(va), found: dec(vb), terms: 1, figures: [va, vb] }),
       message: { zh: `${p.zh}(${p.a.title})`, en: `${p.en} (${p.a.title})` },
     });
   }
@@ -56,17 +56,19 @@ function fiscalSummaryCheck(tables: readonly Table[]): CheckResult[] {
   const all = find(tables, 'income_expenditure_summary');
   const fiscal = find(tables, 'fiscal_summary');
   if (!all || !fiscal || all.unit !== fiscal.unit) return [];
-  const items = summaryItems(all);
+  const items = summaryItemsWithRows(all).map((x) => x.record);
   const onlyFiscal = items.filter((i) => i.side === 'income' && !FISCAL.test(i.name)).every((i) => dec(i.amounts.total).isZero());
   const a = items.find((i) => i.totalKind === 'incomeGrandTotal');
-  const b = summaryItems(fiscal).find((i) => i.totalKind === 'incomeGrandTotal');
-  if (!onlyFiscal || !a || !b || a.amounts.total == null || b.amounts.total == null) return [];
+  const found = summaryItemsWithRows(fiscal).find((x) => x.record.totalKind === 'incomeGrandTotal');
+  const b = found?.record;
+  if (!onlyFiscal || !a || !b || !found || a.amounts.total == null || b.amounts.total == null) return [];
   return [
     {
       ...compare({
         id: 'cross.fiscal_summary_total', zh: '全部为财政拨款时,财政拨款收支总表收入总计等于收支总表收入总计',
         en: 'with fiscal appropriations only, the fiscal summary total equals the summary total',
-        table: fiscal, row: { code: null, name: b.name }, column: 'total', expected: dec(a.amounts.total), found: dec(b.amounts.total), terms: 1,
+        table: fiscal, row: { code: null, name: b.name }, rowIndex: found.row, column: 'total', expected: dec(a.amounts.total), found: dec(b.amounts.total), terms: 1,
+        figures: [a.amounts.total, b.amounts.total],
       }),
       message: { zh: `全部为财政拨款时,财政拨款收支总表收入总计等于收支总表收入总计(${all.title})`, en: `with fiscal appropriations only, the fiscal summary total equals the summary total (${all.title})` },
     },

@@ -34,10 +34,6 @@ const rowOf = (i: Item): CheckResult['row'] => ({ code: i.record.code?.code ?? n
 const sum = (items: readonly Item[], read: (r: LineItem) => string | null): Decimal =>
   items.reduce((s, i) => s.plus(dec(read(i.record))), dec('0'));
 
-function withPage(table: Table, item: Item, r: CheckResult): CheckResult {
-  return { ...r, page: table.rowPages[item.row] ?? r.page };
-}
-
 /**
  * 类 = Σ 款 and 款 = Σ 项 (function and economic codes alike): a parent's children are the rows right below it whose
  * codes extend its own, up to the first that does not (so tables with one block per unit are checked per block).
@@ -57,13 +53,14 @@ function treeChecks({ table, items, columns }: Context): CheckResult[] {
     const level = code.level === 1 ? ['类', '款'] : ['款', '项'];
     for (const col of columns) {
       out.push(
-        withPage(table, parent, compare({
+        compare({
           id: 'tree.parent_equals_children',
           zh: `${level[0]} ${code.code} ${parent.record.name} 等于其下 ${level[1]} 之和`,
           en: `${code.code} ${parent.record.name} equals the sum of its ${kids.length} child rows`,
-          table, row: rowOf(parent), column: col.label,
+          table, row: rowOf(parent), rowIndex: parent.row, column: col.label,
           expected: sum(kids, col.read), found: dec(col.read(parent.record)), terms: kids.length,
-        })),
+          figures: [...kids.map((k) => col.read(k.record)), col.read(parent.record)],
+        }),
       );
     }
   });
@@ -86,13 +83,14 @@ function totalChecks({ table, items, columns }: Context): CheckResult[] {
   const top = coded.length ? coded.filter((i) => i.record.code!.level === 1) : sameLength ? outer : [];
   if (!top.length) return [];
   return columns.map((col) =>
-    withPage(table, total, compare({
+    compare({
       id: 'total.equals_top_rows',
       zh: `合计等于各${coded.length ? '类' : '单位'}之和`,
       en: `the total equals the sum of the ${top.length} top-level rows`,
-      table, row: rowOf(total), column: col.label,
+      table, row: rowOf(total), rowIndex: total.row, column: col.label,
       expected: sum(top, col.read), found: dec(col.read(total.record)), terms: top.length,
-    })),
+      figures: [...top.map((k) => col.read(k.record)), col.read(total.record)],
+    }),
   );
 }
 
@@ -125,11 +123,12 @@ function rowChecks({ table, items, roles }: Context): CheckResult[] {
       const values = idn.parts.map((p) => item.record.amounts[p] ?? null);
       if (item.record.amounts.total == null && values.every((v) => v == null)) continue;
       out.push(
-        withPage(table, item, compare({
-          id: idn.id, zh: idn.zh, en: idn.en, table, row: rowOf(item),
+        compare({
+          id: idn.id, zh: idn.zh, en: idn.en, table, row: rowOf(item), rowIndex: item.row,
           column: roles.amounts.find((a) => a.field === 'total')!.label,
           expected: values.reduce((s, v) => s.plus(dec(v)), dec('0')), found: dec(item.record.amounts.total), terms: idn.parts.length,
-        })),
+          figures: [...values, item.record.amounts.total],
+        }),
       );
     }
   }

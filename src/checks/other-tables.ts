@@ -1,18 +1,19 @@
 import { compact } from '../pdf/normalize.js';
-import { parseAmount } from '../records/amount.js';
-import { overallPerformanceRecords, projectPerformanceRecords } from '../records/performance.js';
+import { parseAmount, plainAmount } from '../records/amount.js';
+import { overallPerformanceRecords, projectPerformanceWithRows } from '../records/performance.js';
 import type { SummaryItem, ThreePublic } from '../records/schemas.js';
-import { summaryItems } from '../records/summary.js';
-import { threePublicRecords } from '../records/three-public.js';
+import { summaryItemsWithRows } from '../records/summary.js';
+import { threePublicRecordsWithRows } from '../records/three-public.js';
 import type { Table } from '../types.js';
 import { compare, dec, type CheckResult } from './result.js';
 
 /** 收支总表: 收入总计 = 支出总计, column by column (the expenditure side may have more fund columns). */
 export function summaryChecks(table: Table): CheckResult[] {
-  const items = summaryItems(table);
-  const income = items.find((i) => i.totalKind === 'incomeGrandTotal');
-  const spending = items.find((i) => i.totalKind === 'expenditureGrandTotal');
-  if (!income || !spending) return [];
+  const items = summaryItemsWithRows(table);
+  const income = items.find((i) => i.record.totalKind === 'incomeGrandTotal')?.record;
+  const at = items.find((i) => i.record.totalKind === 'expenditureGrandTotal');
+  const spending = at?.record;
+  if (!income || !spending || !at) return [];
   const value = (i: SummaryItem, f: string) => i.amounts[f] ?? null;
   return Object.keys(income.amounts)
     .filter((f) => f in spending.amounts)
@@ -20,8 +21,8 @@ export function summaryChecks(table: Table): CheckResult[] {
       compare({
         id: 'summary.income_equals_expenditure',
         zh: '收入总计等于支出总计', en: 'total income equals total expenditure',
-        table, row: { code: null, name: spending.name }, column: f,
-        expected: dec(value(income, f)), found: dec(value(spending, f)), terms: 1,
+        table, row: { code: null, name: spending.name }, rowIndex: at.row, column: f,
+        expected: dec(value(income, f)), found: dec(value(spending, f)), terms: 1, figures: [value(income, f), value(spending, f)],
       }),
     );
 }
@@ -29,22 +30,24 @@ export function summaryChecks(table: Table): CheckResult[] {
 /** “三公”: 合计 = 出国 + 用车 + 接待, and 用车 = 购置 + 运行, on each record. */
 export function threePublicChecks(table: Table): CheckResult[] {
   const out: CheckResult[] = [];
-  for (const r of threePublicRecords(table)) {
+  for (const { record: r, row: rowIndex } of threePublicRecordsWithRows(table)) {
     const row = { code: r.unitCode, name: r.unit ?? '合计' };
-    const basis = r.basis ? ` (${r.basis})` : '';
+    const basis = r.heading ? ` (${r.heading})` : r.basis ? ` (${r.basis})` : '';
     const hasVehicleParts = r.vehicle.purchase !== undefined || r.vehicle.operation !== undefined;
     const vehicle = r.vehicle.subtotal !== undefined ? r.vehicle.subtotal : hasVehicleParts ? dec(r.vehicle.purchase).plus(dec(r.vehicle.operation)).toFixed() : undefined;
     if (r.total !== undefined && (r.outbound !== undefined || r.reception !== undefined || vehicle !== undefined)) {
       out.push(compare({
         id: 'three_public.total', zh: '“三公”经费合计等于因公出国(境)费、公务用车购置及运行费、公务接待费之和',
         en: `“three public” total equals outbound + vehicles + reception${basis}`,
-        table, row, column: 'total', expected: dec(r.outbound).plus(dec(vehicle)).plus(dec(r.reception)), found: dec(r.total), terms: 3,
+        table, row, rowIndex, column: 'total', expected: dec(r.outbound).plus(dec(vehicle)).plus(dec(r.reception)), found: dec(r.total), terms: 3,
+        figures: [r.outbound, ...(r.vehicle.subtotal !== undefined ? [r.vehicle.subtotal] : [r.vehicle.purchase, r.vehicle.operation]), r.reception, r.total],
       }));
     }
     if (r.vehicle.subtotal !== undefined && hasVehicleParts) {
       out.push(compare({
         id: 'three_public.vehicle', zh: '公务用车购置及运行费等于购置费与运行费之和', en: `vehicle costs equal purchase + operation${basis}`,
-        table, row, column: 'vehicle.subtotal', expected: dec(r.vehicle.purchase).plus(dec(r.vehicle.operation)), found: dec(r.vehicle.subtotal), terms: 2,
+        table, row, rowIndex, column: 'vehicle.subtotal', expected: dec(r.vehicle.purchase).plus(dec(r.vehicle.operation)), found: dec(r.vehicle.subtotal), terms: 2,
+        figures: [r.vehicle.purchase, r.vehicle.operation, r.vehicle.subtotal],
       }));
     }
   }
@@ -60,27 +63,38 @@ export type { ThreePublic };
 export function weightChecks(table: Table): CheckResult[] {
   const weightLabel = table.columns.map(compact).find((c) => /权重|分值/u.test(c));
   if (!weightLabel) return [];
-  const projects = projectPerformanceRecords(table).filter((p) => p.indicators.length && p.indicators.every((i) => i.weight !== null && /^\d+(\.\d+)?$/u.test(i.weight)));
-  const totals = projects.map((p) => p.indicators.reduce((s, i) => s.plus(dec(i.weight)), dec('0')).toFixed());
+  const projects = projectPerformanceWithRows(table).filter(({ record: p }) => p.indicators.length && p.indicators.every((i) => i.weight !== null && /^\d+(\.\d+)?$/u.test(i.weight)));
+  const totals = projects.map(({ record: p }) => p.indicators.reduce((s, i) => s.plus(dec(i.weight)), dec('0')).toFixed());
   const counts = new Map<string, number>();
   for (const t of totals) counts.set(t, (counts.get(t) ?? 0) + 1);
   const usual = [...counts].sort((a, b) => b[1] - a[1])[0]?.[0];
   const full = /(\d+)分/u.exec(weightLabel)?.[1] ?? usual;
   if (!full || (!/(\d+)分/u.test(weightLabel) && projects.length < 3)) return [];
   const out: CheckResult[] = [];
-  for (const p of projects) {
+  for (const { record: p, row: rowIndex } of projects) {
     const weights = p.indicators.map((i) => i.weight);
     out.push({
       ...compare({
         id: 'performance.weights', zh: `项目 ${p.name} 的指标权重之和等于 ${full}`, en: `indicator weights of ${p.name} add up to ${full}`,
-        table, row: { code: p.code, name: p.name }, column: weightLabel,
+        table, row: { code: p.code, name: p.name }, rowIndex, column: weightLabel,
         expected: dec(full), found: weights.reduce((s, w) => s.plus(dec(w)), dec('0')), terms: 1,
       }),
       tolerance: '0',
       passed: weights.reduce((s, w) => s.plus(dec(w)), dec('0')).eq(dec(full)),
+      rounding: false,
     });
   }
   return out;
+}
+
+/**
+ * The first row printing an amount (a form's cells are read by label, not by row: the row its value stands in is the
+ * one the result is about). Null when no row prints it, e.g. a form whose amounts are all in its header.
+ */
+function rowWith(table: Table, amount: string | null | undefined): number | null {
+  if (amount == null) return null;
+  const at = table.rows.findIndex((r) => r.some((c) => plainAmount(c) === amount));
+  return at >= 0 ? at : null;
 }
 
 /**
@@ -109,15 +123,17 @@ export function overallFundChecks(table: Table): CheckResult[] {
       if (!part.members.length) continue;
       out.push(compare({
         id: 'performance.funds_part', zh: `${name}合计等于其各列之和`, en: `${name} 合计 equals the sum of its columns`,
-        table, row: { code: null, name }, column: part.total[0],
+        table, row: { code: null, name }, rowIndex: rowWith(table, part.total[1]), column: part.total[0],
         expected: part.members.reduce((s, v) => s.plus(dec(v)), dec('0')), found: dec(part.total[1]), terms: part.members.length,
+        figures: [...part.members, part.total[1]],
       }));
     }
     if (r.funds.total !== undefined && totals.length >= 2) {
       out.push(compare({
         id: 'performance.funds_total', zh: '资金总额等于各部分合计之和', en: 'total funds equal the sum of the parts’ 合计',
-        table, row: { code: null, name: '资金总额' }, column: 'funds.total',
+        table, row: { code: null, name: '资金总额' }, rowIndex: rowWith(table, r.funds.total), column: 'funds.total',
         expected: totals.reduce((s, v) => s.plus(dec(v)), dec('0')), found: dec(r.funds.total), terms: totals.length,
+        figures: [...totals, r.funds.total],
       }));
     }
   }

@@ -40,7 +40,11 @@ export function formatCheckReport(file: string, report: CheckReport, style: Repo
   const clean = tables.filter(([, results]) => results.every((r) => r.passed));
   if (clean.length) {
     lines.push('', style.dim('passed:'));
-    for (const [table, results] of clean) lines.push(`  ${style.green('✓')} ${table}: ${results.length}`);
+    for (const [table, results] of clean) {
+      // Sums that miss their total within rounding (尾差) pass; the report says how many.
+      const rounding = results.filter((r) => r.rounding).length;
+      lines.push(`  ${style.green('✓')} ${table}: ${results.length}${rounding ? ` (${rounding} 尾差)` : ''}`);
+    }
   }
   return lines.join('\n') + '\n';
 }

@@ -1,4 +1,5 @@
 import { Decimal } from 'decimal.js';
+import { amountReader } from '../records/amount.js';
 import type { Table } from '../types.js';
 
 /** One accounting identity tested on the extracted numbers. Amounts are exact decimal strings. */
@@ -7,14 +8,20 @@ export interface CheckResult {
   message: { zh: string; en: string };
   tableKind: Table['kind'];
   tableTitle: string;
+  /** The page the result is about: the page its row was read from, else the table's first page. */
   page: number | null;
   row: { code: string | null; name: string } | null;
+  /** The index in the table's `rows` of the row the result is about (its total, parent or project row); null when
+   * the identity is not about one printed row. */
+  rowIndex: number | null;
   column: string | null;
   expected: string;
   found: string;
   difference: string;
   tolerance: string;
   passed: boolean;
+  /** Passed with a difference (尾差): within half a unit of the last printed digit per term, not exact. */
+  rounding: boolean;
 }
 
 export interface CheckReport {
@@ -23,12 +30,37 @@ export interface CheckReport {
 }
 
 /**
- * 1 元 or 0.01 万元, whatever the number of terms: a sum of rounded figures that is off by more is reported, and a
- * document that rounds its parts and its total separately shows up as such.
+ * 尾差: each printed figure is rounded to the last digit the table prints and may be off by half a unit of it, so an
+ * identity may miss by half a unit per printed figure, its terms and its total (seed-a's 基本支出表: 合计 173.78
+ * against 71.04 + 102.73 + 0.02 = 173.79, four figures to 0.01, 0.02 allowed). A blank figure is an exact 0 and
+ * carries none. The digit is the table's finest, not each cell's own: a cell that prints fewer decimals than its
+ * table is more often a read that lost digits to a neighbour (Chongqing's 收入总体情况表 read as `12063.9` | `6`)
+ * than a figure rounded apart, and a tolerance taken from it would hide that. A difference within the tolerance
+ * passes and is marked `rounding`.
  */
-export function toleranceFor(unit: string): Decimal {
-  return new Decimal(unit === '元' ? '1' : '0.01');
+export function toleranceFor(table: Pick<Table, 'rows' | 'unit'>, terms: number, figures?: readonly (string | null | undefined)[]): Decimal {
+  const printed = figures ? figures.filter((f) => f != null).length : Math.max(terms, 1) + 1;
+  return lastDigit(table).times(printed).dividedBy(2);
 }
+
+const decimalsOf = (value: string): number => value.split('.')[1]?.length ?? 0;
+
+/** The unit of the finest digit a table prints its amounts to: 10^-(most decimals of any amount cell). */
+function lastDigit(table: Pick<Table, 'rows' | 'unit'>): Decimal {
+  const known = LAST_DIGIT.get(table.rows);
+  if (known) return known;
+  const read = amountReader(table);
+  let decimals = 0;
+  for (const row of table.rows)
+    for (const cell of row) {
+      const p = read(cell);
+      if (p.kind === 'number') decimals = Math.max(decimals, decimalsOf(p.value));
+    }
+  const unit = new Decimal(10).pow(-decimals);
+  LAST_DIGIT.set(table.rows, unit);
+  return unit;
+}
+const LAST_DIGIT = new WeakMap<readonly (readonly string[])[], Decimal>();
 
 /** A null (blank or dash) counts as 0. */
 export const dec = (v: string | null | undefined): Decimal => new Decimal(v ?? '0');
@@ -39,27 +71,39 @@ export interface Comparison {
   en: string;
   table: Table;
   row: CheckResult['row'];
+  /** Index in `table.rows` of the row the result is about; its page comes from `table.rowPages`. */
+  rowIndex: number | null;
   column: string | null;
   expected: Decimal;
   found: Decimal;
   terms: number;
+  /** The printed values of every figure of the identity (terms and total), for its rounding tolerance. */
+  figures?: readonly (string | null | undefined)[];
+}
+
+/** The page a row was read from (a table running over pages: the continuation's page), else the table's first. */
+export function pageOf(table: Table, rowIndex: number | null): number | null {
+  return (rowIndex !== null ? table.rowPages[rowIndex] : undefined) ?? table.pages[0] ?? null;
 }
 
 export function compare(c: Comparison): CheckResult {
   const difference = c.found.minus(c.expected);
-  const tolerance = toleranceFor(c.table.unit);
+  const tolerance = toleranceFor(c.table, c.terms, c.figures);
+  const passed = difference.abs().lte(tolerance);
   return {
     id: c.id,
     message: { zh: c.zh, en: c.en },
     tableKind: c.table.kind,
     tableTitle: c.table.title,
-    page: c.table.pages[0] ?? null,
+    page: pageOf(c.table, c.rowIndex),
     row: c.row,
+    rowIndex: c.rowIndex,
     column: c.column,
     expected: c.expected.toFixed(),
     found: c.found.toFixed(),
     difference: difference.toFixed(),
     tolerance: tolerance.toFixed(),
-    passed: difference.abs().lte(tolerance),
+    passed,
+    rounding: passed && !difference.isZero(),
   };
 }

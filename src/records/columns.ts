@@ -1,6 +1,6 @@
 import { compact } from '../pdf/normalize.js';
 import type { Table } from '../types.js';
-import { parseAmount } from './amount.js';
+import { amountReader, type ParsedAmount } from './amount.js';
 
 /** Printed header labels → field names. Order matters: the more specific label first. */
 const AMOUNT_FIELDS: [RegExp, string][] = [
@@ -44,6 +44,8 @@ export interface ColumnRoles {
   /** Amount columns with their field names; `label` is the printed path; `ofWhich` under a 其中 (a breakdown). */
   amounts: { index: number; field: string | null; label: string; ofWhich: boolean }[];
   economic: boolean;
+  /** How this table's amount cells read (its separators decided once for the whole table: amountReader). */
+  read: (cell: string) => ParsedAmount;
 }
 
 export function fieldForLabel(segment: string): string | null {
@@ -72,15 +74,16 @@ function fieldForPath(path: string, taken: Set<string>): string | null {
 }
 
 /** Which column plays which part, from header evidence (its label) and, for amounts, what the cells hold. */
-export function columnRoles(table: Table): ColumnRoles {
+export function columnRoles(table: Table, read: (cell: string) => ParsedAmount = amountReader(table)): ColumnRoles {
   const cols = table.columns.map(compact);
   const unitCode = cols.findIndex((c) => UNIT_CODE_COLUMN.test(c));
   const code = cols.map((c, i) => [c, i] as const).filter(([c, i]) => i !== unitCode && CODE_COLUMN.test(c) && !/名称/u.test(c)).map(([, i]) => i);
   const isAmountColumn = (i: number): boolean => {
     let numbers = 0, texts = 0;
     for (const r of table.rows) {
-      const p = parseAmount(r[i] ?? '');
-      if (p.kind === 'number') numbers++;
+      const p = read(r[i] ?? '');
+      // A cell of digits the table does not let us read is still an amount cell (its value stays null).
+      if (p.kind === 'number' || p.kind === 'unread') numbers++;
       else if (p.kind === 'text') texts++;
     }
     return texts <= numbers / 10 && (numbers > 0 || fieldForPath(compact(table.columns[i] ?? ''), new Set()) !== null);
@@ -94,5 +97,5 @@ export function columnRoles(table: Table): ColumnRoles {
     if (field) taken.add(field);
     amounts.push({ index: i, field, label: table.columns[i]!, ofWhich: /(^|\/)其中[:：]?(\/|$)/u.test(c) });
   });
-  return { code, name, unitCode, amounts, economic: cols.some((c) => /经济/u.test(c)) || /经济/u.test(table.title) };
+  return { code, name, unitCode, amounts, read, economic: cols.some((c) => /经济/u.test(c)) || /经济/u.test(table.title) };
 }

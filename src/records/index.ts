@@ -1,5 +1,5 @@
 import type { Table, TableKind, Warning } from '../types.js';
-import { convertAmount, type AmountUnit } from './amount.js';
+import { amountReader, convertAmount, unreadCells, type AmountUnit } from './amount.js';
 import { lineItems } from './line-items.js';
 import { overallPerformanceRecords, projectPerformanceRecords } from './performance.js';
 import { procurementRecords } from './procurement.js';
@@ -44,7 +44,38 @@ export function buildRecords(table: Table): { records: TableRecord[] | undefined
     if (!result.success) warnings.push({ page: table.pages[0], message: `${table.title}: record ${i + 1} does not match the ${table.kind} schema: ${result.error.issues[0]?.message ?? ''}` });
     return result.success;
   });
+  warnings.push(...unreadWarnings(table));
   return { records: valid, warnings };
+}
+
+/**
+ * A warning per page naming the amount cells left unread (digits with separators the table's format does not
+ * explain: a lone comma in a 万元 table, 1,2345.00): their records keep null there, or are left out when nothing of
+ * theirs was read. Amount columns are those whose printed cells are mostly amounts.
+ */
+function unreadWarnings(table: Table): Warning[] {
+  const read = amountReader(table);
+  // Performance tables print indicator values (100, 90, 2025.12.31) beside their money: only money columns count.
+  const performance = table.kind === 'project_performance' || table.kind === 'overall_performance';
+  const columns = table.columns.map((_, c) => c).filter((c) => {
+    if (performance && (!/金额|预算|总额|资金/u.test(table.columns[c] ?? '') || /指标/u.test(table.columns[c] ?? ''))) return false;
+    let amounts = 0, others = 0;
+    for (const row of table.rows) {
+      const k = read(row[c] ?? '').kind;
+      if (k === 'number' || k === 'unread') amounts++;
+      else if (k === 'text') others++;
+    }
+    return amounts > 0 && amounts >= others;
+  });
+  const byPage = new Map<number | undefined, string[]>();
+  for (const u of unreadCells(table, columns)) {
+    const page = table.rowPages[u.row] ?? table.pages[0];
+    byPage.set(page, [...(byPage.get(page) ?? []), `row ${u.row + 1} [${table.columns[u.col] ?? u.col}] "${u.text}"`]);
+  }
+  return [...byPage].map(([page, cells]) => ({
+    page,
+    message: `${table.title}: ${cells.length} amount cell${cells.length > 1 ? 's' : ''} not understood (separators the table's format does not explain), left null: ${cells.slice(0, 5).join(', ')}${cells.length > 5 ? ', …' : ''}`,
+  }));
 }
 
 /** Converts every amount in a table's records between 元 and 万元, exactly. */

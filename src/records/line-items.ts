@@ -1,8 +1,7 @@
 import { compact } from '../pdf/normalize.js';
 import { isNumberingTexts } from '../tables/header.js';
 import type { Table } from '../types.js';
-import { plainAmount } from './amount.js';
-import { parseClassCode, splitCodedName } from './codes.js';
+import { parseClassCode, splitCodedName, type ClassCode } from './codes.js';
 import { columnRoles, type ColumnRoles } from './columns.js';
 import type { LineItem } from './schemas.js';
 
@@ -14,7 +13,8 @@ export function readAmounts(row: readonly string[], roles: ColumnRoles): { amoun
   const amounts: Record<string, string | null> = {};
   const extra: Record<string, string | null> = {};
   for (const a of roles.amounts) {
-    const v = plainAmount(row[a.index] ?? '');
+    const p = roles.read(row[a.index] ?? '');
+    const v = p.kind === 'number' ? p.value : null;
     if (a.field) amounts[a.field] = v;
     else extra[a.label] = v;
   }
@@ -45,6 +45,7 @@ export function lineItemsWithRows(table: Table): { record: LineItem; row: number
 function blockItems(table: Table): { record: LineItem; row: number }[] {
   const roles = columnRoles(table);
   const out: { record: LineItem; row: number }[] = [];
+  const unitCodes = codesInUnitColumn(table, roles);
   for (const [at, row] of table.rows.entries()) {
     // A row of column numbers (`** 1 2 3`) left in the body is not an item.
     if (isNumberingTexts(row)) continue;
@@ -62,10 +63,63 @@ function blockItems(table: Table): { record: LineItem; row: number }[] {
     const isTotal = labelCells.some((t) => TOTAL_NAME.test(t));
     const isSubtotal = !isTotal && labelCells.some((t) => SUBTOTAL_NAME.test(t));
     if (!name) name = labelCells.find((t) => t && !/^\d+$/u.test(t)) ?? '';
-    const unitCode = roles.unitCode >= 0 ? compact(row[roles.unitCode] ?? '') || null : null;
+    let unitCode = roles.unitCode >= 0 ? compact(row[roles.unitCode] ?? '') || null : null;
+    const inUnitColumn = unitCodes.get(at);
+    if (inUnitColumn) {
+      code = inUnitColumn;
+      unitCode = null;
+    }
     const { amounts, extra } = readAmounts(row, roles);
     if (!code && !name && !unitCode && Object.values(amounts).every((v) => v === null)) continue;
+    // A row whose amounts could not be read at all is no record (a warning names its cells), not a row of nulls.
+    const unread = roles.amounts.some((a) => roles.read(row[a.index] ?? '').kind === 'unread');
+    if (unread && [...Object.values(amounts), ...Object.values(extra)].every((v) => v === null)) continue;
     out.push({ record: { code, name, unitCode, isTotal, isSubtotal, amounts, extra }, row: at });
+  }
+  return out;
+}
+
+/** A subject code's shape: 类 (3 digits), 类款 (5), 类款项 (7). Unit codes are 6 digits (103001) or carry a name. */
+const SUBJECT_CODE = /^\d{3}(?:\d{2}){0,2}$/u;
+/** A row name that reads as an organisation (a unit row: 中共…党群工作部, …局, …中心), not as a budget subject. */
+const ORGANISATION_NAME = /(部|局|委员会|办公室|厅|中心|学校|公司|集团|协会|联合会|机关)$/u;
+
+/**
+ * Rows whose 单位代码 cell holds a subject code, not a unit's. Sichuan's 基本支出表 (and its other tables of the same
+ * template: 类 | 款 | 单位代码 | 单位名称(科目)) prints a class row as `301 工资福利支出` with the 301 in the 单位代码
+ * column and its 类/款 cells blank, and an item row as `301 | 01 | 30101 | 基本工资`. A cell is taken as a code
+ * only on the row's own evidence:
+ * - the row's 类/款/项 cells spell the same code (30101 beside 301 | 01), or
+ * - those cells are blank and the next row that has a code lies under it (301 above 301 | 01), and the row's name
+ *   is not an organisation's (a department printed as unit `103` above its subject rows stays a unit).
+ * A 3-digit unit code beside a different code (`201 | 28 | 02 | 103`, the 一般公共预算支出表) stays a unit code, as
+ * do 6-digit unit codes (103001) and codes with a name (103001-…).
+ */
+function codesInUnitColumn(table: Table, roles: ColumnRoles): Map<number, ClassCode> {
+  const out = new Map<number, ClassCode>();
+  if (roles.unitCode < 0 || !roles.code.length) return out;
+  const cellCode = table.rows.map((row) => parseClassCode(roles.code.map((i) => row[i] ?? ''), roles.economic));
+  const unitText = table.rows.map((row) => compact(row[roles.unitCode] ?? ''));
+  // Codes by row as far as the code cells tell: the row's own, or its unit cell where the cells spell the same.
+  for (const [at, text] of unitText.entries()) {
+    const own = cellCode[at];
+    if (own && own.code === text) out.set(at, own);
+  }
+  const codeAt = (at: number): string | null => cellCode[at]?.code ?? null;
+  for (const [at, text] of unitText.entries()) {
+    if (cellCode[at] || !SUBJECT_CODE.test(text)) continue;
+    if (roles.code.some((i) => compact(table.rows[at]![i] ?? ''))) continue;
+    const name = roles.name >= 0 ? compact(table.rows[at]![roles.name] ?? '') : '';
+    if (!name || ORGANISATION_NAME.test(name)) continue;
+    let next: string | null = null;
+    for (let k = at + 1; k < table.rows.length && next === null; k++) {
+      next = codeAt(k);
+      if (next === null && unitText[k] && SUBJECT_CODE.test(unitText[k]!) && !roles.code.some((i) => compact(table.rows[k]![i] ?? ''))) next = unitText[k]!;
+      if (next === null && unitText[k] && !SUBJECT_CODE.test(unitText[k]!)) break;
+    }
+    if (!next || next.length <= text.length || !next.startsWith(text)) continue;
+    const code = parseClassCode([text], roles.economic);
+    if (code) out.set(at, code);
   }
   return out;
 }

@@ -63,8 +63,15 @@ function indicatorOf(row: readonly string[], c: IndicatorColumns): Indicator | n
   return { level1: cell(c.level1), level2: cell(c.level2), name, operator, value, unit: cell(c.unit), weight: cell(c.weight) };
 }
 
+const indicatorIndexesOf = (c: IndicatorColumns): number[] => Object.values(c).filter((i) => i >= 0);
+
 /** 项目支出绩效目标表: rows grouped into projects by their repeated (merged) project cells; one indicator per row. */
 export function projectPerformanceRecords(table: Table): ProjectPerformance[] {
+  return projectPerformanceWithRows(table).map((x) => x.record);
+}
+
+/** Project records with the index of each project's first row (the page a project starts on). */
+export function projectPerformanceWithRows(table: Table): { record: ProjectPerformance; row: number }[] {
   const paths = table.columns.map(compact);
   const c = indicatorColumns(paths);
   const nameCol = find(paths, /项目名称|^项目$|专项名称|政策名称/u);
@@ -73,11 +80,21 @@ export function projectPerformanceRecords(table: Table): ProjectPerformance[] {
   const goalCol = find(paths, /年度目标|绩效目标|总体目标|项目目标/u, /指标/u);
   const codeCol = find(paths, /项目编码|项目代码/u);
   if (nameCol < 0 || c.name < 0) return [];
-  const projects: ProjectPerformance[] = [];
+  const projects: { record: ProjectPerformance; row: number }[] = [];
   let key = '';
-  for (const row of table.rows) {
+  const labels = paths.map((p) => p.split('/').pop() ?? '');
+  for (const [at, row] of table.rows.entries()) {
+    // The header printed again on a continuation page and read as a row (seed-c: 项目名称 | 单位名称 | 预算数 | … |
+    // 三级指标 | … | 权重 below a page break) is no project and no indicator.
+    if (indicatorIndexesOf(c).filter((i) => compact(row[i] ?? '') === labels[i]).length >= 2) continue;
     const rawName = compact(row[nameCol] ?? '');
-    if (!rawName) continue;
+    if (!rawName) {
+      // A project's merged cells continued below a repeated header print blank (seed-c pp.22–39): its indicators
+      // stay with the project above.
+      const ind = projects.length ? indicatorOf(row, c) : null;
+      if (ind) projects[projects.length - 1]!.record.indicators.push(ind);
+      continue;
+    }
     const amountCell = amountCol >= 0 ? row[amountCol] ?? '' : '';
     const goal = goalCol >= 0 ? compact(row[goalCol] ?? '') || null : null;
     const k = [rawName, amountCell, goal, unitCol >= 0 ? row[unitCol] : ''].join('\u0000');
@@ -85,17 +102,17 @@ export function projectPerformanceRecords(table: Table): ProjectPerformance[] {
       key = k;
       const coded = /^([0-9A-Z]{10,})[-—_ ]?(.+)$/u.exec(rawName);
       const p = parseAmount(amountCell);
-      projects.push({
+      projects.push({ row: at, record: {
         code: codeCol >= 0 ? compact(row[codeCol] ?? '') || null : coded ? coded[1]! : null,
         name: coded && codeCol < 0 ? coded[2]! : rawName,
         unit: unitCol >= 0 ? compact(row[unitCol] ?? '') || null : null,
         amount: p.kind === 'number' ? p.value : null,
         goal,
         indicators: [],
-      });
+      } });
     }
     const ind = indicatorOf(row, c);
-    if (ind) projects[projects.length - 1]!.indicators.push(ind);
+    if (ind) projects[projects.length - 1]!.record.indicators.push(ind);
   }
   return projects;
 }

@@ -78,6 +78,10 @@ export const ThreePublicRecord = z.object({
   unit: z.string().nullable().describe('单位名称, null for the table as a whole'),
   unitCode: z.string().nullable(),
   basis: z.enum(['budget', 'actual']).nullable().describe('预算数 or 决算数 (final accounts print both)'),
+  heading: z
+    .string()
+    .optional()
+    .describe('the top header over the record’s columns, set where a table prints the items twice under one basis (2025年预算数, 2026年预算数)'),
   isTotal: z.boolean().describe('the 合计 row, or the table as a whole'),
   total: amountField('合计'),
   outbound: amountField('因公出国(境)费'),

@@ -3,6 +3,7 @@ import type { Table } from '../types.js';
 import type { ColumnRoles } from './columns.js';
 import { columnRoles } from './columns.js';
 import { readAmounts } from './line-items.js';
+import { amountReader } from './amount.js';
 import type { SummaryItem } from './schemas.js';
 
 const TOTALS: [RegExp, NonNullable<SummaryItem['totalKind']>][] = [
@@ -19,6 +20,11 @@ const TOTALS: [RegExp, NonNullable<SummaryItem['totalKind']>][] = [
  * side starts at the second name column (or the first column whose path starts with 支出).
  */
 export function summaryItems(table: Table): SummaryItem[] {
+  return summaryItemsWithRows(table).map((x) => x.record);
+}
+
+/** Summary records with the index of the row each came from (both sides of a row share it). */
+export function summaryItemsWithRows(table: Table): { record: SummaryItem; row: number }[] {
   const paths = table.columns.map(compact);
   const nameCols = paths.map((p, i) => [p, i] as const).filter(([p]) => /项目|科目|名称/u.test(p)).map(([, i]) => i);
   const firstExpenditure = paths.findIndex((p) => /^支出/u.test(p));
@@ -28,17 +34,22 @@ export function summaryItems(table: Table): SummaryItem[] {
     { side: 'income' as const, from: 0, to: split },
     { side: 'expenditure' as const, from: split, to: paths.length },
   ];
-  const out: SummaryItem[] = [];
+  const out: { record: SummaryItem; row: number }[] = [];
+  const read = amountReader(table);
   for (const s of sides) {
     const sub: Table = { ...table, columns: table.columns.slice(s.from, s.to), rows: table.rows.map((r) => r.slice(s.from, s.to)) };
-    const roles: ColumnRoles = columnRoles(sub);
+    // The whole table's separators, not a half's: both sides print their amounts alike.
+    const roles: ColumnRoles = columnRoles(sub, read);
     const nameAt = roles.name >= 0 ? roles.name : 0;
-    for (const row of sub.rows) {
+    for (const [at, row] of sub.rows.entries()) {
       const name = compact(row[nameAt] ?? '');
       const { amounts, extra } = readAmounts(row, roles);
       if (!name && Object.values(amounts).every((v) => v === null) && Object.values(extra).every((v) => v === null)) continue;
+      // Amounts that could not be read at all: a warning names the cells; no record of nulls.
+      const unread = roles.amounts.some((a) => roles.read(row[a.index] ?? '').kind === 'unread');
+      if (unread && [...Object.values(amounts), ...Object.values(extra)].every((v) => v === null)) continue;
       const totalKind = TOTALS.find(([p]) => p.test(name))?.[1] ?? null;
-      out.push({ side: s.side, name, totalKind, amounts, extra });
+      out.push({ record: { side: s.side, name, totalKind, amounts, extra }, row: at });
     }
   }
   return out;
