@@ -6,7 +6,6 @@ import { threePublicChecks, weightChecks } from '../src/checks/other-tables.js';
 import { amountReader, parseAmount } from '../src/records/amount.js';
 import { buildRecords } from '../src/records/index.js';
 import { lineItems } from '../src/records/line-items.js';
-import { projectPerformanceRecords } from '../src/records/performance.js';
 import { threePublicRecords } from '../src/records/three-public.js';
 import { summaryItems } from '../src/records/summary.js';
 import type { Table, TableKind } from '../src/types.js';
@@ -287,19 +286,3 @@ describe('warnings on performance tables name money cells only', () => {
   });
 });
 
-describe('project performance continued below a repeated header', () => {
-  it('the repeated header row is skipped and the blank-name rows under it stay with the project above', () => {
-    const columns = ['项目名称', '预算数', '一级指标', '二级指标', '三级指标', '指标值', '权重'];
-    const t = table('project_performance', columns, [
-      ['项目甲', '10.00', '产出指标', '数量指标', '指标一', '1', '50'],
-      ['项目名称', '预算数', '一级指标', '二级指标', '三级指标', '指标值', '权重'],
-      ['', '', '产出指标', '质量指标', '指标二', '1', '40'],
-      ['项目乙', '5.00', '产出指标', '数量指标', '指标三', '1', '90'],
-    ], { rowPages: [21, 22, 22, 22] });
-    const projects = projectPerformanceRecords(t);
-    expect(projects.map((p) => [p.name, p.amount, p.indicators.map((i) => [i.name, i.weight])])).toEqual([
-      ['项目甲', '10.00', [['指标一', '50'], ['指标二', '40']]],
-      ['项目乙', '5.00', [['指标三', '90']]],
-    ]);
-  });
-});

@@ -63,8 +63,6 @@ function indicatorOf(row: readonly string[], c: IndicatorColumns): Indicator | n
   return { level1: cell(c.level1), level2: cell(c.level2), name, operator, value, unit: cell(c.unit), weight: cell(c.weight) };
 }
 
-const indicatorIndexesOf = (c: IndicatorColumns): number[] => Object.values(c).filter((i) => i >= 0);
-
 /** 项目支出绩效目标表: rows grouped into projects by their repeated (merged) project cells; one indicator per row. */
 export function projectPerformanceRecords(table: Table): ProjectPerformance[] {
   return projectPerformanceWithRows(table).map((x) => x.record);
@@ -82,19 +80,9 @@ export function projectPerformanceWithRows(table: Table): { record: ProjectPerfo
   if (nameCol < 0 || c.name < 0) return [];
   const projects: { record: ProjectPerformance; row: number }[] = [];
   let key = '';
-  const labels = paths.map((p) => p.split('/').pop() ?? '');
   for (const [at, row] of table.rows.entries()) {
-    // The header printed again on a continuation page and read as a row (seed-c: 项目名称 | 单位名称 | 预算数 | … |
-    // 三级指标 | … | 权重 below a page break) is no project and no indicator.
-    if (indicatorIndexesOf(c).filter((i) => compact(row[i] ?? '') === labels[i]).length >= 2) continue;
     const rawName = compact(row[nameCol] ?? '');
-    if (!rawName) {
-      // A project's merged cells continued below a repeated header print blank (seed-c pp.22–39): its indicators
-      // stay with the project above.
-      const ind = projects.length ? indicatorOf(row, c) : null;
-      if (ind) projects[projects.length - 1]!.record.indicators.push(ind);
-      continue;
-    }
+    if (!rawName) continue;
     const amountCell = amountCol >= 0 ? row[amountCol] ?? '' : '';
     const goal = goalCol >= 0 ? compact(row[goalCol] ?? '') || null : null;
     const k = [rawName, amountCell, goal, unitCol >= 0 ? row[unitCol] : ''].join('\u0000');
