@@ -1,7 +1,12 @@
 import { compact } from '../pdf/normalize.js';
 import type { TextLine } from '../types.js';
 
-const UNIT = /(?:单位|^)[:：]?\s*(万元|千元|元)\s*$|单位[:：]\s*(万元|千元|元)/u;
+/**
+ * A unit statement: `单位：元`, `金额单位:万元`, `单位(万元)`, or a statement cut at its colon (`：万元` on a line of its
+ * own, the rest of `单位` lost in a narrow spot). Only a statement names a unit: body text whose line starts with the
+ * word (`元,用于开展…`, a wrapped sentence's tail) or runs on after it (`单位:元旦慰问`) does not.
+ */
+const UNIT = /单\s*位\s*[:：]\s*(万\s*元|千\s*元|元)(?![\u4e00-\u9fff])|单\s*位\s*[(（]\s*(万\s*元|千\s*元|元)\s*[)）]|^\s*[:：]\s*(万\s*元|千\s*元|元)\s*$/u;
 const LABEL = /(公开表\s*[\d一二三四五六七八九十]+(?:[-—－]\d+)?|预算\s*\d+(?:[-—－]\d+)?\s*表|附表\s*[\d-]+|(?:^|[(（])表\s*\d+(?:[-—－]\d+)*)/u;
 const LABEL_ONLY = /^[(（]?(公开表|预算|附表|表)\s*[\d一二三四五六七八九十]+([-—－]\d+)*\s*表?[)）]?$/u;
 const PAGE_NUMBER = /^(第?\s*[-—]?\s*\d+\s*[-—]?\s*页?(\/\s*共?\s*\d+\s*页?)?|\d+\s*\/\s*\d+)$/u;
@@ -19,8 +24,9 @@ export interface Headings {
 }
 
 export function unitOf(text: string): string | null {
-  const m = UNIT.exec(compact(text));
-  return m ? (m[1] ?? m[2] ?? null) : null;
+  const m = UNIT.exec(text.replace(/[\s\u3000]+/gu, ' '));
+  const unit = m?.[1] ?? m?.[2] ?? m?.[3];
+  return unit ? compact(unit) : null;
 }
 
 export function labelOf(text: string): string | null {
@@ -41,7 +47,8 @@ export function readHeadings(input: readonly TextLine[]): Headings {
   for (const line of lines) {
     const text = compact(line.text);
     if (!text || PAGE_NUMBER.test(text)) continue;
-    const u = unitOf(text);
+    // The line as printed: `单位:元 编制单位:…` compacted would run the unit into the next word.
+    const u = unitOf(line.text);
     if (u && !unit) unit = u;
     if (LABEL_ONLY.test(text)) {
       label ||= text;
