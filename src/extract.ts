@@ -53,7 +53,7 @@ export async function extract(input: string | Uint8Array, options: ExtractOption
     if (chars === 0 && unreadablePages > 0) throw new InputError('unreadable_fonts', `${unreadablePages} pages`);
     if (chars === 0) throw new InputError('no_text_layer', `${doc.numPages} pages without text`);
     if (unreadable / chars > 0.3) throw new InputError('unreadable_fonts');
-    const tables = assembleTables(layouts);
+    const tables = assembleTables(layouts, warnings);
     const target = options.unit === 'yuan' ? '元' : options.unit === 'wan' ? '万元' : null;
     for (const t of tables) {
       const built = buildRecords(t);

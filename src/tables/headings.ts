@@ -14,6 +14,13 @@ const META = /^(编制单位|单位名称|部门名称|部门|单位|预算单�
 /** A title ends in 表 or 情况, maybe followed by a parenthetical: `一般公共预算支出情况表(按功能分类科目)`. */
 const TITLE_END = /(表|情况)([(（][^()（）]*[)）])?$/u;
 const NO_DATA = /本表无数据|此表无数据|无数据|本表为空|本部门无|本单位无|没有.*(收支|支出|经费)/u;
+/**
+ * A sentence saying the table itself is empty, at any length: the note under a table (`注:本单位2025年无政府性基金预算
+ * 财政拨款安排的预算,故本表为空表。`, `备注:…,故此表无数据。`).
+ */
+const EMPTY_TABLE = /[本此该]表(为|是)?空(表|白)?(?![\u4e00-\u9fff])|[本此该]表(无|没有)(数据|内容)|公开空表(?![\u4e00-\u9fff])/u;
+/** A short note (`本部门无此项支出`) says the same; a longer sentence with those words is commentary. */
+const SHORT_NOTE = 20;
 
 export interface Headings {
   title: string;
@@ -36,6 +43,12 @@ export function labelOf(text: string): string | null {
 
 export function isNoData(text: string): boolean {
   return NO_DATA.test(compact(text));
+}
+
+/** A note (below or inside a table) saying the table has no data. */
+export function isEmptyStatement(text: string): boolean {
+  const t = compact(text);
+  return EMPTY_TABLE.test(t) || (NO_DATA.test(t) && t.length <= SHORT_NOTE);
 }
 
 /** Reads a table's title, label and unit from the text lines above it (nearest last). */
