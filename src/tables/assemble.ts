@@ -4,7 +4,7 @@ import type { Cell, PageGrid, PageLayout, Table, TextLine, Warning } from '../ty
 import { alignColumns, hasTotalRow, titleLinesBelow } from './continuation.js';
 import { emptyTableHeaderRows, hasFigure, hasStatementRow } from './empty.js';
 import { cellMap, columnPaths, headerRowCount, rowCells, type CellMap } from './header.js';
-import { isEmptyStatement, isNoData, readHeadings } from './headings.js';
+import { isEmptyStatement, isHeadingStatement, isNoData, readHeadings } from './headings.js';
 import { formsToTable, isForm } from './forms.js';
 import { classifyTable } from './kind.js';
 
@@ -103,16 +103,22 @@ export function assembleTables(pages: readonly PageLayout[], warnings: Warning[]
   return builders.map((b) => finish(b, warnings));
 }
 
-/** Leading rows that are one cell across the whole grid (a title or unit inside the ruling) are headings, not header. */
+/**
+ * Leading rows that are headings, not header: one cell across the whole grid (a title or unit inside the ruling),
+ * or a row whose every filled cell is a heading statement (`预算单位：XX局 | 单位：万元` printed as the grid's first
+ * row, in one cell or in two).
+ */
 function bannerRows(grid: PageGrid, map: CellMap): { bannerLines: TextLine[]; firstRow: number } {
   const bannerLines: TextLine[] = [];
   let r = 0;
   const columns = grid.xs.length - 1;
   while (r < map.length - 1) {
     const cells = rowCells(map, r);
-    if (cells.length !== 1 || cells[0]!.colSpan < columns || cells[0]!.rowSpan > 1 || isNoData(cells[0]!.text)) break;
-    const c = cells[0]!;
-    if (c.text) bannerLines.push({ text: c.text, ...c.box, size: 0 });
+    const across = cells.length === 1 && cells[0]!.colSpan >= columns && !isNoData(cells[0]!.text);
+    const filled = cells.filter((c) => compact(c.text));
+    const statements = filled.length > 0 && filled.every((c) => isHeadingStatement(c.text));
+    if (!(across || statements) || cells.some((c) => c.rowSpan > 1)) break;
+    for (const c of filled) bannerLines.push({ text: c.text, ...c.box, size: 0 });
     r++;
   }
   return { bannerLines, firstRow: r };

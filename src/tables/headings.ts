@@ -1,5 +1,6 @@
 import { compact } from '../pdf/normalize.js';
 import type { TextLine } from '../types.js';
+import { classifyTable } from './kind.js';
 
 /**
  * A unit statement: `单位：元`, `金额单位:万元`, `单位(万元)`, or a statement cut at its colon (`：万元` on a line of its
@@ -39,6 +40,15 @@ export function unitOf(text: string): string | null {
 export function labelOf(text: string): string | null {
   const m = LABEL.exec(compact(text));
   return m ? m[1]!.replace(/^[(（]/u, '') : null;
+}
+
+/**
+ * A heading statement printed as a cell of the table's top row, inside its rule (`预算单位：XX局 | 单位：万元`, as one
+ * cell or several): a unit statement, a department line, a table label — heading, not column header.
+ */
+export function isHeadingStatement(text: string): boolean {
+  const t = compact(text);
+  return !!t && (unitOf(text) !== null || META.test(t) || LABEL_ONLY.test(t));
 }
 
 export function isNoData(text: string): boolean {
@@ -87,7 +97,11 @@ export function readHeadings(input: readonly TextLine[]): Headings {
 function pickTitle(candidates: readonly TextLine[]): string {
   // Only a line that names a table is a title: text above a continuation part (a clipped cell's overflow, a
   // running header) is not.
-  const pool = candidates.filter((l) => TITLE_END.test(compact(l.text)) && compact(l.text).length <= 60);
+  const named = candidates.filter((l) => TITLE_END.test(compact(l.text)) && compact(l.text).length <= 60);
+  // A section heading over the page (`2026年度部门预算表`, printed larger) names no table; the table's own title
+  // (`收支总表(预算表1)`) on the same page does: the line naming a kind of table wins, the others stay in `titles`.
+  const specific = named.filter((l) => classifyTable(compact(l.text)) !== 'other');
+  const pool = specific.length ? specific : named;
   if (!pool.length) return '';
   const maxSize = Math.max(...pool.map((l) => l.size));
   const big = pool.filter((l) => l.size >= maxSize - 0.5);
