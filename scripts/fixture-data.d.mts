@@ -132,3 +132,26 @@ export type FaultName = 'clean' | keyof typeof faultInjections;
 export const faultNames: FaultName[];
 /** The four tables of faults/<name>.pdf and the body row of the 支出总表 that starts its continuation page. */
 export function faultDocument(name: FaultName): { continuesAt: number | null; tables: [FixtureTable, FixtureTable, FixtureTable, FixtureTable] };
+
+// tables-wide (empty-statement.pdf, spilled-total.pdf, foot-title.pdf, lost-column.pdf, unit-in-rule.pdf, amount-block-form.pdf)
+export interface WideGrid {
+  title: string;
+  unit?: string;
+  cols: number[];
+  rows: FixtureSlot[][];
+}
+export const wideFundHeader: FixtureSlot[][];
+export const wideFundColumns: string[];
+export const wideEmpty: WideGrid & { note: string };
+export const wideAfterEmpty: WideGrid;
+export const wideEmptyCell: WideGrid;
+export const wideSpilled: { title: string; unit: string; cols: number[]; header: FixtureSlot[][]; body: FixtureSlot[][]; total: FixtureSlot[] };
+export const wideAfterSpilled: WideGrid;
+export const wideFootFirst: WideGrid;
+export const wideFootSecond: WideGrid;
+export const wideLost: { title: string; unit: string; cols: number[]; header: string[]; page1: string[][]; page2: string[][] };
+export const wideSection: string;
+export const wideUnitRule: WideGrid & { columns: string[] };
+export const wideProse: string[];
+export const wideNoUnit: WideGrid;
+export const wideForm: WideGrid;
