@@ -1413,14 +1413,16 @@ export const wideAfterEmpty = {
     [{ t: '合计', cs: 4 }, null, null, null, '268,400.00', '0.00', '268,400.00'],
   ],
 };
-/** The same table with the statement in a cell across its body, a short wording. */
+/** A table with the statement in a cell of its body, under a blank 合计 row, a short wording. */
 export const wideEmptyCell = {
-  title: '2025年部门“三公”经费支出预算表',
+  title: '2025年政府性基金预算财政拨款支出预算表',
   unit: '万元',
-  cols: [90, 90, 90, 90, 90],
+  cols: [120, 200, 100],
   rows: [
-    ['合计', '因公出国(境)费', '公务接待费', '公务用车购置费', '公务用车运行费'],
-    [{ t: '此表无数据', cs: 5 }, null, null, null, null],
+    ['功能科目编码', '功能科目名称', '金额'],
+    [{ t: '合计', cs: 2 }, null, ''],
+    ['此表为空', '', ''],
+    ['', '', ''],
   ],
 };
 

@@ -3,6 +3,10 @@ import type { Cell } from '../types.js';
 import { headerRowCount, rowCells, type CellMap } from './header.js';
 import { isEmptyStatement, isNoData } from './headings.js';
 
+/** A total row's label: `合计`, `总计`, `收入合计`. */
+const TOTAL = /^.{0,6}(合计|总计)$/u;
+const FIGURE = /^([-+(]?[\d,]+(\.\d+)?\)?|[-—–－]+)$/u;
+
 /** Texts of the cells that start in row r (a cell merged down from above belongs to its first row). */
 function ownTexts(map: CellMap, r: number): string[] {
   return rowCells(map, r)
@@ -13,7 +17,11 @@ function ownTexts(map: CellMap, r: number): string[] {
 
 /** A row holding only the statement that the table is empty (`本表无数据` in a cell, maybe across the grid). */
 export function isStatementRow(map: CellMap, r: number): boolean {
-  const texts = ownTexts(map, r);
+  // Every cell over the row, merged down from above too: a reason column beside a merged table name
+  // (`表8 国有资本经营… | 是 | 本部门不涉及…`) is a row of data about empty tables, not a statement.
+  const texts = rowCells(map, r)
+    .map((c) => compact(c.text))
+    .filter(Boolean);
   return texts.length > 0 && texts.every((t) => isNoData(t) || isEmptyStatement(t));
 }
 
@@ -28,7 +36,10 @@ export function hasStatementRow(map: CellMap): boolean {
  */
 export function emptyTableHeaderRows(map: CellMap): number {
   for (let r = 1; r < map.length; r++) {
-    if (ownTexts(map, r).length && !isStatementRow(map, r)) continue;
+    const texts = ownTexts(map, r);
+    // A 合计 row printed blank under the header (`合计 | | |` over `此表为空`) is the body's first row.
+    const total = texts.length > 0 && TOTAL.test(texts[0]!) && texts.slice(1).every((t) => FIGURE.test(t));
+    if (texts.length && !total && !isStatementRow(map, r)) continue;
     const crossing = rowCells(map, r).some((c) => c.row < r);
     if (!crossing) return r;
   }

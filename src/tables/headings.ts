@@ -17,9 +17,10 @@ const TITLE_END = /(表|情况)([(（][^()（）]*[)）])?$/u;
 const NO_DATA = /本表无数据|此表无数据|无数据|本表为空|本部门无|本单位无|没有.*(收支|支出|经费)/u;
 /**
  * A sentence saying the table itself is empty, at any length: the note under a table (`注:本单位2025年无政府性基金预算
- * 财政拨款安排的预算,故本表为空表。`, `备注:…,故此表无数据。`).
+ * 财政拨款安排的预算,故本表为空表。`, `备注:…,故此表无数据。`). Only a sentence about this table (本表/此表/该表): `并已公开空表`
+ * is said of other tables, in the text or in a list of the tables published empty.
  */
-const EMPTY_TABLE = /[本此该]表(为|是)?空(表|白)?(?![\u4e00-\u9fff])|[本此该]表(无|没有)(数据|内容)|公开空表(?![\u4e00-\u9fff])/u;
+const EMPTY_TABLE = /[本此该]表(为|是)?空(表|白)?(?![\u4e00-\u9fff])|[本此该]表(无|没有)(数据|内容)/u;
 /** A short note (`本部门无此项支出`) says the same; a longer sentence with those words is commentary. */
 const SHORT_NOTE = 20;
 
