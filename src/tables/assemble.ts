@@ -1,7 +1,7 @@
 import { joinPieces } from '../layout/join.js';
 import { compact } from '../pdf/normalize.js';
 import type { Cell, PageGrid, PageLayout, Table, TextLine, Warning } from '../types.js';
-import { alignColumns, hasTotalRow, titleLinesBelow } from './continuation.js';
+import { alignColumns, carriedTitleLines, hasTotalRow, titleLinesBelow } from './continuation.js';
 import { emptyTableHeaderRows, hasFigure, hasStatementRow } from './empty.js';
 import { cellMap, columnPaths, headerRowCount, rowCells, type CellMap } from './header.js';
 import { isEmptyStatement, isHeadingStatement, isNoData, readHeadings } from './headings.js';
@@ -48,7 +48,7 @@ export function assembleTables(pages: readonly PageLayout[], warnings: Warning[]
   let carried: TextLine[] = [];
   for (const page of pages) {
     let top = -Infinity;
-    const carriedIn = carried;
+    const carriedIn = carriedTitleLines(carried, page);
     carried = [];
     page.grids.forEach((pageGrid, index) => {
       let grid = pageGrid;

@@ -73,3 +73,12 @@ export function titleLinesBelow(page: PageLayout, grid: PageGrid): TextLine[] {
   if (!lines.length || !readHeadings(lines).title) return [];
   return lines.map((l) => ({ ...l, y0: l.y0 - page.height, y1: l.y1 - page.height }));
 }
+
+/**
+ * The lines carried from the foot of the previous page, unless the same text is printed on this page too: then it is
+ * a running footer or header (`XX局2026年部门预算表` on every page), not a title.
+ */
+export function carriedTitleLines(carried: readonly TextLine[], page: PageLayout): TextLine[] {
+  const here = new Set(page.lines.map((l) => compact(l.text)));
+  return carried.some((l) => here.has(compact(l.text))) ? [] : [...carried];
+}
