@@ -1,7 +1,7 @@
 import { joinPieces } from '../layout/join.js';
 import { compact } from '../pdf/normalize.js';
 import type { Cell, PageGrid, PageLayout, Table, TextLine, Warning } from '../types.js';
-import { alignColumns, carriedTitleLines, hasTotalRow, titleLinesBelow } from './continuation.js';
+import { alignColumns, carriedTitleLines, endsWithTotalRow, titleLinesBelow } from './continuation.js';
 import { emptyTableHeaderRows, hasFigure, hasStatementRow } from './empty.js';
 import { cellMap, columnPaths, headerRowCount, rowCells, type CellMap } from './header.js';
 import { isEmptyStatement, isHeadingStatement, isNoData, readHeadings } from './headings.js';
@@ -70,10 +70,10 @@ export function assembleTables(pages: readonly PageLayout[], warnings: Warning[]
       let continues = nextPart && (prev.columnCount === columnCount || prev.form) && (!headings.title || sameTitle);
       if (nextPart && !continues && !headings.title && !prev.form) {
         // An untitled part with other column boundaries: still the table's, if its boundaries are the table's
-        // and it is a body (no header of its own) or the table's end (a 合计 row).
+        // and it is a body (no header of its own) or the table's end (ending in a 合计 row).
         const aligned = alignColumns(edges.get(prev) ?? [], grid);
         const alignedMap = aligned && cellMap(aligned.grid);
-        if (aligned && alignedMap && (headerRowCount(alignedMap) === 0 || hasTotalRow(alignedMap))) {
+        if (aligned && alignedMap && (headerRowCount(alignedMap) === 0 || endsWithTotalRow(alignedMap))) {
           grid = aligned.grid;
           map = alignedMap;
           ({ bannerLines, firstRow } = bannerRows(grid, map));

@@ -52,12 +52,17 @@ const TOTAL = /(合计|总计)$/u;
 /** A total row's label is a short cell (`合计`, `收入合计`, `支出总计`); a longer text ending so is a name. */
 const TOTAL_LABEL_MAX = 8;
 
-/** Some row's first filled cell is a total (`合计`, `收入合计`): the end of a table, not a table of its own. */
-export function hasTotalRow(map: CellMap): boolean {
-  return map.some((_, r) => {
-    const first = rowCells(map, r).map((c) => compact(c.text)).find(Boolean) ?? '';
-    return first.length <= TOTAL_LABEL_MAX && TOTAL.test(first);
-  });
+/**
+ * The part ends in a total row (`合计`, `收入合计`): the end of a table spilled onto the next page. A table of its own
+ * prints its 合计 row at the top of its body or has rows after it; a spilled end has it last.
+ */
+export function endsWithTotalRow(map: CellMap): boolean {
+  for (let r = map.length - 1; r >= 0; r--) {
+    const texts = rowCells(map, r).map((c) => compact(c.text)).filter(Boolean);
+    if (!texts.length) continue;
+    return texts[0]!.length <= TOTAL_LABEL_MAX && TOTAL.test(texts[0]!);
+  }
+  return false;
 }
 
 /** Notes under a table (`注:…`, `说明:…`) name no table, whatever they end in. */
