@@ -828,9 +828,10 @@ Object.assign(fixtures, {
       drawText(doc, D.wideSection, (first.w - textWidth(doc, D.wideSection, 22)) / 2, MARGIN.top + 22, 22);
       wideTable(doc, first, MARGIN.top + 40, D.wideUnitRule);
       const second = addPage(doc);
+      drawText(doc, D.wideSection, (second.w - textWidth(doc, D.wideSection, 22)) / 2, MARGIN.top + 22, 22);
       const x0 = wideX0(second, D.wideNoUnit.cols);
-      D.wideProse.forEach((line, i) => drawText(doc, line, x0, MARGIN.top + 14 + i * 16, 11));
-      wideTable(doc, second, MARGIN.top + 60, D.wideNoUnit);
+      D.wideProse.forEach((line, i) => drawText(doc, line, x0, MARGIN.top + 44 + i * 16, 11));
+      wideTable(doc, second, MARGIN.top + 100, D.wideNoUnit);
       return 2;
     }),
   'amount-block-form.pdf': () =>

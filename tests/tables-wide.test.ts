@@ -191,6 +191,12 @@ describe('a unit only from a unit statement', () => {
     expect(doc.tables[1]).toMatchObject({ title: D.wideNoUnit.title, unit: '' });
   });
 
+  it('unit-in-rule.pdf p.2: a title of no known kind still wins over the section heading above it', SLOW, async () => {
+    const t = (await fixture('unit-in-rule.pdf')).tables[1]!;
+    expect(t.title).toBe(D.wideNoUnit.title);
+    expect(t.titles).toContain(D.wideSection);
+  });
+
   it.skipIf(!hasCorpus)('w05, w07: the units printed as statements are read', SLOW, async () => {
     expect(new Set((await corpus('w05')).tables.map((t) => t.unit))).toEqual(new Set(['元', '万元']));
     expect(new Set((await corpus('w07')).tables.map((t) => t.unit))).toEqual(new Set(['万元']));

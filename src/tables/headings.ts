@@ -14,6 +14,8 @@ const PAGE_NUMBER = /^(第?\s*[-—]?\s*\d+\s*[-—]?\s*页?(\/\s*共?\s*\d+\s*�
 const META = /^(编制单位|单位名称|部门名称|部门|单位|预算单位)[:：]|^第[一二三四五六七八九十\d]+部分/u;
 /** A title ends in 表 or 情况, maybe followed by a parenthetical: `一般公共预算支出情况表(按功能分类科目)`. */
 const TITLE_END = /(表|情况)([(（][^()（）]*[)）])?$/u;
+/** A heading naming the whole set of tables, not one (`2026年度部门预算表`, `XX局2026年部门预算报表`). */
+const SECTION = /^(.*?\d{4}年度?)?(部门|单位)?(综合)?(预算|决算)(公开)?报?表$/u;
 const NO_DATA = /本表无数据|此表无数据|无数据|本表为空|本部门无|本单位无|没有.*(收支|支出|经费)/u;
 /**
  * A sentence saying the table itself is empty, at any length: the note under a table (`注:本单位2025年无政府性基金预算
@@ -101,8 +103,9 @@ function pickTitle(candidates: readonly TextLine[]): string {
   const named = candidates.filter((l) => TITLE_END.test(compact(l.text)) && compact(l.text).length <= 60);
   // A section heading over the page (`2026年度部门预算表`, printed larger) names no table; the table's own title
   // (`收支总表(预算表1)`) on the same page does: the line naming a kind of table wins, the others stay in `titles`.
-  const specific = named.filter((l) => classifyTable(compact(l.text)) !== 'other');
-  const pool = specific.length ? specific : named;
+  const own = named.filter((l) => !SECTION.test(compact(l.text)));
+  const specific = own.filter((l) => classifyTable(compact(l.text)) !== 'other');
+  const pool = specific.length ? specific : own.length ? own : named;
   if (!pool.length) return '';
   const maxSize = Math.max(...pool.map((l) => l.size));
   const big = pool.filter((l) => l.size >= maxSize - 0.5);
