@@ -65,6 +65,14 @@ export function endsWithTotalRow(map: CellMap): boolean {
   return false;
 }
 
+/**
+ * Text below a grid inside one of its columns is a clipped cell's overflow (a long goal text running on under the
+ * page's last row, ending `…早期发育的表`), not a title: a title is printed across the table.
+ */
+function withinOneColumn(line: TextLine, grid: PageGrid): boolean {
+  return grid.xs.some((x, c) => c + 1 < grid.xs.length && line.x0 >= x - EDGE_TOLERANCE && line.x1 <= grid.xs[c + 1]! + EDGE_TOLERANCE);
+}
+
 /** Notes under a table (`注:…`, `说明:…`) name no table, whatever they end in. */
 const NOTE = /^(注|备注|说明)[:：\d、.]/u;
 
@@ -74,7 +82,9 @@ const NOTE = /^(注|备注|说明)[:：\d、.]/u;
  * they stay apart from the next page's own lines), to be read with the next page's first grid's headings.
  */
 export function titleLinesBelow(page: PageLayout, grid: PageGrid): TextLine[] {
-  const lines = page.lines.filter((l) => l.y0 >= grid.box.y1 - 2 && !isEmptyStatement(l.text) && !NOTE.test(compact(l.text)));
+  const lines = page.lines.filter(
+    (l) => l.y0 >= grid.box.y1 - 2 && !isEmptyStatement(l.text) && !NOTE.test(compact(l.text)) && !withinOneColumn(l, grid),
+  );
   if (!lines.length || !readHeadings(lines).title) return [];
   return lines.map((l) => ({ ...l, y0: l.y0 - page.height, y1: l.y1 - page.height }));
 }
