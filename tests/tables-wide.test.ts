@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { extract } from '../src/index.js';
 import type { ExtractedDocument, Table } from '../src/index.js';
-import { unitOf } from '../src/tables/headings.js';
+import { readHeadings, unitOf } from '../src/tables/headings.js';
 import * as D from '../scripts/fixture-data.mjs';
 import { corpusPdf, hasCorpus } from './helpers/corpus.js';
 
@@ -109,6 +109,14 @@ describe('a title printed at the foot of a page, its table on the next', () => {
     expect(doc.tables[1]!.rows).toEqual(text(D.wideFootSecond.rows.slice(1)));
   });
 
+  it.skipIf(!hasCorpus)('bj-08: a clipped cell\'s overflow below the last grid (ending in 表) is no title; the performance table stays one', SLOW, async () => {
+    const doc = await corpus('bj-08');
+    const perf = doc.tables.filter((t) => t.title.includes('项目支出绩效目标表') && !t.title.includes('转移支付'));
+    expect(perf).toHaveLength(1);
+    expect(perf[0]!.pages[perf[0]!.pages.length - 1]).toBe(144);
+    expect(doc.tables.filter((t) => t.title.endsWith('的表') || t.title.endsWith('影像表'))).toEqual([]);
+  });
+
   it.skipIf(!hasCorpus)('w07: 机关运行经费 (title at the foot of p.18) is a table of its own, not part of 基本支出', SLOW, async () => {
     const doc = await corpus('w07');
     const basic = doc.tables.find((t) => t.title === '一般公共预算基本支出预算表')!;
@@ -184,6 +192,9 @@ describe('a unit only from a unit statement', () => {
   it('reads statements, not body text', () => {
     for (const s of ['单位：元', '金额单位:万元', '单位:万元', '单位(万元)', '单位（元）', ':万元', '单 位 ： 万 元', '编制单位:示例局 单位:元']) expect(unitOf(s), s).not.toBeNull();
     for (const s of ['元,用于开展基层水务人员业务培训。', '万元', '元', '下属单位:元旦慰问品']) expect(unitOf(s), s).toBeNull();
+    // A statement cut at the page's edge: `位:万` over `元`.
+    const line = (text: string, y: number) => ({ text, x0: 680, x1: 700, y0: y, y1: y + 9, size: 9.5 });
+    expect(readHeadings([line('项目支出绩效表', 0), line('位:万', 14), line('元', 24)]).unit).toBe('万元');
   });
 
   it('unit-in-rule.pdf: body text lines `万元` and `元,用于…` above a table give it no unit', SLOW, async () => {

@@ -3,11 +3,11 @@ import type { TextLine } from '../types.js';
 import { classifyTable } from './kind.js';
 
 /**
- * A unit statement: `单位：元`, `金额单位:万元`, `单位(万元)`, or a statement cut at its colon (`：万元` on a line of its
- * own, the rest of `单位` lost in a narrow spot). Only a statement names a unit: body text whose line starts with the
+ * A unit statement: `单位：元`, `金额单位:万元`, `单位(万元)`, or a statement cut in a narrow spot (`：万元`, `位:万` over
+ * `元`: the start of `单位` lost at the page's edge). Only a statement names a unit: body text whose line starts with the
  * word (`元,用于开展…`, a wrapped sentence's tail) or runs on after it (`单位:元旦慰问`) does not.
  */
-const UNIT = /单\s*位\s*[:：]\s*(万\s*元|千\s*元|元)(?![\u4e00-\u9fff])|单\s*位\s*[(（]\s*(万\s*元|千\s*元|元)\s*[)）]|^\s*[:：]\s*(万\s*元|千\s*元|元)\s*$/u;
+const UNIT = /(?:单\s*位|^\s*位)\s*[:：]\s*(万\s*元|千\s*元|元)(?![\u4e00-\u9fff])|单\s*位\s*[(（]\s*(万\s*元|千\s*元|元)\s*[)）]|^\s*[:：]\s*(万\s*元|千\s*元|元)\s*$/u;
 const LABEL = /(公开表\s*[\d一二三四五六七八九十]+(?:[-—－]\d+)?|预算\s*\d+(?:[-—－]\d+)?\s*表|附表\s*[\d-]+|(?:^|[(（])表\s*\d+(?:[-—－]\d+)*)/u;
 const LABEL_ONLY = /^[(（]?(公开表|预算|附表|表)\s*[\d一二三四五六七八九十]+([-—－]\d+)*\s*表?[)）]?$/u;
 const PAGE_NUMBER = /^(第?\s*[-—]?\s*\d+\s*[-—]?\s*页?(\/\s*共?\s*\d+\s*页?)?|\d+\s*\/\s*\d+)$/u;
@@ -119,7 +119,7 @@ function pickTitle(candidates: readonly TextLine[]): string {
   return text;
 }
 
-const CUT_UNIT = /单位[:：]?(万|千)?$/u;
+const CUT_UNIT = /(单位[:：]?|^位[:：])(万|千)?$/u;
 
 /** A unit line wrapped in a narrow spot (`金额单位:万` over `元`) is joined with the line right below it. */
 function joinCutUnits(lines: readonly TextLine[]): TextLine[] {
