@@ -153,3 +153,25 @@ export function narrowDocument(name: NarrowName): { breaks: { expenditure: numbe
 // spreadsheet-print.pdf (a performance table printed as a spreadsheet prints it: merged cells clipped at page breaks)
 export const spreadsheetProjects: FixtureProject[];
 export const spreadsheetPerformanceTable: FixtureTable;
+// tables-wide (empty-statement.pdf, spilled-total.pdf, foot-title.pdf, lost-column.pdf, unit-in-rule.pdf, amount-block-form.pdf)
+export interface WideGrid {
+  title: string;
+  unit?: string;
+  cols: number[];
+  rows: FixtureSlot[][];
+}
+export const wideFundHeader: FixtureSlot[][];
+export const wideFundColumns: string[];
+export const wideEmpty: WideGrid & { note: string };
+export const wideAfterEmpty: WideGrid;
+export const wideEmptyCell: WideGrid;
+export const wideSpilled: { title: string; unit: string; cols: number[]; header: FixtureSlot[][]; body: FixtureSlot[][]; total: FixtureSlot[] };
+export const wideAfterSpilled: WideGrid;
+export const wideFootFirst: WideGrid;
+export const wideFootSecond: WideGrid;
+export const wideLost: { title: string; unit: string; cols: number[]; header: string[]; page1: string[][]; page2: string[][] };
+export const wideSection: string;
+export const wideUnitRule: WideGrid & { columns: string[] };
+export const wideProse: string[];
+export const wideNoUnit: WideGrid;
+export const wideForm: WideGrid;

@@ -1607,3 +1607,165 @@ export function narrowDocument(name) {
 }
 /** The text of a fixture cell (a string, or the `t` of a cell object). */
 const text = (cell) => (cell == null ? '' : typeof cell === 'string' ? cell : cell.t);
+// tables-wide: layouts of the wider sample the table stage must read (drawn by the `wide*` block of
+// scripts/make-fixtures.mjs, checked by tests/tables-wide.test.ts). A grid is { cols: [widths], rows }, rows in the
+// FixtureTable slot format (string, { t, rs?, cs? }, or null under a span).
+
+export const wideFundHeader = [
+  [{ t: '功能分类科目编码', cs: 3 }, null, null, { t: '功能分类科目名称', rs: 2 }, { t: '合计', rs: 2 }, { t: '基本支出', rs: 2 }, { t: '项目支出', rs: 2 }],
+  ['类', '款', '项', null, null, null, null],
+];
+export const wideFundColumns = ['功能分类科目编码/类', '功能分类科目编码/款', '功能分类科目编码/项', '功能分类科目名称', '合计', '基本支出', '项目支出'];
+const wideCols7 = [36, 36, 36, 180, 80, 80, 80];
+
+/** empty-statement.pdf: a table printed empty, its statement a long note below it; then a table with data. */
+export const wideEmpty = {
+  title: '2025年政府性基金预算支出功能分类预算表',
+  unit: '元',
+  cols: wideCols7,
+  rows: [...wideFundHeader, ...Array.from({ length: 4 }, () => ['', '', '', '', '', '', '']), [{ t: '合计', cs: 4 }, null, null, null, '', '', '']],
+  note: '注：本单位2025年无政府性基金预算财政拨款安排的预算，故本表为空表。',
+};
+export const wideAfterEmpty = {
+  title: '2025年国有资本经营预算支出功能分类预算表',
+  unit: '元',
+  cols: wideCols7,
+  rows: [
+    ...wideFundHeader,
+    ['223', '', '', '国有资本经营预算支出', '268,400.00', '0.00', '268,400.00'],
+    ['223', '01', '', '解决历史遗留问题及改革成本支出', '268,400.00', '0.00', '268,400.00'],
+    [{ t: '合计', cs: 4 }, null, null, null, '268,400.00', '0.00', '268,400.00'],
+  ],
+};
+/** A table with the statement in a cell of its body, under a blank 合计 row, a short wording. */
+export const wideEmptyCell = {
+  title: '2025年政府性基金预算财政拨款支出预算表',
+  unit: '万元',
+  cols: [120, 200, 100],
+  rows: [
+    ['功能科目编码', '功能科目名称', '金额'],
+    [{ t: '合计', cs: 2 }, null, ''],
+    ['此表为空', '', ''],
+    ['', '', ''],
+  ],
+};
+
+/** spilled-total.pdf: 支出总表 filling page 1; its 合计 row alone at the top of page 2, one cell over codes and name. */
+const wideLeaves = [
+  ['201', '', '', '一般公共服务支出'],
+  ['201', '03', '', '政府办公厅(室)及相关机构事务'],
+  ['201', '03', '01', '行政运行'],
+  ['201', '03', '02', '一般行政管理事务'],
+  ['208', '', '', '社会保障和就业支出'],
+  ['208', '05', '', '行政事业单位养老支出'],
+  ['208', '05', '05', '机关事业单位基本养老保险缴费支出'],
+  ['210', '', '', '卫生健康支出'],
+  ['210', '11', '', '行政事业单位医疗'],
+  ['210', '11', '01', '行政单位医疗'],
+];
+const wideAmounts = [
+  ['3,120,000.00', '2,620,000.00', '500,000.00'],
+  ['3,120,000.00', '2,620,000.00', '500,000.00'],
+  ['2,620,000.00', '2,620,000.00', '0.00'],
+  ['500,000.00', '0.00', '500,000.00'],
+  ['412,300.50', '412,300.50', '0.00'],
+  ['412,300.50', '412,300.50', '0.00'],
+  ['412,300.50', '412,300.50', '0.00'],
+  ['198,760.25', '198,760.25', '0.00'],
+  ['198,760.25', '198,760.25', '0.00'],
+  ['198,760.25', '198,760.25', '0.00'],
+];
+export const wideSpilled = {
+  title: '2025年部门支出预算总表',
+  unit: '元',
+  cols: wideCols7,
+  header: wideFundHeader,
+  body: wideLeaves.map((l, i) => [...l, ...wideAmounts[i]]),
+  /** Body rows on page 1; the rest (none) and the total go to page 2. */
+  total: [{ t: '合计', cs: 4 }, null, null, null, '3,731,060.75', '3,231,060.75', '500,000.00'],
+};
+/** The table after it on page 2, titled. */
+export const wideAfterSpilled = wideAfterEmpty;
+
+/** foot-title.pdf: a table ending mid-page 1, the next table's title at the foot of page 1, its grid on page 2. */
+export const wideFootFirst = {
+  title: '一般公共预算基本支出预算表',
+  unit: '万元',
+  cols: [90, 180, 100],
+  rows: [
+    ['科目编码', '科目名称', '金额'],
+    ['', '合计', '1,250.40'],
+    ['301', '工资福利支出', '1,100.00'],
+    ['302', '商品和服务支出', '150.40'],
+  ],
+};
+export const wideFootSecond = {
+  title: '一般公共预算机关运行经费支出预算表',
+  unit: '万元',
+  cols: [90, 180, 100],
+  rows: [
+    ['科目编码', '科目名称', '机关运行经费支出'],
+    ['', '合计', '150.40'],
+    ['30201', '办公费', '90.00'],
+    ['30211', '差旅费', '60.40'],
+  ],
+};
+
+/** lost-column.pdf: a long indicator table whose part on page 2 is drawn without its first column's rules. */
+export const wideLost = {
+  title: '项目支出绩效目标表',
+  unit: '万元',
+  cols: [100, 60, 100, 140, 60],
+  header: ['项目名称', '一级指标', '二级指标', '三级指标', '指标值'],
+  page1: [
+    ['水质监测运维', '产出指标', '数量指标', '监测站点数量', '51'],
+    ['水质监测运维', '产出指标', '时效指标', '响应时间(分钟)', '30'],
+    ['水质监测运维', '效益指标', '社会效益指标', '数据传输率(%)', '100'],
+  ],
+  page2: [
+    ['河道保洁', '产出指标', '数量指标', '保洁河道条数', '16'],
+    ['河道保洁', '满意度指标', '服务对象满意度指标', '群众满意度(%)', '90'],
+  ],
+};
+
+/** unit-in-rule.pdf: a section heading over the page, the table's own title, the unit statement as the grid's first row (two cells). */
+export const wideSection = '2026年度部门预算表';
+export const wideUnitRule = {
+  title: '收支总表(预算表1)',
+  cols: [150, 90, 150, 90],
+  rows: [
+    [{ t: '预算单位：示例区水务局', cs: 2 }, null, { t: '单位：万元', cs: 2 }, null],
+    [{ t: '收入', cs: 2 }, null, { t: '支出', cs: 2 }, null],
+    ['项目', '预算数', '项目', '预算数'],
+    ['一、一般公共预算拨款', '1,520.30', '一、一般公共服务支出', '1,200.00'],
+    ['二、上年结转', '79.70', '二、住房保障支出', '400.00'],
+    ['收入总计', '1,600.00', '支出总计', '1,600.00'],
+  ],
+  columns: ['收入/项目', '收入/预算数', '支出/项目', '支出/预算数'],
+};
+/** Page 2 of unit-in-rule.pdf: body text whose lines start or end with a unit word above a table with no unit statement. */
+export const wideProse = ['2026年安排培训经费12.50', '万元', '元,用于开展基层水务人员业务培训。'];
+export const wideNoUnit = {
+  title: '培训费明细表',
+  cols: [200, 120],
+  rows: [
+    ['项目', '金额'],
+    ['基层水务人员业务培训', '12.50'],
+  ],
+};
+
+/** amount-block-form.pdf: a performance self-evaluation form whose funds are a block of amounts under 项目资金(万元). */
+export const wideForm = {
+  title: '示例区2025年河道保洁项目绩效自评表',
+  cols: [60, 60, 70, 70, 70, 70, 70, 50],
+  rows: [
+    [{ t: '项目名称', cs: 2 }, null, { t: '河道保洁', cs: 6 }, null, null, null, null, null],
+    [{ t: '主管部门', cs: 2 }, null, { t: '示例区水务局', cs: 2 }, null, { t: '实施单位', cs: 2 }, null, { t: '河道所', cs: 2 }, null],
+    [{ t: '项目资金(万元)', cs: 2, rs: 3 }, null, '', '年初预算数', '全年预算数(A)', '全年执行数(B)', '执行率', '得分'],
+    [null, null, '年度资金总额', '240', '229.19', '229.19', '100.00%', '10.00'],
+    [null, null, '其中:财政拨款', '240', '229.19', '229.19', '—', '—'],
+    [{ t: '绩效指标', rs: 3 }, '一级指标', '二级指标', { t: '三级指标', cs: 2 }, null, '年度指标值', '实际完成值', '得分'],
+    [null, '产出指标', '数量指标', { t: '保洁河道条数', cs: 2 }, null, '16条', '16条', '20'],
+    [null, '效益指标', '社会效益指标', { t: '河道水质达标', cs: 2 }, null, '达标', '达标', '30'],
+  ],
+};

@@ -779,6 +779,119 @@ for (const name of D.narrowNames) {
   };
 }
 
+// ---------------------------------------------------------------------------------------------
+// tables-wide: layouts of the wider sample (D.wide*), each grid drawn cell by cell at a chosen place, so that a
+// part can lose its first column's rules or a total row its code columns' boundaries as real exports do.
+
+const WIDE_ROW = 20;
+
+/** Draws a grid of slot rows at (x0, top); cells in `unruled` columns get their text but no rules. Returns its bottom. */
+function wideGrid(doc, { x0, top, cols, rows, unruled = [] }) {
+  const xs = [x0];
+  for (const w of cols) xs.push(xs[xs.length - 1] + w);
+  const boxes = [];
+  rows.forEach((row, r) => {
+    if (row.length !== cols.length) throw new Error(`wide grid: row ${r} has ${row.length} cells, want ${cols.length}`);
+    row.forEach((slot, c) => {
+      const cell = cellObj(slot);
+      if (!cell) return;
+      const cs = cell.cs ?? 1, rs = cell.rs ?? 1;
+      const box = { x0: xs[c], x1: xs[c + cs], y0: top + r * WIDE_ROW, y1: top + (r + rs) * WIDE_ROW };
+      if (cell.t && textWidth(doc, cell.t, SIZE) > box.x1 - box.x0 - 2 * PAD) throw new Error(`wide grid: ${cell.t} does not fit`);
+      drawCellText(doc, cell.t ? [cell.t] : [], box, isNumeric(cell.t) ? 'right' : 'center', 'center');
+      if (!unruled.includes(c)) boxes.push(box);
+    });
+  });
+  drawRulings(doc, boxes, 'stroke');
+  return top + rows.length * WIDE_ROW;
+}
+
+const wideX0 = (page, cols) => Math.round(((page.w - cols.reduce((a, b) => a + b, 0)) / 2) * 100) / 100;
+
+/** Title centred at `top`, unit statement at the right below it; returns where the grid starts. */
+function wideHeading(doc, page, cols, top, title, unit) {
+  drawText(doc, title, (page.w - textWidth(doc, title, 16)) / 2, top + 16, 16);
+  if (unit) {
+    const text = `单位：${unit}`;
+    const x1 = wideX0(page, cols) + cols.reduce((a, b) => a + b, 0);
+    drawText(doc, text, x1 - textWidth(doc, text, SIZE), top + 34, SIZE);
+  }
+  return top + 40;
+}
+
+function wideTable(doc, page, top, t) {
+  return wideGrid(doc, { x0: wideX0(page, t.cols), top: wideHeading(doc, page, t.cols, top, t.title, t.unit), cols: t.cols, rows: t.rows });
+}
+
+async function wideDoc(file, draw) {
+  const doc = newDoc(file, { bufferPages: true });
+  const pages = await draw(doc);
+  await save(doc, path.join(OUT, file));
+  return { pages };
+}
+
+Object.assign(fixtures, {
+  'empty-statement.pdf': () =>
+    wideDoc('empty-statement.pdf', (doc) => {
+      const page = addPage(doc, { landscape: true });
+      const bottom = wideTable(doc, page, MARGIN.top, D.wideEmpty);
+      drawText(doc, D.wideEmpty.note, wideX0(page, D.wideEmpty.cols), bottom + 16, 10);
+      wideTable(doc, page, bottom + 50, D.wideAfterEmpty);
+      wideTable(doc, addPage(doc), MARGIN.top, D.wideEmptyCell);
+      return 2;
+    }),
+  'spilled-total.pdf': () =>
+    wideDoc('spilled-total.pdf', (doc) => {
+      const t = D.wideSpilled;
+      const first = addPage(doc, { landscape: true });
+      wideTable(doc, first, MARGIN.top, { ...t, rows: [...t.header, ...t.body] });
+      const second = addPage(doc, { landscape: true });
+      const bottom = wideGrid(doc, { x0: wideX0(second, t.cols), top: MARGIN.top, cols: t.cols, rows: [t.total] });
+      wideTable(doc, second, bottom + 40, D.wideAfterSpilled);
+      return 2;
+    }),
+  'foot-title.pdf': () =>
+    wideDoc('foot-title.pdf', (doc) => {
+      const a = D.wideFootFirst, b = D.wideFootSecond;
+      const first = addPage(doc);
+      wideTable(doc, first, MARGIN.top, a);
+      // The next table's title alone at the foot of the page, its unit and grid on the next page.
+      drawText(doc, b.title, (first.w - textWidth(doc, b.title, 16)) / 2, first.h - MARGIN.bottom - 20, 16);
+      const second = addPage(doc);
+      const unit = `单位：${b.unit}`;
+      const x0 = wideX0(second, b.cols);
+      drawText(doc, unit, x0 + b.cols.reduce((s, w) => s + w, 0) - textWidth(doc, unit, SIZE), MARGIN.top + 10, SIZE);
+      wideGrid(doc, { x0, top: MARGIN.top + 20, cols: b.cols, rows: b.rows });
+      return 2;
+    }),
+  'lost-column.pdf': () =>
+    wideDoc('lost-column.pdf', (doc) => {
+      const t = D.wideLost;
+      const first = addPage(doc);
+      wideTable(doc, first, MARGIN.top, { ...t, rows: [t.header, ...t.page1] });
+      const second = addPage(doc);
+      wideGrid(doc, { x0: wideX0(second, t.cols), top: MARGIN.top, cols: t.cols, rows: t.page2, unruled: [0] });
+      return 2;
+    }),
+  'unit-in-rule.pdf': () =>
+    wideDoc('unit-in-rule.pdf', (doc) => {
+      const first = addPage(doc);
+      drawText(doc, D.wideSection, (first.w - textWidth(doc, D.wideSection, 22)) / 2, MARGIN.top + 22, 22);
+      wideTable(doc, first, MARGIN.top + 40, D.wideUnitRule);
+      const second = addPage(doc);
+      drawText(doc, D.wideSection, (second.w - textWidth(doc, D.wideSection, 22)) / 2, MARGIN.top + 22, 22);
+      const x0 = wideX0(second, D.wideNoUnit.cols);
+      D.wideProse.forEach((line, i) => drawText(doc, line, x0, MARGIN.top + 44 + i * 16, 11));
+      wideTable(doc, second, MARGIN.top + 100, D.wideNoUnit);
+      return 2;
+    }),
+  'amount-block-form.pdf': () =>
+    wideDoc('amount-block-form.pdf', (doc) => {
+      wideTable(doc, addPage(doc), MARGIN.top, D.wideForm);
+      return 1;
+    }),
+});
+
 const only = argv;
 fs.mkdirSync(BAD, { recursive: true });
 for (const [name, make] of Object.entries(fixtures)) {

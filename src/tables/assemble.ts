@@ -1,8 +1,10 @@
 import { joinPieces } from '../layout/join.js';
 import { compact } from '../pdf/normalize.js';
 import type { Cell, PageGrid, PageLayout, Table, TextLine, Warning } from '../types.js';
+import { alignColumns, carriedTitleLines, endsWithTotalRow, titleLinesBelow } from './continuation.js';
+import { emptyTableHeaderRows, hasFigure, hasStatementRow } from './empty.js';
 import { cellMap, columnPaths, headerRowCount, rowCells, type CellMap } from './header.js';
-import { isNoData, readHeadings } from './headings.js';
+import { isEmptyStatement, isHeadingStatement, isNoData, readHeadings } from './headings.js';
 import { formsToTable, isForm } from './forms.js';
 import { classifyTable } from './kind.js';
 import { dropCellOverflow } from './overflow.js';
@@ -37,66 +39,100 @@ interface Builder {
 
 /**
  * Page layouts → tables: merged cells' clipped copies dropped, headings read, header rows turned into column paths,
- * parts stitched across pages. What was dropped is said in `warnings`.
+ * parts stitched across pages. What was dropped, and decisions that may be wrong (a part appended with columns
+ * missing, a table said to be empty that prints figures), are added to `warnings`.
  */
 export function assembleTables(layouts: readonly PageLayout[], warnings: Warning[] = []): Table[] {
   const { pages, warnings: dropped } = dropCellOverflow(layouts);
   warnings.push(...dropped);
   const builders: Builder[] = [];
+  /** Each table's column boundaries, as its last part drew them. */
+  const edges = new Map<Builder, number[]>();
+  let carried: TextLine[] = [];
   for (const page of pages) {
     let top = -Infinity;
-    page.grids.forEach((grid, index) => {
-      const map = cellMap(grid);
-      const { bannerLines, firstRow } = bannerRows(grid, map);
+    const carriedIn = carriedTitleLines(carried, page);
+    carried = [];
+    page.grids.forEach((pageGrid, index) => {
+      let grid = pageGrid;
+      let map = cellMap(grid);
+      let { bannerLines, firstRow } = bannerRows(grid, map);
       const above = page.lines.filter((l) => l.y0 >= top - 1 && l.y1 <= grid.box.y0 + 2).slice(-MAX_HEADING_LINES);
       top = grid.box.y1;
       const below = page.lines.filter((l) => l.y0 >= grid.box.y1 - 2 && l.y0 < (page.grids[index + 1]?.box.y0 ?? Infinity));
-      const noDataNote = below.slice(0, 2).some((l) => isNoData(l.text) && compact(l.text).length <= 20);
-      const headings = readHeadings([...above, ...bannerLines]);
+      const noDataNote = below.slice(0, 2).some((l) => isEmptyStatement(l.text));
+      let headings = readHeadings([...above, ...bannerLines]);
+      // A title at the foot of the previous page, below its last grid, heads this page's first grid.
+      if (index === 0 && !headings.title && carriedIn.length) headings = readHeadings([...carriedIn, ...above, ...bannerLines]);
       const prev = builders[builders.length - 1];
       const isLast = index === page.grids.length - 1;
+      if (isLast) carried = titleLinesBelow(page, grid);
       const columnCount = grid.xs.length - 1;
       const sameTitle = !!prev && !!headings.title && (prev.table.title === headings.title || prev.table.titles.includes(headings.title));
-      const continues =
-        !!prev &&
-        index === 0 &&
-        prev.lastPage === page.page - 1 &&
-        prev.endedLastOnPage &&
-        (prev.columnCount === columnCount || prev.form) &&
-        (!headings.title || sameTitle);
-      if (continues) {
+      const nextPart = !!prev && index === 0 && prev.lastPage === page.page - 1 && prev.endedLastOnPage;
+      let continues = nextPart && (prev.columnCount === columnCount || prev.form) && (!headings.title || sameTitle);
+      if (nextPart && !continues && !headings.title && !prev.form) {
+        // An untitled part with other column boundaries: still the table's, if its boundaries are the table's
+        // and it is a body (no header of its own) or the table's end (ending in a 合计 row).
+        const aligned = alignColumns(edges.get(prev) ?? [], grid);
+        const alignedMap = aligned && cellMap(aligned.grid);
+        if (aligned && alignedMap && (headerRowCount(alignedMap) === 0 || endsWithTotalRow(alignedMap))) {
+          grid = aligned.grid;
+          map = alignedMap;
+          ({ bannerLines, firstRow } = bannerRows(grid, map));
+          continues = true;
+          if (aligned.missing.length) {
+            warnings.push({
+              page: page.page,
+              message: `${prev.table.title || 'untitled table'}: the part on this page has no cells in column(s) ${aligned.missing.map((c) => c + 1).join(', ')} (their rules were not found); text printed there is not read`,
+            });
+          }
+        }
+      }
+      const statedEmpty = noDataNote || hasStatementRow(map.slice(firstRow));
+      if (continues && prev) {
         appendContinuation(prev, map, firstRow, headings.title !== '', page.page, isLast);
         for (const t of headings.all) if (!prev.table.titles.includes(t)) prev.table.titles.push(t);
         if (!prev.table.unit && headings.unit) prev.table.unit = headings.unit;
+        edges.set(prev, grid.xs);
       } else {
-        builders.push(startTable(grid, map, firstRow, headings, isLast));
+        const b = startTable(grid, map, firstRow, headings, isLast, statedEmpty);
+        builders.push(b);
+        edges.set(b, grid.xs);
       }
-      if (noDataNote) builders[builders.length - 1]!.noData = true;
+      if (statedEmpty) builders[builders.length - 1]!.noData = true;
     });
   }
-  return builders.map(finish);
+  return builders.map((b) => finish(b, warnings));
 }
 
-/** Leading rows that are one cell across the whole grid (a title or unit inside the ruling) are headings, not header. */
+/**
+ * Leading rows that are headings, not header: one cell across the whole grid (a title or unit inside the ruling),
+ * or a row whose every filled cell is a heading statement (`预算单位：XX局 | 单位：万元` printed as the grid's first
+ * row, in one cell or in two).
+ */
 function bannerRows(grid: PageGrid, map: CellMap): { bannerLines: TextLine[]; firstRow: number } {
   const bannerLines: TextLine[] = [];
   let r = 0;
   const columns = grid.xs.length - 1;
   while (r < map.length - 1) {
     const cells = rowCells(map, r);
-    if (cells.length !== 1 || cells[0]!.colSpan < columns || cells[0]!.rowSpan > 1 || isNoData(cells[0]!.text)) break;
-    const c = cells[0]!;
-    if (c.text) bannerLines.push({ text: c.text, ...c.box, size: 0 });
+    const across = cells.length === 1 && cells[0]!.colSpan >= columns && !isNoData(cells[0]!.text);
+    const filled = cells.filter((c) => compact(c.text));
+    const statements = filled.length > 0 && filled.every((c) => isHeadingStatement(c.text));
+    if (!(across || statements) || cells.some((c) => c.rowSpan > 1)) break;
+    for (const c of filled) bannerLines.push({ text: c.text, ...c.box, size: 0 });
     r++;
   }
   return { bannerLines, firstRow: r };
 }
 
-function startTable(grid: PageGrid, fullMap: CellMap, firstRow: number, headings: ReturnType<typeof readHeadings>, isLast: boolean): Builder {
+/** `statedEmpty`: the table says it has no data; its header ends where its blank body begins. */
+function startTable(grid: PageGrid, fullMap: CellMap, firstRow: number, headings: ReturnType<typeof readHeadings>, isLast: boolean, statedEmpty = false): Builder {
   const map = fullMap.slice(firstRow);
   const columnCount = grid.xs.length - 1;
   const form = isForm(map.map((row) => row.map((c, k) => (c && c.col === k ? c.text : ''))));
-  const h = form ? 0 : headerRowCount(map);
+  const h = form ? 0 : statedEmpty ? emptyTableHeaderRows(map) : headerRowCount(map);
   const title = headings.title;
   const builder: Builder = {
     table: {
@@ -206,18 +242,24 @@ function continueMergedCells(b: Builder, map: CellMap, from: number, bodyStart: 
   }
 }
 
-function finish(b: Builder): Table {
+function finish(b: Builder, warnings: Warning[]): Table {
   const t = b.table;
   if (b.form) {
     const form = formsToTable(t.rows);
     t.columns = form.columns;
     t.rowPages = form.sourceRows.map((i) => t.rowPages[i]!);
     t.rows = form.rows;
+    for (const w of form.warnings) warnings.push({ page: t.pages[0], message: `${t.title || 'untitled table'}: ${w}` });
   }
-  // A table marked as holding no data keeps no rows without a figure (a blank 合计 row).
-  if (b.noData && t.rows.every((r) => r.every((c) => !/\d/u.test(c)))) {
-    t.rows = [];
-    t.rowPages = [];
+  // A table that says it holds no data has none: what is printed in its body is its blank rows, a 合计 row with
+  // zeros or nothing, column labels left under the header. Figures other than zero contradict it: kept, and said.
+  if (b.noData) {
+    if (t.rows.some(hasFigure)) {
+      warnings.push({ page: t.pages[0], message: `${t.title || 'untitled table'}: says it has no data but prints figures; rows kept` });
+    } else {
+      t.rows = [];
+      t.rowPages = [];
+    }
   }
   t.empty = t.rows.length === 0;
   return t;

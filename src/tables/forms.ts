@@ -28,7 +28,8 @@ interface Form {
   sources: number[];
 }
 
-export function formsToTable(rows: readonly (readonly string[])[]): { columns: string[]; rows: string[][]; sourceRows: number[] } {
+export function formsToTable(rows: readonly (readonly string[])[]): { columns: string[]; rows: string[][]; sourceRows: number[]; warnings: string[] } {
+  const warnings: string[] = [];
   const forms: Form[] = [];
   let form: Form | undefined;
   let inIndicators = false;
@@ -53,7 +54,9 @@ export function formsToTable(rows: readonly (readonly string[])[]): { columns: s
       readLabelledValues(row, rows[at + 1]!, form.fields);
       consumed.add(at + 1);
     } else {
-      readFields(row, form.fields);
+      const block = readAmountBlock(rows, at, form.fields);
+      if (block) for (let k = 1; k <= block; k++) consumed.add(at + k);
+      else readFields(row, form.fields, warnings);
     }
   });
   const indicatorColumns: string[] = [];
@@ -74,20 +77,31 @@ export function formsToTable(rows: readonly (readonly string[])[]): { columns: s
       sourceRows.push(f.sources[k]!);
     }
   }
-  return { columns: [...indicatorColumns, ...fieldColumns], rows: out, sourceRows };
+  return { columns: [...indicatorColumns, ...fieldColumns], rows: out, sourceRows, warnings };
 }
 
 const NUMBER = /^[-+(]?[\d,]+(\.\d+)?\)?%?$/u;
+/** What stands for no amount in a form's amount cell. */
+const DASH = /^[-—–－]+$/u;
+/** An amount or its dash: a value, never a label. */
+const isValue = (text: string): boolean => NUMBER.test(compact(text)) || DASH.test(compact(text));
 
 /**
  * Label/value pairs of one form row. A label followed by another label and then a value is a group label that
  * prefixes the pair after it: `资金金额(万元) | 实施期资金总额: | 1.50` → `资金金额(万元)/实施期资金总额` = 1.50;
  * a label ending in `:` is always followed by its value. A lone trailing label (`执行率分值(10分)`) has no value.
  */
-function readFields(row: readonly string[], fields: Map<string, string>): void {
+function readFields(row: readonly string[], fields: Map<string, string>, warnings: string[]): void {
   const cells = row.map((c) => c.trim()).filter((c, i, all) => c && all[i - 1] !== c);
   let prefix = '';
   for (let i = 0; i + 1 < cells.length; ) {
+    // An amount is never a label: one met where a label is due has lost its label (or its row is not label/value
+    // pairs); it is said, not made a column name.
+    if (isValue(cells[i]!)) {
+      if (!DASH.test(compact(cells[i]!))) warnings.push(`form field value ${compact(cells[i]!)} has no label; not read`);
+      i++;
+      continue;
+    }
     const next = compact(cells[i + 1]!);
     const after = cells[i + 2] !== undefined ? compact(cells[i + 2]!) : undefined;
     if (!NUMBER.test(next) && (/[:：]$/u.test(next) || (after !== undefined && NUMBER.test(after)))) {
@@ -125,4 +139,48 @@ function readLabelledValues(row: readonly string[], next: readonly string[], fie
     const key = `${group}/${label(labels[i]!)}`;
     if (!fields.has(key)) fields.set(key, values[i]!);
   }
+}
+
+/**
+ * A block of amounts under a group label: a row of column labels, then rows of amounts each led by its own row
+ * label, the group label a cell merged down the block's left edge. Performance self-evaluation forms print their
+ * funds so: `项目资金(万元) | | 年初预算数 | 全年预算数(A) | 全年执行数(B) | 分值 | 执行率(B/A) | 得分` over
+ * `项目资金(万元) | 年度资金总额 | 240 | 229.19 | 229.19 | 10 | 100.00% | 10.00`, `… | 其中:当年财政拨款 | 240 | …`.
+ * Each amount is read by position under its column's label: `项目资金(万元)/年度资金总额/全年预算数(A)` = 229.19.
+ * Returns how many rows below `at` the block holds (0: not such a block).
+ */
+function readAmountBlock(rows: readonly (readonly string[])[], at: number, fields: Map<string, string>): number {
+  const head = rows[at]!.map(compact);
+  const g = head.findIndex(Boolean);
+  const group = head[g];
+  if (g < 0 || !group) return 0;
+  // An amount between the group label and the first column label is the group's own (`项目资金(万元) | 500 |
+  // 年初预算数 | …`); an amount among the column labels means the row is not a row of labels.
+  const labelCols: number[] = [];
+  const own: string[] = [];
+  for (let c = g + 1; c < head.length; c++) {
+    if (!head[c] || head[c] === group) continue;
+    if (isValue(head[c]!) && !labelCols.length) own.push(head[c]!);
+    else labelCols.push(c);
+  }
+  if (own.length > 1 || labelCols.length < 2 || labelCols.some((c) => isValue(head[c]!) || /[:：]$/u.test(head[c]!))) return 0;
+  const valueRows: { rowLabel: string; values: string[] }[] = [];
+  for (let k = at + 1; k < rows.length; k++) {
+    const row = rows[k]!.map(compact);
+    // The group label is merged down the block: each of its rows repeats it.
+    if (row[g] !== group || isIndicatorHeader(row)) break;
+    const rowLabel = row.slice(g + 1, labelCols[0]).filter((t) => t && t !== group).join('');
+    const values = labelCols.map((c, i) => row.slice(c, labelCols[i + 1] ?? row.length).find(Boolean) ?? '');
+    if (values.some((v) => v && !isValue(v))) break;
+    valueRows.push({ rowLabel, values });
+  }
+  if (!valueRows.some((v) => v.values.some((x) => NUMBER.test(x)))) return 0;
+  if (own[0] && !fields.has(label(group))) fields.set(label(group), own[0]);
+  for (const { rowLabel, values } of valueRows) {
+    labelCols.forEach((c, i) => {
+      const key = [label(group), rowLabel && label(rowLabel), label(head[c]!)].filter(Boolean).join('/');
+      if (values[i] && !fields.has(key)) fields.set(key, values[i]!);
+    });
+  }
+  return valueRows.length;
 }

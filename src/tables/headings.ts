@@ -1,15 +1,30 @@
 import { compact } from '../pdf/normalize.js';
 import type { TextLine } from '../types.js';
+import { classifyTable } from './kind.js';
 
-// `位:万元`: a unit statement right-aligned in a cell too narrow for it loses its first glyph (`单`) to the clip.
-const UNIT = /(?:单位|位[:：]|^)[:：]?\s*(万元|千元|元)\s*$|单?位[:：]\s*(万元|千元|元)/u;
+/**
+ * A unit statement: `单位：元`, `金额单位:万元`, `单位(万元)`, or a statement cut in a narrow spot (`：万元`, `位:万` over
+ * `元`: the start of `单位` lost at the page's edge). Only a statement names a unit: body text whose line starts with the
+ * word (`元,用于开展…`, a wrapped sentence's tail) or runs on after it (`单位:元旦慰问`) does not.
+ */
+const UNIT = /(?:单\s*位|^\s*位)\s*[:：]\s*(万\s*元|千\s*元|元)(?![\u4e00-\u9fff])|单\s*位\s*[(（]\s*(万\s*元|千\s*元|元)\s*[)）]|^\s*[:：]\s*(万\s*元|千\s*元|元)\s*$/u;
 const LABEL = /(公开表\s*[\d一二三四五六七八九十]+(?:[-—－]\d+)?|预算\s*\d+(?:[-—－]\d+)?\s*表|附表\s*[\d-]+|(?:^|[(（])表\s*\d+(?:[-—－]\d+)*)/u;
 const LABEL_ONLY = /^[(（]?(公开表|预算|附表|表)\s*[\d一二三四五六七八九十]+([-—－]\d+)*\s*表?[)）]?$/u;
 const PAGE_NUMBER = /^(第?\s*[-—]?\s*\d+\s*[-—]?\s*页?(\/\s*共?\s*\d+\s*页?)?|\d+\s*\/\s*\d+)$/u;
 const META = /^(编制单位|单位名称|部门名称|部门|单位|预算单位)[:：]|^第[一二三四五六七八九十\d]+部分/u;
 /** A title ends in 表 or 情况, maybe followed by a parenthetical: `一般公共预算支出情况表(按功能分类科目)`. */
 const TITLE_END = /(表|情况)([(（][^()（）]*[)）])?$/u;
+/** A heading naming the whole set of tables, not one (`2026年度部门预算表`, `XX局2026年部门预算报表`). */
+const SECTION = /^(.*?\d{4}年度?)?(部门|单位)?(综合)?(预算|决算)(公开)?报?表$/u;
 const NO_DATA = /本表无数据|此表无数据|无数据|本表为空|本部门无|本单位无|没有.*(收支|支出|经费)/u;
+/**
+ * A sentence saying the table itself is empty, at any length: the note under a table (`注:本单位2025年无政府性基金预算
+ * 财政拨款安排的预算,故本表为空表。`, `备注:…,故此表无数据。`). Only a sentence about this table (本表/此表/该表): `并已公开空表`
+ * is said of other tables, in the text or in a list of the tables published empty.
+ */
+const EMPTY_TABLE = /[本此该]表(为|是)?空(表|白)?(?![\u4e00-\u9fff])|[本此该]表(无|没有)(数据|内容)/u;
+/** A short note (`本部门无此项支出`) says the same; a longer sentence with those words is commentary. */
+const SHORT_NOTE = 20;
 
 export interface Headings {
   title: string;
@@ -20,8 +35,9 @@ export interface Headings {
 }
 
 export function unitOf(text: string): string | null {
-  const m = UNIT.exec(compact(text));
-  return m ? (m[1] ?? m[2] ?? null) : null;
+  const m = UNIT.exec(text.replace(/[\s\u3000]+/gu, ' '));
+  const unit = m?.[1] ?? m?.[2] ?? m?.[3];
+  return unit ? compact(unit) : null;
 }
 
 export function labelOf(text: string): string | null {
@@ -29,8 +45,23 @@ export function labelOf(text: string): string | null {
   return m ? m[1]!.replace(/^[(（]/u, '') : null;
 }
 
+/**
+ * A heading statement printed as a cell of the table's top row, inside its rule (`预算单位：XX局 | 单位：万元`, as one
+ * cell or several): a unit statement, a department line, a table label — heading, not column header.
+ */
+export function isHeadingStatement(text: string): boolean {
+  const t = compact(text);
+  return !!t && (unitOf(text) !== null || META.test(t) || LABEL_ONLY.test(t));
+}
+
 export function isNoData(text: string): boolean {
   return NO_DATA.test(compact(text));
+}
+
+/** A note (below or inside a table) saying the table has no data. */
+export function isEmptyStatement(text: string): boolean {
+  const t = compact(text);
+  return EMPTY_TABLE.test(t) || (NO_DATA.test(t) && t.length <= SHORT_NOTE);
 }
 
 /** Reads a table's title, label and unit from the text lines above it (nearest last). */
@@ -42,7 +73,8 @@ export function readHeadings(input: readonly TextLine[]): Headings {
   for (const line of lines) {
     const text = compact(line.text);
     if (!text || PAGE_NUMBER.test(text)) continue;
-    const u = unitOf(text);
+    // The line as printed: `单位:元 编制单位:…` compacted would run the unit into the next word.
+    const u = unitOf(line.text);
     if (u && !unit) unit = u;
     if (LABEL_ONLY.test(text)) {
       label ||= text;
@@ -68,7 +100,12 @@ export function readHeadings(input: readonly TextLine[]): Headings {
 function pickTitle(candidates: readonly TextLine[]): string {
   // Only a line that names a table is a title: text above a continuation part (a clipped cell's overflow, a
   // running header) is not.
-  const pool = candidates.filter((l) => TITLE_END.test(compact(l.text)) && compact(l.text).length <= 60);
+  const named = candidates.filter((l) => TITLE_END.test(compact(l.text)) && compact(l.text).length <= 60);
+  // A section heading over the page (`2026年度部门预算表`, printed larger) names no table; the table's own title
+  // (`收支总表(预算表1)`) on the same page does: the line naming a kind of table wins, the others stay in `titles`.
+  const own = named.filter((l) => !SECTION.test(compact(l.text)));
+  const specific = own.filter((l) => classifyTable(compact(l.text)) !== 'other');
+  const pool = specific.length ? specific : own.length ? own : named;
   if (!pool.length) return '';
   const maxSize = Math.max(...pool.map((l) => l.size));
   const big = pool.filter((l) => l.size >= maxSize - 0.5);
@@ -82,7 +119,7 @@ function pickTitle(candidates: readonly TextLine[]): string {
   return text;
 }
 
-const CUT_UNIT = /(?:单位[:：]?|位[:：])(万|千)?$/u;
+const CUT_UNIT = /(单位[:：]?|^位[:：])(万|千)?$/u;
 
 /** A unit line wrapped in a narrow spot (`金额单位:万` over `元`) is joined with the line right below it. */
 function joinCutUnits(lines: readonly TextLine[]): TextLine[] {

@@ -1,0 +1,99 @@
+import { compact } from '../pdf/normalize.js';
+import type { PageGrid, PageLayout, TextLine } from '../types.js';
+import { rowCells, type CellMap } from './header.js';
+import { isEmptyStatement, readHeadings } from './headings.js';
+
+/**
+ * Two parts of one table on consecutive pages share their column boundaries, but each part's rules are drawn on
+ * their own: a part of one row (a 合计 row spilled onto the next page) or a part whose outer rule was not found can
+ * put an edge off by a rule's width or a rounding of the layout. Budget tables' narrowest columns (类/款/项 codes)
+ * are about 30 pt wide, so this cannot take one boundary for its neighbour.
+ */
+const EDGE_TOLERANCE = 3;
+
+/** A part that leaves out more than half the table's columns is another table, not a part whose rules were lost. */
+const MIN_COVERED_SHARE = 0.5;
+
+export interface AlignedPart {
+  /** The part's grid with the table's column boundaries, its cells on the table's columns. */
+  grid: PageGrid;
+  /** The table's columns the part has no cells in (leading or trailing columns whose rules were not found). */
+  missing: number[];
+}
+
+/**
+ * A grid on the next page whose column boundaries are all boundaries of the table's previous part, maybe fewer of
+ * them: a 合计 row spilled onto the next page draws one wide cell over the code and name columns (合计 | 156,211,123
+ * | …, 6 boundaries for the table's 9 columns), and a long performance table's continuation may lose its leftmost
+ * column's rules (a project name column drawn without its outer line). The grid is returned on the table's
+ * columns, a cell across several of them spanning them; null when a boundary matches none of the table's.
+ */
+export function alignColumns(edges: readonly number[], grid: PageGrid): AlignedPart | null {
+  if (edges.length < 2 || grid.xs.length < 2) return null;
+  const index: number[] = [];
+  for (const x of grid.xs) {
+    let best = -1;
+    for (let i = 0; i < edges.length; i++) {
+      if (Math.abs(edges[i]! - x) <= EDGE_TOLERANCE && (best < 0 || Math.abs(edges[i]! - x) < Math.abs(edges[best]! - x))) best = i;
+    }
+    if (best < 0 || (index.length && best <= index[index.length - 1]!)) return null;
+    index.push(best);
+  }
+  const columns = edges.length - 1;
+  const first = index[0]!, last = index[index.length - 1]!;
+  if ((last - first) / columns < MIN_COVERED_SHARE) return null;
+  const missing: number[] = [];
+  for (let c = 0; c < columns; c++) if (c < first || c >= last) missing.push(c);
+  const cells = grid.cells.map((cell) => ({ ...cell, col: index[cell.col]!, colSpan: index[cell.col + cell.colSpan]! - index[cell.col]! }));
+  return { grid: { ...grid, xs: [...edges], cells }, missing };
+}
+
+const TOTAL = /(合计|总计)$/u;
+/** A total row's label is a short cell (`合计`, `收入合计`, `支出总计`); a longer text ending so is a name. */
+const TOTAL_LABEL_MAX = 8;
+
+/**
+ * The part ends in a total row (`合计`, `收入合计`): the end of a table spilled onto the next page. A table of its own
+ * prints its 合计 row at the top of its body or has rows after it; a spilled end has it last.
+ */
+export function endsWithTotalRow(map: CellMap): boolean {
+  for (let r = map.length - 1; r >= 0; r--) {
+    const texts = rowCells(map, r).map((c) => compact(c.text)).filter(Boolean);
+    if (!texts.length) continue;
+    return texts[0]!.length <= TOTAL_LABEL_MAX && TOTAL.test(texts[0]!);
+  }
+  return false;
+}
+
+/**
+ * Text below a grid inside one of its columns is a clipped cell's overflow (a long goal text running on under the
+ * page's last row, ending `…早期发育的表`), not a title: a title is printed across the table.
+ */
+function withinOneColumn(line: TextLine, grid: PageGrid): boolean {
+  return grid.xs.some((x, c) => c + 1 < grid.xs.length && line.x0 >= x - EDGE_TOLERANCE && line.x1 <= grid.xs[c + 1]! + EDGE_TOLERANCE);
+}
+
+/** Notes under a table (`注:…`, `说明:…`) name no table, whatever they end in. */
+const NOTE = /^(注|备注|说明)[:：\d、.]/u;
+
+/**
+ * A title printed at the foot of a page, below the page's last grid, with its table starting on the next page: the
+ * lines below that grid, if they hold a title, moved above the next page (their y less the page height, so that
+ * they stay apart from the next page's own lines), to be read with the next page's first grid's headings.
+ */
+export function titleLinesBelow(page: PageLayout, grid: PageGrid): TextLine[] {
+  const lines = page.lines.filter(
+    (l) => l.y0 >= grid.box.y1 - 2 && !isEmptyStatement(l.text) && !NOTE.test(compact(l.text)) && !withinOneColumn(l, grid),
+  );
+  if (!lines.length || !readHeadings(lines).title) return [];
+  return lines.map((l) => ({ ...l, y0: l.y0 - page.height, y1: l.y1 - page.height }));
+}
+
+/**
+ * The lines carried from the foot of the previous page, unless the same text is printed on this page too: then it is
+ * a running footer or header (`XX局2026年部门预算表` on every page), not a title.
+ */
+export function carriedTitleLines(carried: readonly TextLine[], page: PageLayout): TextLine[] {
+  const here = new Set(page.lines.map((l) => compact(l.text)));
+  return carried.some((l) => here.has(compact(l.text))) ? [] : [...carried];
+}
