@@ -4,11 +4,27 @@ import { AMOUNT_TEXT, centerX, centerY, cellText } from './join.js';
 /** Lines this close are the same boundary when cells of one table are put on a common grid. */
 const BOUNDARY_TOLERANCE = 2;
 
-/** A table's cell boxes → a grid of rows and columns with merged cells as spans (text still empty). */
+/**
+ * A table's cell boxes → a grid of rows and columns with merged cells as spans (text still empty). A box whose two
+ * sides fall on one boundary is no cell: it is the gap of a double rule (a table's closing line drawn twice, 1–2 pt
+ * apart) or a sliver between two nearly coincident lines of a drawing; it is left out, so every cell covers at least
+ * one row and one column of the grid.
+ */
 export function buildGrid(page: number, boxes: readonly Box[]): PageGrid {
-  const xs = boundaries(boxes.flatMap((b) => [b.x0, b.x1]));
-  const ys = boundaries(boxes.flatMap((b) => [b.y0, b.y1]));
-  const cells: Cell[] = boxes.map((b) => {
+  let real: readonly Box[] = boxes;
+  let xs = boundaries(real.flatMap((b) => [b.x0, b.x1]));
+  let ys = boundaries(real.flatMap((b) => [b.y0, b.y1]));
+  for (;;) {
+    const kept = real.filter((b) => indexOf(xs, b.x1) > indexOf(xs, b.x0) && indexOf(ys, b.y1) > indexOf(ys, b.y0));
+    if (kept.length === real.length || !kept.length) {
+      real = kept;
+      break;
+    }
+    real = kept;
+    xs = boundaries(real.flatMap((b) => [b.x0, b.x1]));
+    ys = boundaries(real.flatMap((b) => [b.y0, b.y1]));
+  }
+  const cells: Cell[] = real.map((b) => {
     const col = indexOf(xs, b.x0), row = indexOf(ys, b.y0);
     return { row, col, rowSpan: Math.max(1, indexOf(ys, b.y1) - row), colSpan: Math.max(1, indexOf(xs, b.x1) - col), text: '', box: b };
   });

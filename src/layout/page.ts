@@ -12,6 +12,7 @@ export function layoutPage(content: PageContent): PageLayout {
   const grids: PageGrid[] = groupCells(boxes)
     .filter((group) => group.length >= 2)
     .map((group) => buildGrid(content.number, group))
+    .filter((grid) => grid.cells.length >= 2)
     .sort((a, b) => a.box.y0 - b.box.y0 || a.box.x0 - b.box.x0);
   const outside = fillGrids(grids, content.items);
   const aligned = findAlignedGrids(content.number, textLines(outside));
