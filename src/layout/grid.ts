@@ -70,7 +70,7 @@ export function fillGrids(grids: PageGrid[], items: readonly TextItem[]): TextIt
   });
   const inCell = new Map<Cell, TextItem[]>();
   const outside: TextItem[] = [];
-  for (const it of items) {
+  for (const it of items.flatMap((item) => splitAtRules(grids, occupancy, item))) {
     const cx = centerX(it), cy = centerY(it);
     let placed = false;
     for (let g = 0; g < grids.length && !placed; g++) {
@@ -96,6 +96,39 @@ export function fillGrids(grids: PageGrid[], items: readonly TextItem[]): TextIt
   return outside;
 }
 
+/** The characters of a piece of an amount: digits, separators, sign and brackets. */
+const AMOUNT_CHARS = /^[-\d,.()]+$/u;
+
+/**
+ * Splits an amount's text item that runs across a cell's side into the part on each side. Narrow columns printed
+ * glyph by glyph, each placed by hand, let the text layer run the last digit of one cell and the first of the next
+ * into one item (`244,895.0` + `21` + `92,446.79` for the cells 244,895.02 | 192,446.79): its characters stand on
+ * both sides of the rule, and the item's centre would give both to one cell. Each character is placed where its
+ * share of the item's width lies (the characters of an amount have one width); characters on each side of a side
+ * between two different cells become one piece each. Only amounts are split: a name or a heading running over a
+ * rule stays in the cell holding its centre.
+ */
+function splitAtRules(grids: readonly PageGrid[], occupancy: readonly (Cell | undefined)[][][], it: TextItem): TextItem[] {
+  const chars = [...it.text];
+  if (chars.length < 2 || !AMOUNT_CHARS.test(it.text)) return [it];
+  const cy = centerY(it);
+  const g = grids.findIndex((grid) => slot(grid.ys, cy) >= 0 && slot(grid.xs, centerX(it)) >= 0);
+  if (g < 0) return [it];
+  const grid = grids[g]!, row = slot(grid.ys, cy);
+  const step = (it.x1 - it.x0) / chars.length;
+  const cellAt = (k: number): Cell | number => {
+    const col = slot(grid.xs, it.x0 + step * (k + 0.5));
+    return col < 0 ? -1 : (occupancy[g]![row]![col] ?? col);
+  };
+  const pieces: { from: number; to: number; cell: Cell | number }[] = [];
+  chars.forEach((_, k) => {
+    const cell = cellAt(k), last = pieces[pieces.length - 1];
+    if (last && last.cell === cell) last.to = k + 1;
+    else pieces.push({ from: k, to: k + 1, cell });
+  });
+  if (pieces.length < 2) return [it];
+  return pieces.map((p) => ({ ...it, text: chars.slice(p.from, p.to).join(''), x0: it.x0 + step * p.from, x1: it.x0 + step * p.to }));
+}
 
 /**
  * A rule the PDF forgot to draw merges two cells of a row (`机关事业单位职业年金缴费支出 | 35.56`). When a merged
