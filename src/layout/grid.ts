@@ -91,9 +91,52 @@ export function fillGrids(grids: PageGrid[], items: readonly TextItem[]): TextIt
     }
     if (!placed) outside.push(it);
   }
+  grids.forEach((grid, g) => moveClippedLines(grid, occupancy[g]!, inCell));
   for (const [cell, list] of inCell) cell.text = cellText(list);
   grids.forEach((grid) => splitMissingRules(grid, inCell));
   return outside;
+}
+
+/**
+ * Two lines of one cell never overlap: line pitch is at least the glyph height, and a glyph box is one em tall. Boxes
+ * overlapping by this share of a glyph are two colliding lines, not one cell's text.
+ */
+const LINE_COLLISION = 0.2;
+
+/**
+ * A row too low for its wrapped text: the producer prints the second line anyway and clips it at the cell's rule, so
+ * the tail (`50999-其他对个人和家庭的补` / `助`) stands half below the rule, its centre in the row beneath, where it
+ * collides with that cell's own line. The same happens upwards when the text block is centred (`…软件购置更` / `新`
+ * above the next row's text). A line that runs across a row rule and collides with a line of the cell holding its
+ * centre, while it fits as the next line of the cell across the rule (same column, text there, no collision), is
+ * given to that cell.
+ */
+function moveClippedLines(grid: PageGrid, occupancy: readonly (Cell | undefined)[][], inCell: Map<Cell, TextItem[]>): void {
+  const moves: { it: TextItem; from: Cell; to: Cell }[] = [];
+  const collides = (a: TextItem, b: TextItem): boolean => {
+    const size = Math.max(a.size, b.size);
+    if (Math.abs(centerY(a) - centerY(b)) <= size * 0.45) return false; // one line (as groupLines)
+    return Math.min(a.y1, b.y1) - Math.max(a.y0, b.y0) >= LINE_COLLISION * size;
+  };
+  for (const cell of grid.cells) {
+    const list = inCell.get(cell);
+    if (!list || list.length < 2) continue;
+    const top = grid.ys[cell.row]!, bottom = grid.ys[cell.row + cell.rowSpan]!;
+    for (const it of list) {
+      const across = it.y1 > bottom ? cell.row + cell.rowSpan : it.y0 < top ? cell.row - 1 : -1;
+      if (across < 0 || across >= grid.ys.length - 1) continue;
+      if (!list.some((o) => o !== it && collides(o, it))) continue;
+      const col = slot(grid.xs, centerX(it));
+      const other = col < 0 ? undefined : occupancy[across]![col];
+      const there = other && other !== cell ? inCell.get(other) : undefined;
+      if (!other || !there?.length || there.some((o) => collides(o, it))) continue;
+      moves.push({ it, from: cell, to: other });
+    }
+  }
+  for (const { it, from, to } of moves) {
+    inCell.set(from, inCell.get(from)!.filter((o) => o !== it));
+    inCell.get(to)!.push(it);
+  }
 }
 
 /** The characters of a piece of an amount: digits, separators, sign and brackets. */
@@ -132,8 +175,8 @@ function splitAtRules(grids: readonly PageGrid[], occupancy: readonly (Cell | un
 
 /**
  * A rule the PDF forgot to draw merges two cells of a row (`机关事业单位职业年金缴费支出 | 35.56`). When a merged
- * cell holds separate phrases in different columns and one after the first is an amount, it is split back into
- * one cell per column.
+ * cell holds separate phrases in different columns and one after the first is an amount, or holds one amount
+ * standing in a later column of its span (see `loneAmountInColumn`), it is split back into one cell per column.
  */
 function splitMissingRules(grid: PageGrid, inCell: Map<Cell, TextItem[]>): void {
   const replaced: Cell[] = [];
@@ -146,7 +189,7 @@ function splitMissingRules(grid: PageGrid, inCell: Map<Cell, TextItem[]>): void 
     const phrases = phrasesOf(items);
     const columns = phrases.map((p) => slot(grid.xs, centerX({ x0: Math.min(...p.map((i) => i.x0)), x1: Math.max(...p.map((i) => i.x1)) })));
     const amountAfterFirst = phrases.slice(1).some((p) => AMOUNT_TEXT.test(cellText(p)));
-    if (phrases.length < 2 || !amountAfterFirst || new Set(columns).size < 2) {
+    if (!(phrases.length >= 2 && amountAfterFirst && new Set(columns).size >= 2) && !loneAmountInColumn(grid, cell, phrases, columns)) {
       replaced.push(cell);
       continue;
     }
@@ -157,6 +200,24 @@ function splitMissingRules(grid: PageGrid, inCell: Map<Cell, TextItem[]>): void 
     }
   }
   grid.cells = replaced;
+}
+
+/** An amount as printed in a body cell: with decimals or thousands separators (a bare `2025` may be a heading). */
+const PRINTED_AMOUNT = /^[-(]?(\d[\d,]*\.\d+|\d{1,3}(,\d{3})+)\)?$/u;
+/** A right-aligned amount ends within one glyph of its column's right rule (the cell's padding). */
+const RIGHT_ALIGN_TOLERANCE_EM = 1;
+
+/**
+ * A total row whose label area is merged across an amount column (`合 计` | `1,024,807.17` printed right-aligned in
+ * a cell spanning 部门经济分类科目 and 合计): the lone amount stands, right-aligned, in a column after the span's
+ * first, and belongs to that column, not to the span's first.
+ */
+function loneAmountInColumn(grid: PageGrid, cell: Cell, phrases: readonly TextItem[][], columns: readonly number[]): boolean {
+  if (phrases.length !== 1 || columns[0] === undefined || columns[0] <= cell.col) return false;
+  const p = phrases[0]!;
+  if (!PRINTED_AMOUNT.test(cellText(p))) return false;
+  const right = Math.max(...p.map((i) => i.x1)), size = Math.max(...p.map((i) => i.size));
+  return Math.abs(grid.xs[columns[0] + 1]! - right) <= RIGHT_ALIGN_TOLERANCE_EM * size;
 }
 
 /** Items of one line run together when the gap between them is under half a glyph. */
