@@ -1,5 +1,5 @@
 import type { Box, Cell, PageGrid, TextItem } from '../types.js';
-import { AMOUNT_TEXT, centerX, centerY, cellText } from './join.js';
+import { AMOUNT_TEXT, centerX, centerY, cellText, groupLines } from './join.js';
 
 /** Lines this close are the same boundary when cells of one table are put on a common grid. */
 const BOUNDARY_TOLERANCE = 2;
@@ -60,9 +60,10 @@ function slot(bounds: readonly number[], v: number): number {
 
 /**
  * Puts each text item into the cell holding its centre and sets the cells' text. Returns the items that fall in no
- * cell of any grid.
+ * cell of any grid. Grids that are drawings rather than tables (see `runsAmountsTogether`) are added to `drawings`
+ * when it is given.
  */
-export function fillGrids(grids: PageGrid[], items: readonly TextItem[]): TextItem[] {
+export function fillGrids(grids: PageGrid[], items: readonly TextItem[], drawings?: Set<PageGrid>): TextItem[] {
   const occupancy = grids.map((g) => {
     const map: (Cell | undefined)[][] = Array.from({ length: g.ys.length - 1 }, () => new Array(g.xs.length - 1));
     for (const c of g.cells) for (let r = c.row; r < c.row + c.rowSpan; r++) for (let k = c.col; k < c.col + c.colSpan; k++) map[r]![k] = c;
@@ -70,7 +71,7 @@ export function fillGrids(grids: PageGrid[], items: readonly TextItem[]): TextIt
   });
   const inCell = new Map<Cell, TextItem[]>();
   const outside: TextItem[] = [];
-  for (const it of items.flatMap((item) => splitAtRules(grids, occupancy, item))) {
+  for (const it of items.flatMap((item) => splitAtRules(grids, occupancy, items, item))) {
     const cx = centerX(it), cy = centerY(it);
     let placed = false;
     for (let g = 0; g < grids.length && !placed; g++) {
@@ -92,6 +93,7 @@ export function fillGrids(grids: PageGrid[], items: readonly TextItem[]): TextIt
     if (!placed) outside.push(it);
   }
   grids.forEach((grid, g) => moveClippedLines(grid, occupancy[g]!, inCell));
+  if (drawings) for (const grid of grids) if (grid.cells.some((c) => runsAmountsTogether(inCell.get(c) ?? []))) drawings.add(grid);
   for (const [cell, list] of inCell) cell.text = cellText(list);
   grids.forEach((grid) => splitMissingRules(grid, inCell));
   return outside;
@@ -142,16 +144,20 @@ function moveClippedLines(grid: PageGrid, occupancy: readonly (Cell | undefined)
 /** The characters of a piece of an amount: digits, separators, sign and brackets. */
 const AMOUNT_CHARS = /^[-\d,.()]+$/u;
 
+/** Glyphs of one amount stand at most this share of a glyph apart (they may overlap: boxes are estimated). */
+const SAME_AMOUNT_GAP_EM = 0.5;
+
 /**
  * Splits an amount's text item that runs across a cell's side into the part on each side. Narrow columns printed
  * glyph by glyph, each placed by hand, let the text layer run the last digit of one cell and the first of the next
  * into one item (`244,895.0` + `21` + `92,446.79` for the cells 244,895.02 | 192,446.79): its characters stand on
  * both sides of the rule, and the item's centre would give both to one cell. Each character is placed where its
- * share of the item's width lies (the characters of an amount have one width); characters on each side of a side
- * between two different cells become one piece each. Only amounts are split: a name or a heading running over a
- * rule stays in the cell holding its centre.
+ * share of the item's width lies (the characters of an amount have one width). A part is moved off the cell holding
+ * the item's centre only when it continues an amount printed in its own cell (a neighbouring amount glyph on the
+ * line): an item whose width merely runs on over trailing spaces (`0.00 ` touching the next cell's text) stays whole.
+ * Only amounts are split: a name or a heading running over a rule stays in the cell holding its centre.
  */
-function splitAtRules(grids: readonly PageGrid[], occupancy: readonly (Cell | undefined)[][][], it: TextItem): TextItem[] {
+function splitAtRules(grids: readonly PageGrid[], occupancy: readonly (Cell | undefined)[][][], items: readonly TextItem[], it: TextItem): TextItem[] {
   const chars = [...it.text];
   if (chars.length < 2 || !AMOUNT_CHARS.test(it.text)) return [it];
   const cy = centerY(it);
@@ -159,18 +165,29 @@ function splitAtRules(grids: readonly PageGrid[], occupancy: readonly (Cell | un
   if (g < 0) return [it];
   const grid = grids[g]!, row = slot(grid.ys, cy);
   const step = (it.x1 - it.x0) / chars.length;
-  const cellAt = (k: number): Cell | number => {
-    const col = slot(grid.xs, it.x0 + step * (k + 0.5));
+  const cellAtX = (x: number): Cell | number => {
+    const col = slot(grid.xs, x);
     return col < 0 ? -1 : (occupancy[g]![row]![col] ?? col);
   };
   const pieces: { from: number; to: number; cell: Cell | number }[] = [];
   chars.forEach((_, k) => {
-    const cell = cellAt(k), last = pieces[pieces.length - 1];
+    const cell = cellAtX(it.x0 + step * (k + 0.5)), last = pieces[pieces.length - 1];
     if (last && last.cell === cell) last.to = k + 1;
     else pieces.push({ from: k, to: k + 1, cell });
   });
   if (pieces.length < 2) return [it];
-  return pieces.map((p) => ({ ...it, text: chars.slice(p.from, p.to).join(''), x0: it.x0 + step * p.from, x1: it.x0 + step * p.to }));
+  const home = cellAtX(centerX(it));
+  const out = pieces.map((p) => ({ ...it, text: chars.slice(p.from, p.to).join(''), x0: it.x0 + step * p.from, x1: it.x0 + step * p.to }));
+  const continuesAmount = (piece: TextItem, cell: Cell | number): boolean =>
+    items.some(
+      (o) =>
+        o !== it &&
+        AMOUNT_CHARS.test(o.text) &&
+        Math.abs(centerY(o) - cy) <= 0.45 * Math.max(o.size, it.size) &&
+        cellAtX(centerX(o)) === cell &&
+        Math.max(o.x0 - piece.x1, piece.x0 - o.x1) <= SAME_AMOUNT_GAP_EM * it.size,
+    );
+  return pieces.every((p, k) => p.cell === home || continuesAmount(out[k]!, p.cell)) ? out : [it];
 }
 
 /**
@@ -202,6 +219,34 @@ function splitMissingRules(grid: PageGrid, inCell: Map<Cell, TextItem[]>): void 
   grid.cells = replaced;
 }
 
+/** One amount, well formed: `1234`, `1,234`, `1,234.56`, `(12.00)`, `-3`. */
+const ONE_AMOUNT = /^[-(]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?\)?$/u;
+/**
+ * Two whole numbers a glyph or more apart on one line are two values (`180` `172`, the labels of two bars); closer
+ * pieces may be one number printed letter-spaced.
+ */
+const SEPARATE_AMOUNTS_GAP_EM = 1;
+
+/**
+ * Whether a cell's text would run separate amounts together: on one line, two neighbouring pieces that are each a
+ * whole amount and join into no amount (`378.47` `303.12` → `378.47303.12`), or two numbers of several digits set a
+ * glyph apart. A table cell holds one amount a line, its pieces joining into one (`931.7` + `9`, `11` + `3` +
+ * `43.27`); side-by-side amounts in one "cell" are the value labels of a chart standing between its gridlines, or
+ * the axis labels of a plot area.
+ */
+function runsAmountsTogether(items: readonly TextItem[]): boolean {
+  if (items.length < 2) return false;
+  const digits = (t: string): number => t.replace(/\D/gu, '').length;
+  return groupLines(items).some((line) =>
+    line.some((b, k) => {
+      const a = line[k - 1];
+      if (!a || !ONE_AMOUNT.test(a.text) || !ONE_AMOUNT.test(b.text)) return false;
+      if (!ONE_AMOUNT.test(a.text + b.text)) return true;
+      return digits(a.text) >= 2 && digits(b.text) >= 2 && b.x0 - a.x1 >= SEPARATE_AMOUNTS_GAP_EM * Math.max(a.size, b.size);
+    }),
+  );
+}
+
 /** An amount as printed in a body cell: with decimals or thousands separators (a bare `2025` may be a heading). */
 const PRINTED_AMOUNT = /^[-(]?(\d[\d,]*\.\d+|\d{1,3}(,\d{3})+)\)?$/u;
 /** A right-aligned amount ends within one glyph of its column's right rule (the cell's padding). */
@@ -210,14 +255,21 @@ const RIGHT_ALIGN_TOLERANCE_EM = 1;
 /**
  * A total row whose label area is merged across an amount column (`合 计` | `1,024,807.17` printed right-aligned in
  * a cell spanning 部门经济分类科目 and 合计): the lone amount stands, right-aligned, in a column after the span's
- * first, and belongs to that column, not to the span's first.
+ * first, and belongs to that column, not to the span's first. Only where the neighbouring row (above, or below on a
+ * page that starts with this row) has that column as a cell of its own: a span whose header spans the same columns
+ * (总额 over two grid columns that a form further down splits) is one column, named at its first.
  */
 function loneAmountInColumn(grid: PageGrid, cell: Cell, phrases: readonly TextItem[][], columns: readonly number[]): boolean {
-  if (phrases.length !== 1 || columns[0] === undefined || columns[0] <= cell.col) return false;
+  const k = columns[0];
+  if (phrases.length !== 1 || k === undefined || k <= cell.col || k >= cell.col + cell.colSpan) return false;
   const p = phrases[0]!;
   if (!PRINTED_AMOUNT.test(cellText(p))) return false;
   const right = Math.max(...p.map((i) => i.x1)), size = Math.max(...p.map((i) => i.size));
-  return Math.abs(grid.xs[columns[0] + 1]! - right) <= RIGHT_ALIGN_TOLERANCE_EM * size;
+  if (Math.abs(grid.xs[k + 1]! - right) > RIGHT_ALIGN_TOLERANCE_EM * size) return false;
+  const at = (r: number, c: number): Cell | undefined => grid.cells.find((o) => o.row <= r && r < o.row + o.rowSpan && o.col <= c && c < o.col + o.colSpan);
+  const neighbour = cell.row > 0 ? cell.row - 1 : cell.row + cell.rowSpan;
+  const own = at(neighbour, k);
+  return !!own && own !== at(neighbour, cell.col);
 }
 
 /** Items of one line run together when the gap between them is under half a glyph. */
