@@ -811,35 +811,44 @@ fixtures['layout-narrow-amounts.pdf'] = async () => {
   return { pages: 1 };
 };
 
-// Rows too low for their wrapped names (a Beijing 支出总表 of fixed row height): the second line is printed anyway,
-// clipped at the cell's bottom rule, and stands half in the row below; the total's amount is printed right-aligned
-// in a span merging 部门经济分类科目 with 合计; the closing rule is drawn heavy, as three hairlines 1.2 pt apart, which
-// read as two edges closer than a row (the sliver between them is no cell).
+// Rows too low for their wrapped names (a Beijing 支出总表 of fixed row height, continued page after page): the
+// second line is printed anyway, clipped at the cell's bottom rule, and stands half in the row below, or half under
+// the table when the row is a page's last; the total's amount is printed right-aligned in a span merging
+// 部门经济分类科目 with 合计; the closing rule is drawn heavy, as three hairlines 1.2 pt apart, which read as two
+// edges closer than a row (the sliver between them is no cell).
 const CLIPPED = {
   title: '2026年支出总表',
   cols: [120, 120, 120, 90, 90, 90],
   header: ['支出功能分类科目', '政府支出经济分类科目', '部门支出经济分类科目', '合计', '基本支出', '项目支出'],
-  rows: [
-    ['2130313-水文测报', '50601-资本性支出', '31007-信息网络及软件购置更新', '1,722.364000', '', '1,722.364000'],
-    ['2130313-水文测报', '50999-其他对个人和家庭的补助', '30399-其他对个人和家庭的补助', '33.150000', '33.150000', ''],
-    ['2130314-防汛', '50201-办公经费', '30202-印刷费', '0.760000', '', '0.760000'],
-    ['2130336-南水北调工程建设', '50602-资本性支出（基本建设）', '30905-基础设施建设', '8,700.000000', '', '8,700.000000'],
-    ['2130399-其他水利支出', '50502-商品和服务支出', '30213-维修（护）费', '91.253379', '', '91.253379'],
+  pages: [
+    [
+      ['2130313-水文测报', '50601-资本性支出', '31007-信息网络及软件购置更新', '1,722.364000', '', '1,722.364000'],
+      ['2130313-水文测报', '50999-其他对个人和家庭的补助', '30399-其他对个人和家庭的补助', '33.150000', '33.150000', ''],
+      ['2130314-防汛', '50201-办公经费', '30202-印刷费', '0.760000', '', '0.760000'],
+      ['2130306-水利工程运行与维护', '50502-商品和服务支出', '30239-其他交通费用', '557.106354', '25.190000', '531.916354'],
+    ],
+    [
+      ['2130336-南水北调工程建设', '50602-资本性支出（基本建设）', '30905-基础设施建设', '8,700.000000', '', '8,700.000000'],
+      ['2130399-其他水利支出', '50502-商品和服务支出', '30213-维修（护）费', '91.253379', '', '91.253379'],
+    ],
   ],
-  total: ['合    计', '', '10,547.527379', '33.150000', '10,514.377379'],
+  total: ['合    计', '', '11,104.633733', '58.340000', '11,046.293733'],
 };
 
-function drawClippedRows(doc, page) {
+/** One page of the table: title and header on the first, the total and the heavy closing rule on the last. */
+function drawClippedRows(doc, page, rows, { first: isFirst, last: isLast }) {
   const size = 9, rowH = 15.5, first = 9.4, pitch = 11.2;
   const x0 = 60, xs = [x0];
   for (const w of CLIPPED.cols) xs.push(xs[xs.length - 1] + w);
   let top = MARGIN.top;
-  drawText(doc, CLIPPED.title, (page.w - textWidth(doc, CLIPPED.title, 16)) / 2, top + 20, 16);
-  drawText(doc, '单位：万元', xs[xs.length - 1] - textWidth(doc, '单位：万元', size), top + 40, size);
-  top += 46;
-  const ys = [top, top + 24];
-  for (let r = 0; r <= CLIPPED.rows.length; r++) ys.push(ys[ys.length - 1] + rowH);
-  CLIPPED.header.forEach((t, c) => drawText(doc, t, (xs[c] + xs[c + 1] - textWidth(doc, t, size)) / 2, ys[0] + 12 + 0.36 * size, size));
+  if (isFirst) {
+    drawText(doc, CLIPPED.title, (page.w - textWidth(doc, CLIPPED.title, 16)) / 2, top + 20, 16);
+    drawText(doc, '单位：万元', xs[xs.length - 1] - textWidth(doc, '单位：万元', size), top + 40, size);
+    top += 46;
+  }
+  const ys = isFirst ? [top, top + 24] : [top];
+  for (let r = 0; r < rows.length + (isLast ? 1 : 0); r++) ys.push(ys[ys.length - 1] + rowH);
+  if (isFirst) CLIPPED.header.forEach((t, c) => drawText(doc, t, (xs[c] + xs[c + 1] - textWidth(doc, t, size)) / 2, ys[0] + 12 + 0.36 * size, size));
   const cell = (text, c0, c1, r, align) => {
     const box = { x0: xs[c0], x1: xs[c1], y0: ys[r], y1: ys[r + 1] };
     const lines = align === 'right' ? [text] : wrap(doc, text, box.x1 - box.x0 - 2 * PAD, size);
@@ -851,14 +860,20 @@ function drawClippedRows(doc, page) {
     });
     doc.restore();
   };
-  CLIPPED.rows.forEach((row, k) => row.forEach((t, c) => t && cell(t, c, c + 1, k + 1, c >= 3 ? 'right' : 'left')));
-  const last = CLIPPED.rows.length + 1;
+  const r0 = isFirst ? 1 : 0;
+  rows.forEach((row, k) => row.forEach((t, c) => t && cell(t, c, c + 1, r0 + k, c >= 3 ? 'right' : 'left')));
+  const bottom = ys[ys.length - 1];
+  const lines = ys.map((y) => [xs[0], y, xs[xs.length - 1], y]);
+  if (!isLast) {
+    xs.forEach((x) => lines.push([x, ys[0], x, bottom]));
+    strokeLines(doc, lines);
+    return;
+  }
+  const last = r0 + rows.length;
   const [label, , amount, ...rest] = CLIPPED.total;
   drawText(doc, label, (xs[0] + xs[1] - textWidth(doc, label, size)) / 2, ys[last] + first, size);
   cell(amount, 2, 4, last, 'right');
   rest.forEach((t, k) => cell(t, 4 + k, 5 + k, last, 'right'));
-  const bottom = ys[ys.length - 1];
-  const lines = ys.map((y) => [xs[0], y, xs[xs.length - 1], y]);
   const heavy = bottom + 2.4;
   lines.push([xs[0], bottom + 1.2, xs[xs.length - 1], bottom + 1.2], [xs[0], heavy, xs[xs.length - 1], heavy]);
   xs.forEach((x, c) => {
@@ -871,9 +886,9 @@ function drawClippedRows(doc, page) {
 
 fixtures['layout-clipped-rows.pdf'] = async () => {
   const doc = newDoc(CLIPPED.title, { bufferPages: true });
-  drawClippedRows(doc, addPage(doc, { landscape: true }));
+  CLIPPED.pages.forEach((rows, k) => drawClippedRows(doc, addPage(doc, { landscape: true }), rows, { first: k === 0, last: k === CLIPPED.pages.length - 1 }));
   await save(doc, path.join(OUT, 'layout-clipped-rows.pdf'));
-  return { pages: 1 };
+  return { pages: CLIPPED.pages.length };
 };
 
 // Charts in a report's text (a 部门预算 说明 with a bar chart of 支出功能分类 and a pie chart of 支出结构), then a

@@ -72,9 +72,9 @@ describe('a box thinner than a boundary is no cell', () => {
   });
 
   it('layout-clipped-rows.pdf: a closing rule drawn as close hairlines reads without error', SLOW, async () => {
-    const layout = await layoutOf(fixture('layout-clipped-rows.pdf'), 1);
+    const layout = await layoutOf(fixture('layout-clipped-rows.pdf'), 2);
     expect(layout.grids).toHaveLength(1);
-    expect(rowsOf(layout.grids[0]!)).toHaveLength(7);
+    expect(rowsOf(layout.grids[0]!)).toHaveLength(3);
   });
 });
 
@@ -192,13 +192,17 @@ describe.skipIf(!hasCorpus)('corpus: amounts and codes wrapped inside narrow cel
 });
 
 describe('rows too low for their wrapped text, and a total in a merged span', () => {
-  it('layout-clipped-rows.pdf: clipped second lines stay with their cell; the total lies under 合计', SLOW, async () => {
-    const rows = rowsOf((await layoutOf(fixture('layout-clipped-rows.pdf'), 1)).grids[0]!);
+  it('layout-clipped-rows.pdf: clipped second lines stay with their cell, also under the table; the total lies under 合计', SLOW, async () => {
+    const first = await layoutOf(fixture('layout-clipped-rows.pdf'), 1);
+    const rows = rowsOf(first.grids[0]!);
     expect(rows[1]).toEqual(['2130313-水文测报', '50601-资本性支出', '31007-信息网络及软件购置更新', '1,722.364000', '', '1,722.364000']);
     expect(rows[2]).toEqual(['2130313-水文测报', '50999-其他对个人和家庭的补助', '30399-其他对个人和家庭的补助', '33.150000', '33.150000', '']);
     expect(rows[3]).toEqual(['2130314-防汛', '50201-办公经费', '30202-印刷费', '0.760000', '', '0.760000']);
-    expect(rows[5]![1]).toBe('50502-商品和服务支出');
-    expect(rows[6]).toEqual(['合计', '', '', '10,547.527379', '33.150000', '10,514.377379']);
+    expect(rows[4]![0]).toBe('2130306-水利工程运行与维护');
+    expect(first.lines.map((l) => l.text)).toEqual(['2026年支出总表', '单位:万元']);
+    const second = rowsOf((await layoutOf(fixture('layout-clipped-rows.pdf'), 2)).grids[0]!);
+    expect(second[1]![1]).toBe('50502-商品和服务支出');
+    expect(second[2]).toEqual(['合计', '', '', '11,104.633733', '58.340000', '11,046.293733']);
   });
 });
 
@@ -209,6 +213,13 @@ describe.skipIf(!hasCorpus)('corpus w04 p.17: clipped name tails and the total r
     expect(rows.find((r) => r[2]!.startsWith('30399'))?.slice(1, 3)).toEqual(['50999-其他对个人和家庭的补助', '30399-其他对个人和家庭的补助']);
     expect(rows.find((r) => r[2] === '30202-印刷费')?.[1]).toBe('50201-办公经费');
     expect(rows.find((r) => r[0] === '合计')?.slice(0, 6)).toEqual(['合计', '', '', '1,024,807.171785', '186,874.722488', '837,932.449297']);
+  });
+
+  it('p.11: the tail of the last row, clipped at the bottom rule, stays with its name', SLOW, async () => {
+    const layout = await layoutOf(corpusPdf('w04'), 11);
+    const rows = rowsOf(layout.grids[0]!);
+    expect(rows[rows.length - 1]![0]).toBe('2130306-水利工程运行与维护');
+    expect(layout.lines.map((l) => l.text)).not.toContain('护');
   });
 
   it('a span whose header spans the same columns keeps its amount at the span (w11 p.56, 总额)', SLOW, async () => {

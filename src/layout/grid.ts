@@ -93,6 +93,15 @@ export function fillGrids(grids: PageGrid[], items: readonly TextItem[], drawing
     if (!placed) outside.push(it);
   }
   grids.forEach((grid, g) => moveClippedLines(grid, occupancy[g]!, inCell));
+  const taken = new Set<TextItem>();
+  for (const line of groupLines(outside)) {
+    if (grids.some((grid, g) => takeClippedTail(grid, occupancy[g]!, inCell, line, outside))) for (const it of line) taken.add(it);
+  }
+  if (taken.size) {
+    const kept = outside.filter((it) => !taken.has(it));
+    outside.length = 0;
+    outside.push(...kept);
+  }
   if (drawings) for (const grid of grids) if (grid.cells.some((c) => runsAmountsTogether(inCell.get(c) ?? []))) drawings.add(grid);
   for (const [cell, list] of inCell) cell.text = cellText(list);
   grids.forEach((grid) => splitMissingRules(grid, inCell));
@@ -139,6 +148,42 @@ function moveClippedLines(grid: PageGrid, occupancy: readonly (Cell | undefined)
     inCell.set(from, inCell.get(from)!.filter((o) => o !== it));
     inCell.get(to)!.push(it);
   }
+}
+
+/** A wrapped name's next line starts where its first did (the same padding), within this many points. */
+const CONTINUATION_ALIGN_PT = 1;
+
+/**
+ * The last row of a table with its wrapped line clipped at the table's bottom rule: the tail's centre lies below the
+ * grid, so no cell took it. The line is given to the last row's cell above it when it runs across that rule, lies
+ * in that one cell's column, starts where a line of that cell starts (a left-aligned continuation), collides with
+ * none of its lines, and is the only line there below the table (text running on for lines under a table is a long
+ * cell cut by the page break, continued on the next page, not a clipped tail). A title or a note printed under a
+ * table does not run across its bottom rule. Returns whether the line was taken.
+ */
+function takeClippedTail(
+  grid: PageGrid,
+  occupancy: readonly (Cell | undefined)[][],
+  inCell: Map<Cell, TextItem[]>,
+  line: readonly TextItem[],
+  outside: readonly TextItem[],
+): boolean {
+  const bottom = grid.ys[grid.ys.length - 1]!;
+  const x0 = Math.min(...line.map((i) => i.x0)), x1 = Math.max(...line.map((i) => i.x1));
+  const y0 = Math.min(...line.map((i) => i.y0)), y1 = Math.max(...line.map((i) => i.y1));
+  const size = Math.max(...line.map((i) => i.size));
+  if (!(y0 < bottom && y1 > bottom)) return false;
+  const cells = new Set(line.map((i) => occupancy[grid.ys.length - 2]![slot(grid.xs, centerX(i))] ?? null));
+  const cell = cells.size === 1 ? [...cells][0] : undefined;
+  const there = cell ? inCell.get(cell) : undefined;
+  // A merged cell over several rows is a long text cut by the page break and continued on the next page.
+  if (!cell || cell.rowSpan > 1 || !there?.length) return false;
+  if (!there.some((o) => Math.abs(o.x0 - x0) <= CONTINUATION_ALIGN_PT && o.y1 <= y0 + LINE_COLLISION * size)) return false;
+  if (there.some((o) => Math.min(o.y1, y1) - Math.max(o.y0, y0) >= LINE_COLLISION * Math.max(o.size, size))) return false;
+  const below = outside.some((o) => !line.includes(o) && o.y0 >= y0 + LINE_COLLISION * size && o.y0 <= y1 + size && o.x1 > cell.box.x0 && o.x0 < cell.box.x1);
+  if (below || x1 > cell.box.x1 + size) return false;
+  there.push(...line);
+  return true;
 }
 
 /** The characters of a piece of an amount: digits, separators, sign and brackets. */
