@@ -891,6 +891,251 @@ Object.assign(fixtures, {
       return 1;
     }),
 });
+// ---------------------------------------------------------------------------------------------
+// Layout cases seen on real disclosures (tests/layout-wide.test.ts): amounts printed glyph by glyph across narrow
+// columns, rows too low for their wrapped text, a total's amount in a merged span, double closing rules, charts.
+
+/** Draws `text` with its baseline at y, one call, with character spacing `tc` (pdf.js reads it as one item). */
+function drawSpaced(doc, text, x, y, size, tc) {
+  const [run, ...more] = runs(text);
+  if (more.length) throw new Error(`drawSpaced: ${text} needs one font`);
+  useFont(doc, run.key, size);
+  doc.fillColor('black').text(text, x, y, { lineBreak: false, baseline: 'alphabetic', characterSpacing: tc });
+}
+
+/** Stroked lines: [x0, y0, x1, y1] each. */
+function strokeLines(doc, lines, width = 0.5) {
+  doc.lineWidth(width).strokeColor('black');
+  for (const [x0, y0, x1, y1] of lines) doc.moveTo(x0, y0).lineTo(x1, y1).stroke();
+}
+
+/** Full-width digits (one em wide each) for an ASCII amount: `244,895.02` → `２４４，８９５．０２`. */
+const fullWidth = (s) => [...s].map((ch) => String.fromCodePoint(ch.codePointAt(0) + 0xfee0)).join('');
+
+// Narrow amount columns printed glyph by glyph (a 部门收入总体情况表 in 8 narrow columns): full-width digits one em
+// wide placed half an em apart, right-aligned; a ten-character amount in a column of eleven half-ems overflows it, its
+// first glyph one em after the last glyph of the cell before, and the two are shown by one text operator (`２１`), so
+// the text layer runs them into one item across the rule.
+const NARROW = {
+  title: '2026年部门收入总体情况表',
+  cols: [60, 110, 49.5, 49.5, 49.5, 49.5],
+  header: ['科目编码', '科目名称', '总计', '一般公共预算', '事业收入', '其他收入'],
+  rows: [
+    ['合计', '', '244,895.02', '192,446.79', '18,308.57', '34,139.66'],
+    ['205', '教育支出', '64,945.40', '32,368.57', '11,476.19', '21,100.64'],
+    ['20503', '职业教育', '64,926.28', '32,349.45', '11,476.19', '21,100.64'],
+    ['2050302', '中等职业教育', '19.12', '19.12', '', ''],
+    ['215', '资源勘探工业信息等支出', '179,949.62', '160,078.22', '6,832.38', '13,039.02'],
+  ],
+};
+
+function drawNarrowAmounts(doc, page) {
+  const size = 9, pitch = size / 2, rowH = 20;
+  const x0 = 60, xs = [x0];
+  for (const w of NARROW.cols) xs.push(xs[xs.length - 1] + w);
+  let top = MARGIN.top;
+  drawText(doc, NARROW.title, (page.w - textWidth(doc, NARROW.title, 16)) / 2, top + 20, 16);
+  drawText(doc, '单位：万元', xs[xs.length - 1] - textWidth(doc, '单位：万元', size), top + 40, size);
+  top += 46;
+  const ys = [top];
+  for (let r = 0; r <= NARROW.rows.length; r++) ys.push(ys[ys.length - 1] + rowH);
+  const base = (r) => ys[r] + rowH / 2 + 0.36 * size;
+  NARROW.header.forEach((t, c) => drawText(doc, t, (xs[c] + xs[c + 1] - textWidth(doc, t, size)) / 2, base(0), size));
+  NARROW.rows.forEach((row, k) => {
+    const r = k + 1;
+    drawText(doc, row[0], xs[0] + PAD, base(r), size);
+    if (row[1]) drawText(doc, row[1], xs[1] + PAD, base(r), size);
+    // Glyph origins of every amount: right-aligned a quarter em before the rule, half an em apart.
+    const glyphs = []; // { ch, x, col }
+    for (let c = 2; c < row.length; c++) {
+      const chars = [...fullWidth(row[c])];
+      chars.forEach((ch, i) => glyphs.push({ ch, x: xs[c + 1] - size / 4 - pitch * (chars.length - i) - size / 4, col: c }));
+    }
+    for (let i = 0; i < glyphs.length; i++) {
+      const g = glyphs[i], next = glyphs[i + 1];
+      // Two glyphs of neighbouring cells whose one-em boxes touch: shown together.
+      if (next && next.col !== g.col && Math.abs(next.x - g.x - size) < 0.01) {
+        drawSpaced(doc, g.ch + next.ch, g.x, base(r), size, 0);
+        i++;
+        continue;
+      }
+      drawText(doc, g.ch, g.x, base(r), size);
+    }
+  });
+  const lines = ys.map((y) => [xs[0], y, xs[xs.length - 1], y]);
+  xs.forEach((x) => lines.push([x, ys[0], x, ys[ys.length - 1]]));
+  strokeLines(doc, lines);
+}
+
+fixtures['layout-narrow-amounts.pdf'] = async () => {
+  const doc = newDoc(NARROW.title, { bufferPages: true });
+  drawNarrowAmounts(doc, addPage(doc, { landscape: true }));
+  await save(doc, path.join(OUT, 'layout-narrow-amounts.pdf'));
+  return { pages: 1 };
+};
+
+// Rows too low for their wrapped names (a Beijing 支出总表 of fixed row height, continued page after page): the
+// second line is printed anyway, clipped at the cell's bottom rule, and stands half in the row below, or half under
+// the table when the row is a page's last; the total's amount is printed right-aligned in a span merging
+// 部门经济分类科目 with 合计; the closing rule is drawn heavy, as three hairlines 1.2 pt apart, which read as two
+// edges closer than a row (the sliver between them is no cell).
+const CLIPPED = {
+  title: '2026年支出总表',
+  cols: [120, 120, 120, 90, 90, 90],
+  header: ['支出功能分类科目', '政府支出经济分类科目', '部门支出经济分类科目', '合计', '基本支出', '项目支出'],
+  pages: [
+    [
+      ['2130313-水文测报', '50601-资本性支出', '31007-信息网络及软件购置更新', '1,722.364000', '', '1,722.364000'],
+      ['2130313-水文测报', '50999-其他对个人和家庭的补助', '30399-其他对个人和家庭的补助', '33.150000', '33.150000', ''],
+      ['2130314-防汛', '50201-办公经费', '30202-印刷费', '0.760000', '', '0.760000'],
+      ['2130306-水利工程运行与维护', '50502-商品和服务支出', '30239-其他交通费用', '557.106354', '25.190000', '531.916354'],
+    ],
+    [
+      ['2130336-南水北调工程建设', '50602-资本性支出（基本建设）', '30905-基础设施建设', '8,700.000000', '', '8,700.000000'],
+      ['2130399-其他水利支出', '50502-商品和服务支出', '30213-维修（护）费', '91.253379', '', '91.253379'],
+    ],
+  ],
+  total: ['合    计', '', '11,104.633733', '58.340000', '11,046.293733'],
+};
+
+/** One page of the table: title and header on the first, the total and the heavy closing rule on the last. */
+function drawClippedRows(doc, page, rows, { first: isFirst, last: isLast }) {
+  const size = 9, rowH = 15.5, first = 9.4, pitch = 11.2;
+  const x0 = 60, xs = [x0];
+  for (const w of CLIPPED.cols) xs.push(xs[xs.length - 1] + w);
+  let top = MARGIN.top;
+  if (isFirst) {
+    drawText(doc, CLIPPED.title, (page.w - textWidth(doc, CLIPPED.title, 16)) / 2, top + 20, 16);
+    drawText(doc, '单位：万元', xs[xs.length - 1] - textWidth(doc, '单位：万元', size), top + 40, size);
+    top += 46;
+  }
+  const ys = isFirst ? [top, top + 24] : [top];
+  for (let r = 0; r < rows.length + (isLast ? 1 : 0); r++) ys.push(ys[ys.length - 1] + rowH);
+  if (isFirst) CLIPPED.header.forEach((t, c) => drawText(doc, t, (xs[c] + xs[c + 1] - textWidth(doc, t, size)) / 2, ys[0] + 12 + 0.36 * size, size));
+  const cell = (text, c0, c1, r, align) => {
+    const box = { x0: xs[c0], x1: xs[c1], y0: ys[r], y1: ys[r + 1] };
+    const lines = align === 'right' ? [text] : wrap(doc, text, box.x1 - box.x0 - 2 * PAD, size);
+    doc.save();
+    doc.rect(box.x0, box.y0, box.x1 - box.x0, box.y1 - box.y0).clip();
+    lines.forEach((line, k) => {
+      const x = align === 'right' ? box.x1 - PAD - textWidth(doc, line, size) : box.x0 + PAD;
+      drawText(doc, line, x, box.y0 + first + k * pitch, size);
+    });
+    doc.restore();
+  };
+  const r0 = isFirst ? 1 : 0;
+  rows.forEach((row, k) => row.forEach((t, c) => t && cell(t, c, c + 1, r0 + k, c >= 3 ? 'right' : 'left')));
+  const bottom = ys[ys.length - 1];
+  const lines = ys.map((y) => [xs[0], y, xs[xs.length - 1], y]);
+  if (!isLast) {
+    xs.forEach((x) => lines.push([x, ys[0], x, bottom]));
+    strokeLines(doc, lines);
+    return;
+  }
+  const last = r0 + rows.length;
+  const [label, , amount, ...rest] = CLIPPED.total;
+  drawText(doc, label, (xs[0] + xs[1] - textWidth(doc, label, size)) / 2, ys[last] + first, size);
+  cell(amount, 2, 4, last, 'right');
+  rest.forEach((t, k) => cell(t, 4 + k, 5 + k, last, 'right'));
+  const heavy = bottom + 2.4;
+  lines.push([xs[0], bottom + 1.2, xs[xs.length - 1], bottom + 1.2], [xs[0], heavy, xs[xs.length - 1], heavy]);
+  xs.forEach((x, c) => {
+    // The merged total cell has no rule between 部门支出经济分类科目 and 合计.
+    if (c === 3) lines.push([x, ys[0], x, ys[last]], [x, ys[last + 1], x, heavy]);
+    else lines.push([x, ys[0], x, heavy]);
+  });
+  strokeLines(doc, lines);
+}
+
+fixtures['layout-clipped-rows.pdf'] = async () => {
+  const doc = newDoc(CLIPPED.title, { bufferPages: true });
+  CLIPPED.pages.forEach((rows, k) => drawClippedRows(doc, addPage(doc, { landscape: true }), rows, { first: k === 0, last: k === CLIPPED.pages.length - 1 }));
+  await save(doc, path.join(OUT, 'layout-clipped-rows.pdf'));
+  return { pages: CLIPPED.pages.length };
+};
+
+// Charts in a report's text (a 部门预算 说明 with a bar chart of 支出功能分类 and a pie chart of 支出结构), then a
+// table. The bar chart's frame, axis and tick marks close boxes around its value labels, which stand side by side
+// on one line; the pie chart's frame and legend band close boxes holding no text (its labels stand outside).
+const CHART = {
+  bars: [
+    ['技校教育', '1009.61'], ['培训支出', '31.66'], ['其他教育支出', '378.47'], ['养老保险缴费', '303.12'],
+    ['职业年金缴费', '151.56'], ['就业补助', '3.52'], ['行政单位医疗', '79.06'], ['事业单位医疗', '61.62'],
+  ],
+  axis: ['1200', '1000', '800', '600', '400', '200', '0'],
+  pie: [['基本支出', '55.98%', 0.5598], ['项目支出', '34.20%', 0.342], ['预留机动经费', '9.82%', 0.0982]],
+  table: {
+    title: '2026年部门支出总表',
+    label: '表3',
+    unit: '万元',
+    cols: [{ w: 200, align: 'left' }, { w: 100, align: 'right', num: true }, { w: 100, align: 'right', num: true }, { w: 100, align: 'right', num: true }],
+    header: [['科目名称', '合计', '基本支出', '项目支出']],
+    body: [
+      ['合计', '2,018.50', '1,040.29', '978.21'],
+      ['教育支出', '1,419.27', '1,009.61', '409.66'],
+      ['社会保障和就业支出', '599.23', '30.68', '568.55'],
+    ],
+  },
+};
+
+function drawCharts(doc, page) {
+  const size = 8;
+  drawText(doc, '二、支出预算情况说明', 60, MARGIN.top + 14, 14);
+  // Bar chart: frame, title, gridlines inside the plot area, axis across the frame, tick marks, bars, labels.
+  const f = { x0: 60, x1: 535, y0: MARGIN.top + 30, y1: MARGIN.top + 250 };
+  const plot = { x0: 110, x1: 520, y0: f.y0 + 50, y1: f.y0 + 170 };
+  const lines = [[f.x0, f.y0, f.x1, f.y0], [f.x0, f.y1, f.x1, f.y1], [f.x0, f.y0, f.x0, f.y1], [f.x1, f.y0, f.x1, f.y1]];
+  drawText(doc, '支出功能分类明细', (f.x0 + f.x1 - textWidth(doc, '支出功能分类明细', 14)) / 2, f.y0 + 22, 14);
+  drawText(doc, '单位：万元', (f.x0 + f.x1 - textWidth(doc, '单位：万元', size)) / 2, f.y0 + 36, size);
+  CHART.axis.forEach((t, k) => {
+    const y = plot.y0 + (k * (plot.y1 - plot.y0)) / (CHART.axis.length - 1);
+    drawText(doc, t, plot.x0 - 6 - textWidth(doc, t, size), y + 3, size);
+    if (k < CHART.axis.length - 1) lines.push([plot.x0, y, plot.x1, y]);
+  });
+  lines.push([f.x0, plot.y1, f.x1, plot.y1]); // the category axis, drawn across the frame
+  const step = (plot.x1 - plot.x0) / CHART.bars.length;
+  CHART.bars.forEach(([name, value], k) => {
+    const cx = plot.x0 + step * (k + 0.5);
+    const h = (Number(value) / 1200) * (plot.y1 - plot.y0);
+    doc.rect(cx - 8, plot.y1 - h, 16, h).fillColor('#4f81bd').fill();
+    drawText(doc, value, cx - textWidth(doc, value, size) / 2, plot.y1 - h - 3, size);
+    drawText(doc, name, cx - textWidth(doc, name, size) / 2, plot.y1 + 18, size);
+    lines.push([plot.x0 + step * k, plot.y1, plot.x0 + step * k, plot.y1 + 4]);
+  });
+  lines.push([plot.x1, plot.y1, plot.x1, plot.y1 + 4]);
+  strokeLines(doc, lines);
+  // Pie chart: frame with a legend band below a line; slice labels outside the frame, legend text under it.
+  const p = { x0: 160, x1: 435, y0: f.y1 + 20, y1: f.y1 + 170 };
+  const band = p.y1 - 24;
+  const centre = [(p.x0 + p.x1) / 2, (p.y0 + band) / 2], radius = 50;
+  let angle = -Math.PI / 2;
+  CHART.pie.forEach(([, , share], k) => {
+    const next = angle + share * 2 * Math.PI;
+    const pts = [];
+    for (let a = angle; a < next; a += 0.05) pts.push([centre[0] + radius * Math.cos(a), centre[1] + radius * Math.sin(a)]);
+    pts.push([centre[0] + radius * Math.cos(next), centre[1] + radius * Math.sin(next)]);
+    doc.moveTo(centre[0], centre[1]);
+    for (const [x, y] of pts) doc.lineTo(x, y);
+    doc.closePath().fillColor(['#9999ff', '#993366', '#ffffcc'][k]).fill();
+    angle = next;
+  });
+  drawText(doc, `${CHART.pie[0][0]}, ${CHART.pie[0][1]}`, p.x1 + 6, centre[1], size);
+  drawText(doc, `${CHART.pie[1][0]}, ${CHART.pie[1][1]}`, p.x0 - 6 - textWidth(doc, `${CHART.pie[1][0]}, ${CHART.pie[1][1]}`, size), centre[1], size);
+  drawText(doc, `${CHART.pie[2][0]}, ${CHART.pie[2][1]}`, centre[0] - 20, p.y0 - 4, size);
+  drawText(doc, CHART.pie.map(([name]) => name).join('  '), p.x0 + 20, p.y1 + 12, size);
+  strokeLines(doc, [[p.x0, p.y0, p.x1, p.y0], [p.x0, band, p.x1, band], [p.x0, p.y1, p.x1, p.y1], [p.x0, p.y0, p.x0, p.y1], [p.x1, p.y0, p.x1, p.y1]]);
+  return p.y1 + 24;
+}
+
+fixtures['layout-chart-page.pdf'] = async () => {
+  const doc = newDoc('部门预算说明', { bufferPages: true });
+  const page = addPage(doc);
+  const bottom = drawCharts(doc, page);
+  const res = drawTable(doc, CHART.table, page, bottom, { rules: 'stroke' });
+  if (res.pages !== 1) throw new Error('layout-chart-page: the table must fit under the charts');
+  await save(doc, path.join(OUT, 'layout-chart-page.pdf'));
+  return { pages: 1 };
+};
 
 const only = argv;
 fs.mkdirSync(BAD, { recursive: true });

@@ -9,7 +9,7 @@ import { buildRecords, convertRecords } from './records/index.js';
 import { readPage } from './pdf/page.js';
 import { assembleTables } from './tables/assemble.js';
 import { readDocumentInfo } from './tables/document-info.js';
-import type { ExtractedDocument, PageLayout, Warning } from './types.js';
+import type { ExtractedDocument, PageContent, PageLayout, Warning } from './types.js';
 
 export interface ExtractOptions {
   /** Name reported as `source.file` when bytes are passed. */
@@ -24,6 +24,21 @@ export interface ExtractOptions {
 // U+FFFD, private use, and C0 controls (a font without Unicode mapping read as raw character codes).
 // eslint-disable-next-line no-control-regex
 const UNREADABLE_CHAR = /[\uFFFD\uE000-\uF8FF\u0000-\u0008\u000B\u000C\u000E-\u001F]/gu;
+
+/**
+ * One page's layout. A page whose layout fails (a drawing whose lines no table rule prepared for) is read as a page
+ * without grids or text lines, with a warning: one page never costs the document. Only the layout is guarded; an
+ * `InputError` still ends the document.
+ */
+function layoutOrWarn(content: PageContent, warnings: Warning[]): PageLayout {
+  try {
+    return layoutPage(content);
+  } catch (err) {
+    if (err instanceof InputError) throw err;
+    warnings.push({ page: content.number, message: `page layout failed, page skipped: ${err instanceof Error ? err.message : String(err)}` });
+    return { page: content.number, width: content.width, height: content.height, grids: [], lines: [] };
+  }
+}
 
 /** Reads a budget disclosure PDF (a path or its bytes) into its tables. Throws `InputError` for unusable input. */
 export async function extract(input: string | Uint8Array, options: ExtractOptions = {}): Promise<ExtractedDocument> {
@@ -48,7 +63,7 @@ export async function extract(input: string | Uint8Array, options: ExtractOption
         unreadablePages++;
         warnings.push({ page: n, message: 'text is drawn on this page but cannot be read (a font without Unicode mapping or a missing CMap)' });
       }
-      layouts.push(layoutPage(content));
+      layouts.push(layoutOrWarn(content, warnings));
     }
     if (chars === 0 && unreadablePages > 0) throw new InputError('unreadable_fonts', `${unreadablePages} pages`);
     if (chars === 0) throw new InputError('no_text_layer', `${doc.numPages} pages without text`);

@@ -1,4 +1,4 @@
-import type { PageContent, PageGrid, PageLayout, TextItem, TextLine } from '../types.js';
+import type { Box, PageContent, PageGrid, PageLayout, TextItem, TextLine } from '../types.js';
 import { findAlignedGrids } from './aligned.js';
 import { findCellBoxes, groupCells } from './cells.js';
 import { pageEdges } from './edges.js';
@@ -8,12 +8,28 @@ import { groupLines, joinPieces } from './join.js';
 /** A page's text and rulings → its grids (ruled, or aligned where text stands in columns without lines) and the text lines outside them. */
 export function layoutPage(content: PageContent): PageLayout {
   const { horizontal, vertical } = pageEdges(content.rulings);
-  const boxes = findCellBoxes(horizontal, vertical);
-  const grids: PageGrid[] = groupCells(boxes)
-    .filter((group) => group.length >= 2)
-    .map((group) => buildGrid(content.number, group))
-    .sort((a, b) => a.box.y0 - b.box.y0 || a.box.x0 - b.box.x0);
-  const outside = fillGrids(grids, content.items);
+  const groups = groupCells(findCellBoxes(horizontal, vertical)).filter((group) => group.length >= 2);
+  const groupOf = new Map<PageGrid, Box[]>();
+  const build = (kept: readonly Box[][]): PageGrid[] =>
+    kept
+      .map((group) => {
+        const grid = buildGrid(content.number, group);
+        groupOf.set(grid, group);
+        return grid;
+      })
+      .filter((grid) => grid.cells.length >= 2)
+      .sort((a, b) => a.box.y0 - b.box.y0 || a.box.x0 - b.box.x0);
+  let grids = build(groups);
+  const drawings = new Set<PageGrid>();
+  let outside = fillGrids(grids, content.items, drawings);
+  // Lines that make no table: a chart's frame, gridlines and ticks (its value labels run together in one "cell"),
+  // or boxes holding no text at all (a pie chart's frame and legend). Their text is read as lines outside grids.
+  const notTables = grids.filter((g) => drawings.has(g) || !g.cells.some((c) => c.text));
+  if (notTables.length) {
+    const dropped = new Set(notTables.map((g) => groupOf.get(g)));
+    grids = build(groups.filter((group) => !dropped.has(group)));
+    outside = fillGrids(grids, content.items);
+  }
   const aligned = findAlignedGrids(content.number, textLines(outside));
   const all = [...grids, ...aligned.grids].sort((a, b) => a.box.y0 - b.box.y0 || a.box.x0 - b.box.x0);
   return { page: content.number, width: content.width, height: content.height, grids: all, lines: aligned.rest };
