@@ -3,7 +3,7 @@ import { compact } from '../pdf/normalize.js';
 import type { Cell, PageGrid, PageLayout, Table, TextLine, Warning } from '../types.js';
 import { alignColumns, carriedTitleLines, endsWithTotalRow, titleLinesBelow } from './continuation.js';
 import { emptyTableHeaderRows, hasFigure, hasStatementRow } from './empty.js';
-import { cellMap, columnPaths, headerRowCount, rowCells, type CellMap } from './header.js';
+import { cellMap, columnPaths, headerRowCount, isNumberingTexts, rowCells, type CellMap } from './header.js';
 import { isEmptyStatement, isHeadingStatement, isNoData, readHeadings } from './headings.js';
 import { formsToTable, isForm } from './forms.js';
 import { classifyTable } from './kind.js';
@@ -257,11 +257,13 @@ function finish(b: Builder, warnings: Warning[]): Table {
     if (t.rows.some(hasFigure)) {
       warnings.push({ page: t.pages[0], message: `${t.title || 'untitled table'}: says it has no data but prints figures; rows kept` });
     } else {
-      t.rows = [];
-      t.rowPages = [];
+      // A printed row of column numbers (`** | 1`) is kept as printed, as in every table; it is no data.
+      const keep = t.rows.map((r) => isNumberingTexts(r));
+      t.rowPages = t.rowPages.filter((_, i) => keep[i]);
+      t.rows = t.rows.filter((_, i) => keep[i]);
     }
   }
-  t.empty = t.rows.length === 0;
+  t.empty = t.rows.every((r) => isNumberingTexts(r));
   return t;
 }
 

@@ -1,6 +1,6 @@
 import { compact } from '../pdf/normalize.js';
 import type { Cell } from '../types.js';
-import { headerRowCount, rowCells, type CellMap } from './header.js';
+import { headerRowCount, isNumberingTexts, rowCells, type CellMap } from './header.js';
 import { isEmptyStatement, isNoData } from './headings.js';
 
 /** A total row's label: `合计`, `总计`, `收入合计`. */
@@ -39,7 +39,8 @@ export function emptyTableHeaderRows(map: CellMap): number {
     const texts = ownTexts(map, r);
     // A 合计 row printed blank under the header (`合计 | | |` over `此表为空`) is the body's first row.
     const total = texts.length > 0 && TOTAL.test(texts[0]!) && texts.slice(1).every((t) => FIGURE.test(t));
-    if (texts.length && !total && !isStatementRow(map, r)) continue;
+    // A row of column numbers (`** | 1`) under the header stays a row, as in every table.
+    if (texts.length && !total && !isStatementRow(map, r) && !isNumberingTexts(texts)) continue;
     const crossing = rowCells(map, r).some((c) => c.row < r);
     if (!crossing) return r;
   }
@@ -48,7 +49,9 @@ export function emptyTableHeaderRows(map: CellMap): number {
 
 const NONZERO = /[1-9]/u;
 
-/** A row that holds a figure other than zero: a table stating it is empty but printing one is contradicted. */
+/** A row that holds a figure other than zero: a table stating it is empty but printing one is contradicted. A row
+ * of column numbers (`** | 1 | 2`) holds none. */
 export function hasFigure(row: readonly string[]): boolean {
+  if (isNumberingTexts(row)) return false;
   return row.some((c) => /^[-+(]?[\d,]+(\.\d+)?\)?$/u.test(compact(c)) && NONZERO.test(c));
 }
