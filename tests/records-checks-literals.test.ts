@@ -241,7 +241,7 @@ describe('amounts printed with odd separators', () => {
   });
 });
 
-describe('尾差: half a unit of the table\'s last digit per printed figure', () => {
+describe('尾差: half a unit of each printed figure\'s last digit', () => {
   it('a sum within rounding passes marked as rounding; one beyond fails', () => {
     const rows = (total: string) => [
       ['', '合计', total, total],
@@ -259,18 +259,28 @@ describe('尾差: half a unit of the table\'s last digit per printed figure', ()
     expect(exact.map((r) => [r.passed, r.rounding])).toEqual([[true, false], [true, false]]);
   });
 
-  it('a cell printing fewer decimals than its table does not widen the tolerance; a blank carries none', () => {
+  it('each figure carries half a unit of its own last printed digit; a blank, and a 0 coarser than its table, none', () => {
     const columns = ['科目编码', '科目名称', '合计'];
-    const t = table('expenditure', columns, [
-      ['205', '教育支出', '12063.9'], // read without its last digit
+    // A 合计 printed in whole 元 over children in 分, and a figure shown to 0.1 by a General format.
+    const whole = lineItemChecks(table('expenditure', columns, [
+      ['205', '教育支出', '22118861'],
+      ['20503', '职业教育', '22118860.30'],
+      ['20508', '进修及培训', '1.04'],
+    ]));
+    expect(whole.map((r) => [r.tolerance, r.difference, r.passed, r.rounding])).toEqual([['0.51', '-0.34', true, true]]);
+    const tenth = lineItemChecks(table('expenditure', columns, [
+      ['205', '教育支出', '12063.9'],
       ['20503', '职业教育', '12063.96'],
-    ]);
-    const [tree] = lineItemChecks(t);
-    expect([tree!.tolerance, tree!.difference, tree!.passed]).toEqual(['0.01', '-0.06', false]);
+    ]));
+    expect(tenth.map((r) => [r.tolerance, r.difference, r.passed])).toEqual([['0.055', '-0.06', false]]);
     const blanks = lineItemChecks(table('expenditure', ['科目编码', '科目名称', '合计', '基本支出', '项目支出'], [
       ['2010101', '行政运行', '10.00', '10.00', ''],
+      ['2010102', '一般行政管理事务', '5.00', '5.00', '0'],
     ]));
-    expect(blanks.map((r) => [r.id, r.tolerance])).toEqual([['row.total_equals_basic_plus_project', '0.01']]);
+    expect(blanks.map((r) => [r.id, r.tolerance])).toEqual([
+      ['row.total_equals_basic_plus_project', '0.01'],
+      ['row.total_equals_basic_plus_project', '0.01'],
+    ]);
   });
 });
 

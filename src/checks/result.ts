@@ -33,11 +33,9 @@ export interface CheckReport {
  * 尾差: each printed figure is rounded to its last printed digit and may be off by half a unit of it, so an identity
  * may miss by half a unit of the last digit of each figure, its terms and its total (seed-a's 基本支出表: 合计 173.78
  * against 71.04 + 102.73 + 0.02 = 173.79, four figures to 0.01, 0.02 allowed; a 合计 printed in whole 元 over parts
- * in 分, 22,118,861 against 22,118,861.34, carries half a 元). A blank figure is an exact 0 and carries none. A
- * figure showing some decimals but fewer than its table prints is more often a read that lost digits to a
- * neighbour (Chongqing's 收入总体情况表 read as `12063.9` | `6`) than a figure rounded apart: it keeps the table's
- * finest digit, so the tolerance does not hide the loss. A difference within the tolerance passes and is marked
- * `rounding`.
+ * in 分, 22,118,861 against 22,118,861.34, carries half a 元; a spreadsheet's General format showing 47137884.3 for
+ * 47137884.32 carries half a 角). A blank figure, and a 0 in a table that prints decimals, is an exact 0 and carries
+ * none. A difference within the tolerance passes and is marked `rounding`, so it stays visible.
  */
 export function toleranceFor(table: Pick<Table, 'rows' | 'unit'>, terms: number, figures?: readonly (string | null | undefined)[]): Decimal {
   const finest = lastDigit(table);
@@ -49,14 +47,10 @@ export function toleranceFor(table: Pick<Table, 'rows' | 'unit'>, terms: number,
 
 const decimalsOf = (value: string): number => value.split('.')[1]?.length ?? 0;
 
-/** The unit of a figure's last printed digit: its own when it prints whole units or as many decimals as its table,
- * the table's finest when it prints fewer decimals but some; a zero printed in whole units in a table of decimals
- * is an exact nothing (`0` for an empty cell). */
+/** The unit of a figure's last printed digit; none for a zero printed coarser than its table's other figures. */
 function digitOf(figure: string, finest: Decimal): Decimal {
   const own = new Decimal(10).pow(-decimalsOf(figure));
-  if (own.lte(finest)) return own;
-  if (decimalsOf(figure) > 0) return finest;
-  return new Decimal(figure).isZero() ? new Decimal(0) : own;
+  return own.gt(finest) && new Decimal(figure).isZero() ? new Decimal(0) : own;
 }
 
 /** The unit of the finest digit a table prints its amounts to: 10^-(most decimals of any amount cell). */

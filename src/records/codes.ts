@@ -19,6 +19,8 @@ const CODE = /^\d{3}(\d{2}){0,2}$/u;
  */
 export function parseClassCode(parts: readonly string[], economicHint = false): ClassCode | null {
   const cleaned = parts.map((p) => compact(p).replace(/[^\d]/gu, ''));
+  // 款/项 printed with one digit beside a 类: read with its leading zero (see droppedZero).
+  for (let i = 1; i < cleaned.length; i++) if (droppedZero(cleaned[0]!, cleaned[i]!)) cleaned[i] = `0${cleaned[i]}`;
   const code = cleaned.join('');
   if (!CODE.test(code)) return null;
   // Split cells must be 3 + 2 + 2 digits where present.
@@ -40,4 +42,12 @@ export function parseClassCode(parts: readonly string[], economicHint = false): 
 export function splitCodedName(name: string): { code: string; name: string } | null {
   const m = /^(\d{3}(?:\d{2}){0,2})\s*(\D.*)$/u.exec(name.trim());
   return m ? { code: m[1]!, name: m[2]!.trim() } : null;
+}
+
+/**
+ * A 款 or 项 cell printed with one digit beside its 类 (`301 | 2 | 津贴补贴` among `301 | 01`, `301 | 08`): the
+ * spreadsheet stored the code as a number and dropped its leading zero. It is read as `02`, and said in a warning.
+ */
+export function droppedZero(classPart: string, part: string): boolean {
+  return /^\d{3}$/u.test(classPart) && /^[1-9]$/u.test(part);
 }

@@ -1,6 +1,9 @@
 import type { Table, TableKind, Warning } from '../types.js';
 import { amountReader, convertAmount, unreadCells, type AmountUnit } from './amount.js';
+import { droppedZero } from './codes.js';
+import { columnRoles } from './columns.js';
 import { lineItems } from './line-items.js';
+import { compact } from '../pdf/normalize.js';
 import { overallPerformanceRecords, projectPerformanceRecords } from './performance.js';
 import { procurementRecords } from './procurement.js';
 import { RECORD_SCHEMAS, type RecordKind, type TableRecord } from './schemas.js';
@@ -44,8 +47,25 @@ export function buildRecords(table: Table): { records: TableRecord[] | undefined
     if (!result.success) warnings.push({ page: table.pages[0], message: `${table.title}: record ${i + 1} does not match the ${table.kind} schema: ${result.error.issues[0]?.message ?? ''}` });
     return result.success;
   });
-  warnings.push(...unreadWarnings(table));
+  warnings.push(...unreadWarnings(table), ...droppedZeroWarnings(table));
   return { records: valid, warnings };
+}
+
+/** A warning per page naming the 款/项 codes printed with one digit and read with their leading zero. */
+function droppedZeroWarnings(table: Table): Warning[] {
+  const roles = columnRoles(table);
+  if (roles.code.length < 2) return [];
+  const byPage = new Map<number | undefined, string[]>();
+  table.rows.forEach((row, r) => {
+    const parts = roles.code.map((i) => compact(row[i] ?? ''));
+    if (!parts.slice(1).some((p) => droppedZero(parts[0]!, p))) return;
+    const page = table.rowPages[r] ?? table.pages[0];
+    byPage.set(page, [...(byPage.get(page) ?? []), `row ${r + 1} "${parts.filter(Boolean).join(' | ')}"`]);
+  });
+  return [...byPage].map(([page, rows]) => ({
+    page,
+    message: `${table.title}: ${rows.length} 款/项 code${rows.length > 1 ? 's' : ''} printed with one digit, read with a leading zero (a code stored as a number): ${rows.slice(0, 5).join(', ')}${rows.length > 5 ? ', …' : ''}`,
+  }));
 }
 
 /**
