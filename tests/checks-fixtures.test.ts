@@ -13,20 +13,12 @@ import { overallFundChecks } from '../src/checks/other-tables.js';
 type CheckResult = ExtractedDocument['checks']['results'][number];
 import * as D from '../scripts/fixture-data.mjs';
 import type { FaultName, FixtureSlot } from '../scripts/fixture-data.mjs';
+import { readOnce } from './helpers/read-once.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const SLOW = { timeout: 60_000 };
 
-const cache = new Map<string, Promise<ExtractedDocument>>();
-function read(name: FaultName): Promise<ExtractedDocument> {
-  let p = cache.get(name);
-  if (!p) {
-    p = extract(path.join(ROOT, 'fixtures', 'faults', `${name}.pdf`));
-    p.catch(() => {}); // reported by the tests that await it
-    cache.set(name, p);
-  }
-  return p;
-}
+const read = (name: FaultName): Promise<ExtractedDocument> => readOnce(path.join(ROOT, 'fixtures', 'faults', `${name}.pdf`));
 
 // ---------------------------------------------------------------------------------------------
 // From fixture data to expected failures

@@ -15,6 +15,7 @@ import type { ExtractedDocument, Table } from '../src/index.js';
 import * as D from '../scripts/fixture-data.mjs';
 import type { FixtureTable } from '../scripts/fixture-data.mjs';
 import { expectedColumns, expectedRows, printed } from './helpers/fixture-grid.js';
+import { readOnce } from './helpers/read-once.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const fixturePath = (name: string) => path.join(ROOT, 'fixtures', name);
@@ -26,16 +27,7 @@ const SLOW = { timeout: 60_000 };
 // ---------------------------------------------------------------------------------------------
 // Extraction, once per file
 
-const cache = new Map<string, Promise<ExtractedDocument>>();
-function read(name: string): Promise<ExtractedDocument> {
-  let p = cache.get(name);
-  if (!p) {
-    p = extract(fixturePath(name));
-    p.catch(() => {}); // reported by the tests that await it
-    cache.set(name, p);
-  }
-  return p;
-}
+const read = (name: string): Promise<ExtractedDocument> => readOnce(fixturePath(name));
 
 interface TableExpectation {
   spec: FixtureTable;

@@ -14,6 +14,7 @@ import { openPdf } from '../src/pdf/open.js';
 import { readPage } from '../src/pdf/page.js';
 import type { Ruling, TextItem } from '../src/types.js';
 import { corpusPdf, hasCorpus } from './helpers/corpus.js';
+import { readOnce } from './helpers/read-once.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const fixture = (name: string): string => path.join(ROOT, 'fixtures', name);
@@ -41,16 +42,7 @@ const allCellTexts = (layout: PageLayout): string[] => layout.grids.flatMap((g) 
 /** Two or more amounts run together in one cell: `378.47303.12`. */
 const RUN_TOGETHER = /\.\d{2}\d[\d,]*\.\d{2}/u;
 
-const cache = new Map<string, Promise<ExtractedDocument>>();
-function read(file: string): Promise<ExtractedDocument> {
-  let p = cache.get(file);
-  if (!p) {
-    p = extract(file);
-    p.catch(() => {});
-    cache.set(file, p);
-  }
-  return p;
-}
+const read = readOnce;
 
 const item = (text: string, x0: number, y0: number, x1: number, size = 9): TextItem => ({ text, x0, y0, x1, y1: y0 + size, size });
 const h = (y: number, x0: number, x1: number): Ruling => ({ x0, x1, y0: y, y1: y, source: 'stroke' });

@@ -1,18 +1,13 @@
 // Records and checks on corpus documents by path (skipped without ../shared/corpus): the layout cases behind the
 // rules of src/records and src/checks, each asserted on the document that shows it.
 import { describe, expect, it } from 'vitest';
-import { extract } from '../src/index.js';
 import type { ExtractedDocument } from '../src/index.js';
 import type { LineItem, SummaryItem, ThreePublic } from '../src/records/schemas.js';
 import { corpusPdf, hasCorpus } from './helpers/corpus.js';
+import { readOnce } from './helpers/read-once.js';
 
 const SLOW = { timeout: 120_000 };
-const cache = new Map<string, Promise<ExtractedDocument>>();
-const read = (id: string): Promise<ExtractedDocument> => {
-  let p = cache.get(id);
-  if (!p) cache.set(id, (p = extract(corpusPdf(id))));
-  return p;
-};
+const read = (id: string): Promise<ExtractedDocument> => readOnce(corpusPdf(id));
 
 describe.skipIf(!hasCorpus)('codes in the 单位代码 column (seed-a, seed-c)', () => {
   for (const id of ['seed-a', 'seed-c']) {

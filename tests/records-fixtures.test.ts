@@ -7,13 +7,13 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, it, expect } from 'vitest';
-import { extract } from '../src/index.js';
 import type { ExtractedDocument, ExtractOptions, Table } from '../src/index.js';
 import { RECORD_SCHEMAS } from '../src/records/index.js';
 import type { Indicator, LineItem, Procurement, ProjectPerformance, SummaryItem, ThreePublic } from '../src/records/index.js';
 import * as D from '../scripts/fixture-data.mjs';
 import type { FixtureTable } from '../scripts/fixture-data.mjs';
 import { expectedColumns, expectedRows, printed } from './helpers/fixture-grid.js';
+import { readOnce } from './helpers/read-once.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const fixturePath = (name: string) => path.join(ROOT, 'fixtures', name);
@@ -185,17 +185,7 @@ function expectedProcurement(spec: FixtureTable): Procurement[] {
 // ---------------------------------------------------------------------------------------------
 // Extraction, once per file and options
 
-const cache = new Map<string, Promise<ExtractedDocument>>();
-function read(name: string, options: ExtractOptions = {}): Promise<ExtractedDocument> {
-  const key = `${name}\u0000${JSON.stringify(options)}`;
-  let p = cache.get(key);
-  if (!p) {
-    p = extract(fixturePath(name), options);
-    p.catch(() => {});
-    cache.set(key, p);
-  }
-  return p;
-}
+const read = (name: string, options: ExtractOptions = {}): Promise<ExtractedDocument> => readOnce(fixturePath(name), options);
 
 async function tableOf(file: string, index: number, spec: FixtureTable, options: ExtractOptions = {}): Promise<Table> {
   const doc = await read(file, options);

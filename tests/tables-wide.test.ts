@@ -4,25 +4,16 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { extract } from '../src/index.js';
 import type { ExtractedDocument, Table } from '../src/index.js';
 import { readHeadings, unitOf } from '../src/tables/headings.js';
 import * as D from '../scripts/fixture-data.mjs';
 import { corpusPdf, hasCorpus } from './helpers/corpus.js';
+import { readOnce } from './helpers/read-once.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const SLOW = { timeout: 120_000 };
 
-const cache = new Map<string, Promise<ExtractedDocument>>();
-function read(file: string): Promise<ExtractedDocument> {
-  let p = cache.get(file);
-  if (!p) {
-    p = extract(file);
-    p.catch(() => {});
-    cache.set(file, p);
-  }
-  return p;
-}
+const read = readOnce;
 const fixture = (name: string) => read(path.join(ROOT, 'fixtures', name));
 const corpus = (id: string) => read(corpusPdf(id));
 
