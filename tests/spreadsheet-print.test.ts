@@ -5,13 +5,13 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { extract } from '../src/index.js';
 import type { ExtractedDocument, Table } from '../src/index.js';
 import { assembleTables } from '../src/tables/assemble.js';
 import { dropCellOverflow } from '../src/tables/overflow.js';
 import type { PageGrid, PageLayout, TextLine } from '../src/types.js';
 import * as D from '../scripts/fixture-data.mjs';
 import { corpusPdf, hasCorpus } from './helpers/corpus.js';
+import { readOnce } from './helpers/read-once.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const SLOW = { timeout: 120_000 };
@@ -43,7 +43,7 @@ const cellTextInTitles = (t: Table): string[] => {
 };
 
 describe('spreadsheet print (generated): merged project cells over two page breaks, header on every page', () => {
-  const doc = extract(path.join(ROOT, 'fixtures/spreadsheet-print.pdf'));
+  const doc = readOnce(path.join(ROOT, 'fixtures/spreadsheet-print.pdf'));
 
   it('one table over four pages, its unit and title from the headings only', SLOW, async () => {
     const t = performance(await doc);
@@ -165,11 +165,12 @@ describe('a header repeated over a merged cell the break cut (assembleTables on 
 });
 
 describe.skipIf(!hasCorpus)('the reference budget printed narrow with repeated headers (seed-c) and wide (seed-a)', () => {
-  const prints = Promise.all([extract(corpusPdf('seed-c')), extract(corpusPdf('seed-a'))]);
+  // Read on first use: a skipped suite (no ../shared) reads nothing.
+  const prints = (): Promise<ExtractedDocument[]> => Promise.all([readOnce(corpusPdf('seed-c')), readOnce(corpusPdf('seed-a'))]);
 
   for (const [k, id] of ['seed-c', 'seed-a'].entries()) {
     it(`${id}: 20 projects, 211 indicators, unit 万元, no cell text among the headings, 0 failed checks`, SLOW, async () => {
-      const doc = (await prints)[k]!;
+      const doc = (await prints())[k]!;
       const t = performance(doc);
       const records = t.records as Project[];
       expect(records).toHaveLength(20);
@@ -183,7 +184,7 @@ describe.skipIf(!hasCorpus)('the reference budget printed narrow with repeated h
   }
 
   it('the narrow print reads as the wide one: every project, goal and indicator the same', SLOW, async () => {
-    const [narrow, wide] = await prints;
+    const [narrow, wide] = await prints();
     const n = performance(narrow!).records as Project[];
     const w = performance(wide!).records as Project[];
     expect(n).toEqual(w);
