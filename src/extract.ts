@@ -5,7 +5,7 @@ import { InputError } from './errors.js';
 import { layoutPage } from './layout/page.js';
 import { runChecks } from './checks/index.js';
 import { openPdf } from './pdf/open.js';
-import { buildRecords, convertRecords } from './records/index.js';
+import { buildRecords, convertRecords, type RecordKind } from './records/index.js';
 import { readPage } from './pdf/page.js';
 import { assembleTables } from './tables/assemble.js';
 import { readDocumentInfo } from './tables/document-info.js';
@@ -76,7 +76,7 @@ export async function extract(input: string | Uint8Array, options: ExtractOption
       if (!built.records) continue;
       const from = t.unit === '元' || t.unit === '万元' ? t.unit : null;
       if (target && from && from !== target) {
-        t.records = convertRecords(built.records, from, target);
+        t.records = convertRecords(t.kind as RecordKind, built.records, from, target);
         t.recordsUnit = target;
       } else {
         if (target && !from && built.records.length) warnings.push({ page: t.pages[0], message: `${t.title}: no unit printed, amounts not converted to ${target}` });

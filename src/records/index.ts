@@ -1,5 +1,5 @@
 import type { Table, TableKind, Warning } from '../types.js';
-import { amountReader, convertAmount, unreadCells, type AmountUnit } from './amount.js';
+import { amountReader, unreadCells } from './amount.js';
 import { droppedZero } from './codes.js';
 import { columnRoles } from './columns.js';
 import { lineItems } from './line-items.js';
@@ -13,6 +13,7 @@ import { threePublicRecords } from './three-public.js';
 export * from './schemas.js';
 export { parseAmount, plainAmount, convertAmount, type AmountUnit, type ParsedAmount } from './amount.js';
 export { parseClassCode, type ClassCode } from './codes.js';
+export { convertRecords } from './convert.js';
 
 const BUILDERS: Record<RecordKind, (t: Table) => TableRecord[]> = {
   income_expenditure_summary: summaryItems,
@@ -98,17 +99,3 @@ function unreadWarnings(table: Table): Warning[] {
   }));
 }
 
-/** Converts every amount in a table's records between 元 and 万元, exactly. */
-export function convertRecords(records: TableRecord[], from: AmountUnit, to: AmountUnit): TableRecord[] {
-  const walk = (v: unknown, key: string): unknown => {
-    if (typeof v === 'string' && AMOUNT_KEYS.has(key) && /^-?\d+(\.\d+)?$/u.test(v)) return convertAmount(v, from, to);
-    if (Array.isArray(v)) return v.map((x) => walk(x, key));
-    if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, walk(x, AMOUNT_CONTAINERS.has(key) ? '*' : k)]));
-    return v;
-  };
-  return walk(records, '') as TableRecord[];
-}
-
-/** Keys whose string values are amounts; inside the containers every value is one. */
-const AMOUNT_CONTAINERS = new Set(['amounts', 'extra', 'setAside', 'vehicle']);
-const AMOUNT_KEYS = new Set(['*', 'amount', 'total', 'outbound', 'reception', 'operatingCosts']);

@@ -1,9 +1,12 @@
 import { z } from 'zod';
 
+/** The shape of an amount: what marks a field as one (unit conversion walks the schemas for it). */
+export const AMOUNT_PATTERN = /^-?\d+(\.\d+)?$/u;
+
 /** An exact decimal string in the table's unit, without separators; null for a blank or dash cell. */
 export const Amount = z
   .string()
-  .regex(/^-?\d+(\.\d+)?$/u)
+  .regex(AMOUNT_PATTERN)
   .nullable()
   .describe('exact decimal in the table unit (no separators); null when the cell is blank or a dash');
 
