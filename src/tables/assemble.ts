@@ -33,6 +33,8 @@ interface Builder {
   form: boolean;
   /** The header rows' texts (per row, per column), to recognise a header repeated on a continuation page. */
   headerTexts: string[][];
+  /** The column boundaries as the table's last part drew them, to recognise a part drawn with fewer of them. */
+  xs: number[];
   /** The table says it has no data (`本表无数据`, in a cell or in a note below it). */
   noData: boolean;
 }
@@ -46,8 +48,6 @@ export function assembleTables(layouts: readonly PageLayout[], warnings: Warning
   const { pages, warnings: dropped } = dropCellOverflow(layouts);
   warnings.push(...dropped);
   const builders: Builder[] = [];
-  /** Each table's column boundaries, as its last part drew them. */
-  const edges = new Map<Builder, number[]>();
   let carried: TextLine[] = [];
   for (const page of pages) {
     let top = -Infinity;
@@ -74,7 +74,7 @@ export function assembleTables(layouts: readonly PageLayout[], warnings: Warning
       if (nextPart && !continues && !headings.title && !prev.form) {
         // An untitled part with other column boundaries: still the table's, if its boundaries are the table's
         // and it is a body (no header of its own) or the table's end (ending in a 合计 row).
-        const aligned = alignColumns(edges.get(prev) ?? [], grid);
+        const aligned = alignColumns(prev.xs, grid);
         const alignedMap = aligned && cellMap(aligned.grid);
         if (aligned && alignedMap && (headerRowCount(alignedMap) === 0 || endsWithTotalRow(alignedMap))) {
           grid = aligned.grid;
@@ -94,11 +94,9 @@ export function assembleTables(layouts: readonly PageLayout[], warnings: Warning
         appendContinuation(prev, map, firstRow, headings.title !== '', page.page, isLast);
         for (const t of headings.all) if (!prev.table.titles.includes(t)) prev.table.titles.push(t);
         if (!prev.table.unit && headings.unit) prev.table.unit = headings.unit;
-        edges.set(prev, grid.xs);
+        prev.xs = grid.xs;
       } else {
-        const b = startTable(grid, map, firstRow, headings, isLast, statedEmpty);
-        builders.push(b);
-        edges.set(b, grid.xs);
+        builders.push(startTable(grid, map, firstRow, headings, isLast, statedEmpty));
       }
       if (statedEmpty) builders[builders.length - 1]!.noData = true;
     });
@@ -155,6 +153,7 @@ function startTable(grid: PageGrid, fullMap: CellMap, firstRow: number, headings
     form,
     noData: false,
     headerTexts: map.slice(0, h).map((row) => rowTexts(row)),
+    xs: grid.xs,
   };
   appendBody(builder, map, h, false, grid.page);
   return builder;
