@@ -21,7 +21,12 @@ export function convertValue(schema: z.ZodType, value: unknown, f: (amount: stri
   if (schema instanceof z.ZodObject && typeof value === 'object') {
     const shape = schema.shape as Record<string, z.ZodType>;
     const rest = schema._zod.def.catchall as z.ZodType | undefined;
-    return Object.fromEntries(Object.entries(value).map(([k, x]) => [k, shape[k] ?? rest ? convertValue((shape[k] ?? rest)!, x, f) : x]));
+    return Object.fromEntries(
+      Object.entries(value).map(([k, x]) => {
+        const field = shape[k] ?? rest;
+        return [k, field ? convertValue(field, x, f) : x];
+      }),
+    );
   }
   if (schema instanceof z.ZodRecord && typeof value === 'object') {
     const values = schema._zod.def.valueType as z.ZodType;
