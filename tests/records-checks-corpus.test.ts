@@ -79,9 +79,9 @@ describe.skipIf(!hasCorpus)('“三公” vehicle labels (w09, Yantai)', () => {
     const doc = await read('w09');
     const t = doc.tables.find((x) => x.kind === 'three_public' && x.pages.includes(21))!;
     const records = t.records as ThreePublic[];
-    expect(records.map((r) => [r.heading, r.total, r.vehicle.subtotal, r.vehicle.purchase, r.vehicle.operation, r.reception])).toEqual([
-      ['2025年预算数', '107.05', '97.20', '54.00', '43.20', '9.85'],
-      ['2026年预算数', '42.26', '37.25', '15.20', '22.05', '5.01'],
+    expect(records.map((r) => [r.heading, r.year, r.total, r.vehicle.subtotal, r.vehicle.purchase, r.vehicle.operation, r.reception])).toEqual([
+      ['2025年预算数', 2025, '107.05', '97.20', '54.00', '43.20', '9.85'],
+      ['2026年预算数', 2026, '42.26', '37.25', '15.20', '22.05', '5.01'],
     ]);
     const checks = doc.checks.results.filter((r) => r.tableKind === 'three_public');
     expect(checks.map((r) => [r.id, r.passed, r.page])).toEqual([

@@ -169,14 +169,14 @@ describe('“三公” vehicle labels and repeated headings', () => {
     expect(r).toMatchObject({ total: '6.00', outbound: '1.00', reception: '2.00', vehicle: { subtotal: '3.00', purchase: '2.00', operation: '1.00' } });
   });
 
-  it('two years under one basis give one record per heading, none overwritten', () => {
+  it('two years under one basis give one record per heading, with its year, none overwritten', () => {
     const t = table('three_public', [...columns.map((c) => '2025年预算数/' + c), ...columns.map((c) => '2026年预算数/' + c)], [
       ['107.05', '', '97.20', '54.00', '43.20', '9.85', '42.26', '', '37.25', '15.20', '22.05', '5.01'],
     ]);
     const records = threePublicRecords(t);
-    expect(records.map((r) => [r.heading, r.basis, r.total, r.vehicle.purchase, r.vehicle.operation])).toEqual([
-      ['2025年预算数', 'budget', '107.05', '54.00', '43.20'],
-      ['2026年预算数', 'budget', '42.26', '15.20', '22.05'],
+    expect(records.map((r) => [r.heading, r.year, r.basis, r.total, r.vehicle.purchase, r.vehicle.operation])).toEqual([
+      ['2025年预算数', 2025, 'budget', '107.05', '54.00', '43.20'],
+      ['2026年预算数', 2026, 'budget', '42.26', '15.20', '22.05'],
     ]);
     expect(threePublicChecks(t).every((c) => c.passed)).toBe(true);
   });

@@ -85,6 +85,11 @@ export const ThreePublicRecord = z.object({
     .string()
     .optional()
     .describe('the top header over the record’s columns, set where a table prints the items twice under one basis (2025年预算数, 2026年预算数)'),
+  year: z
+    .number()
+    .int()
+    .optional()
+    .describe('the year the heading names (2026 for 2026年预算数), set with heading where it names one'),
   isTotal: z.boolean().describe('the 合计 row, or the table as a whole'),
   total: amountField('合计'),
   outbound: amountField('因公出国(境)费'),

@@ -96,7 +96,12 @@ export function threePublicRecordsWithRows(table: Table): { record: ThreePublic;
       const unitCode = codeCol >= 0 ? compact(row[codeCol] ?? '') || null : null;
       for (const g of groups) {
         const rec = emptyRecord(unit, unitCode, g.basis, /^(合计|总计)$/u.test(unitText) || table.rows.length === 1);
-        if (g.heading) rec.heading = g.heading;
+        if (g.heading) {
+          rec.heading = g.heading;
+          // The year the heading names: the figures of 2025年预算数 and 2026年预算数 are told apart by it.
+          const year = /((?:19|20)\d{2})年/u.exec(g.heading)?.[1];
+          if (year) rec.year = Number(year);
+        }
         for (const c of across) {
           if (c.i === unitCol || c.i === codeCol) continue;
           if (c.field && groupOf(c) === groupOf(g)) assign(rec, c.field, value(row[c.i]));
