@@ -5,7 +5,7 @@ import { InputError } from './errors.js';
 import { layoutPage } from './layout/page.js';
 import { runChecks } from './checks/index.js';
 import { openPdf } from './pdf/open.js';
-import { buildRecords, convertRecords, type RecordKind } from './records/index.js';
+import { attachRecords, convertTables } from './records/index.js';
 import { readPage } from './pdf/page.js';
 import { assembleTables } from './tables/assemble.js';
 import { readDocumentInfo } from './tables/document-info.js';
@@ -69,21 +69,11 @@ export async function extract(input: string | Uint8Array, options: ExtractOption
     if (chars === 0) throw new InputError('no_text_layer', `${doc.numPages} pages without text`);
     if (unreadable / chars > 0.3) throw new InputError('unreadable_fonts');
     const tables = assembleTables(layouts, warnings);
+    warnings.push(...attachRecords(tables));
+    // Checks read the records in the printed unit (their rounding is the printed digits'); conversion comes after.
+    const checks = runChecks(tables);
     const target = options.unit === 'yuan' ? '元' : options.unit === 'wan' ? '万元' : null;
-    for (const t of tables) {
-      const built = buildRecords(t);
-      warnings.push(...built.warnings);
-      if (!built.records) continue;
-      const from = t.unit === '元' || t.unit === '万元' ? t.unit : null;
-      if (target && from && from !== target) {
-        t.records = convertRecords(t.kind as RecordKind, built.records, from, target);
-        t.recordsUnit = target;
-      } else {
-        if (target && !from && built.records.length) warnings.push({ page: t.pages[0], message: `${t.title}: no unit printed, amounts not converted to ${target}` });
-        t.records = built.records;
-        t.recordsUnit = t.unit;
-      }
-    }
+    if (target) warnings.push(...convertTables(tables, target));
     if (!tables.length) warnings.push({ message: 'no tables found in this document' });
     for (const t of tables) if (!t.title) warnings.push({ page: t.pages[0], message: 'table without a title' });
     return {
@@ -91,7 +81,7 @@ export async function extract(input: string | Uint8Array, options: ExtractOption
       ...(target ? { unitConversion: { to: target, note: `record amounts converted exactly to ${target}; rows keep the printed values` } } : {}),
       document: readDocumentInfo(layouts),
       tables,
-      checks: runChecks(tables),
+      checks,
       warnings,
     };
   } finally {

@@ -21,8 +21,10 @@ export {
   type Procurement,
   type ProjectPerformance,
   type RecordKind,
+  type RecordOf,
   type SummaryItem,
   type TableRecord,
   type ThreePublic,
 } from './records/schemas.js';
-export type { DocumentInfo, ExtractedDocument, Table, TableKind, Warning } from './types.js';
+export type { DocumentInfo, ExtractedDocument, Table, TableBase, TableKind, TableOf, Warning } from './types.js';
+export { TABLE_KINDS } from './kinds/registry.js';

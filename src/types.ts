@@ -1,3 +1,5 @@
+import type { RecordKind, RecordOf } from './records/schemas.js';
+
 /** Plain data passed between the pipeline stages. Coordinates are page space after rotation:
  * origin top-left, y growing downwards, in PDF points. */
 
@@ -65,29 +67,11 @@ export interface PageLayout {
   lines: TextLine[];
 }
 
-export type TableKind =
-  | 'income_expenditure_summary'
-  | 'income'
-  | 'expenditure'
-  | 'fiscal_summary'
-  | 'fiscal_expenditure_economic'
-  | 'general_public_expenditure'
-  | 'basic_expenditure'
-  | 'project_expenditure'
-  | 'three_public'
-  | 'government_fund'
-  | 'government_fund_three_public'
-  | 'state_capital'
-  | 'project_performance'
-  | 'overall_performance'
-  | 'procurement'
-  | 'other';
+/** What a table is (收支总表, “三公”经费表 …): each kind's titles, records and checks are in src/kinds/registry.ts. */
+export type TableKind = RecordKind | 'other';
 
-import type { CheckReport } from './checks/result.js';
-import type { TableRecord } from './records/schemas.js';
-
-export interface Table {
-  kind: TableKind;
+/** What every table has, whatever its kind: the grid as printed and where it was read. */
+export interface TableBase {
   title: string;
   label: string;
   /** Every heading seen above the table's parts (a continuation page may repeat or vary the title). */
@@ -99,10 +83,47 @@ export interface Table {
   rows: string[][];
   /** The page each row was read from. */
   rowPages: number[];
-  /** Typed records for a table of a known kind (none for `other`). */
-  records?: TableRecord[];
   /** The unit of the records' amounts: the table's own, or the one asked for with `unit`. */
   recordsUnit?: string;
+}
+
+type TableMember<K extends TableKind> = TableBase & {
+  kind: K;
+  /** Typed records, each naming the row it was read from (`row`); none for `other`. */
+  records?: K extends RecordKind ? RecordOf<K>[] : never;
+};
+
+/** A table: a union discriminated by `kind`, so `records` is typed once `kind` is known. */
+export type Table = { [K in TableKind]: TableMember<K> }[TableKind];
+
+/** The tables of one kind (or of several), records typed by it: `TableOf<'three_public'>['records']`. */
+export type TableOf<K extends TableKind> = Extract<Table, { kind: K }>;
+
+/** One accounting identity tested on the extracted numbers. Amounts are exact decimal strings. */
+export interface CheckResult {
+  id: string;
+  message: { zh: string; en: string };
+  tableKind: TableKind;
+  tableTitle: string;
+  /** The page the result is about: the page its row was read from, else the table's first page. */
+  page: number | null;
+  row: { code: string | null; name: string } | null;
+  /** The index in the table's `rows` of the row the result is about (its total, parent or project row); null when
+   * the identity is not about one printed row. */
+  rowIndex: number | null;
+  column: string | null;
+  expected: string;
+  found: string;
+  difference: string;
+  tolerance: string;
+  passed: boolean;
+  /** Passed with a difference (尾差): within half a unit of the last printed digit per term, not exact. */
+  rounding: boolean;
+}
+
+export interface CheckReport {
+  summary: { total: number; passed: number; failed: number };
+  results: CheckResult[];
 }
 
 export interface Warning {

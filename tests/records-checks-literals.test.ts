@@ -1,14 +1,15 @@
 // Records and checks on small Table literals: each rule on the least table that shows it, values asserted.
 import { describe, expect, it } from 'vitest';
 import { runChecks } from '../src/checks/index.js';
-import { lineItemChecks } from '../src/checks/line-items.js';
-import { threePublicChecks, weightChecks } from '../src/checks/other-tables.js';
 import { amountReader, parseAmount } from '../src/records/amount.js';
 import { buildRecords } from '../src/records/index.js';
 import { lineItems } from '../src/records/line-items.js';
 import { threePublicRecords } from '../src/records/three-public.js';
 import { summaryItems } from '../src/records/summary.js';
-import type { Table, TableKind } from '../src/types.js';
+import type { CheckResult, Table, TableKind } from '../src/types.js';
+
+/** A table's own checks, as extraction runs them: records built by its kind, then its kind's identities. */
+const checksOf = (t: Table): CheckResult[] => runChecks([t]).results;
 
 function table(kind: TableKind, columns: string[], rows: string[][], opts: { unit?: string; rowPages?: number[]; title?: string } = {}): Table {
   const rowPages = opts.rowPages ?? rows.map(() => 7);
@@ -49,7 +50,7 @@ describe('codes in the 单位代码 column', () => {
   it('the tree and total checks run on such a table, and a removed child fails its class at its page and row', () => {
     const rows = basicRows().filter((r) => r[2] !== '30102');
     const t = table('basic_expenditure', BASIC_COLUMNS, rows, { rowPages: [3, 3, 3, 3, 4, 4] });
-    const results = lineItemChecks(t);
+    const results = checksOf(t);
     const trees = results.filter((r) => r.id === 'tree.parent_equals_children');
     expect(trees.map((r) => [r.row!.code, r.column, r.passed])).toEqual([
       ['301', '基本支出/合计', false],
@@ -104,7 +105,7 @@ describe('where a check points', () => {
       ['2010101', '行政运行', '12.00', '10.00', '0'],
       ['2010102', '一般行政管理事务', '20.00', '', '20.00'],
     ], { rowPages: [5, 5, 5, 6, 6] });
-    const failed = lineItemChecks(t).filter((r) => !r.passed);
+    const failed = checksOf(t).filter((r) => !r.passed);
     expect(failed.map((r) => [r.id, r.row!.code, r.column, r.page, r.rowIndex, r.difference])).toEqual([
       ['tree.parent_equals_children', '20101', '合计', 5, 2, '-2'],
       ['row.total_equals_basic_plus_project', '2010101', '合计', 6, 3, '2'],
@@ -119,7 +120,7 @@ describe('where a check points', () => {
       row('项目乙', '50'), row('项目乙', '40'),
       row('项目丙', '50'), row('项目丙', '30'),
     ], { rowPages: [21, 21, 22, 22, 23, 23] });
-    const results = weightChecks(t);
+    const results = checksOf(t);
     expect(results.map((r) => [r.row!.name, r.page, r.rowIndex, r.passed, r.found])).toEqual([
       ['项目甲', 21, 0, true, '90'],
       ['项目乙', 22, 2, true, '90'],
@@ -138,7 +139,7 @@ describe('where a check points', () => {
       ['合计', '3.00', '1.00', '1.00', '0.50', '0.50', '1.00'],
       ['某单位', '3.00', '1.00', '1.00', '0.60', '0.50', '1.00'],
     ], { rowPages: [9, 10] });
-    const failed = threePublicChecks(three).filter((r) => !r.passed);
+    const failed = checksOf(three).filter((r) => !r.passed);
     expect(failed.map((r) => [r.id, r.row!.name, r.page, r.rowIndex, r.difference])).toEqual([['three_public.vehicle', '某单位', 10, 1, '-0.1']]);
   });
 });
@@ -151,7 +152,7 @@ describe('“三公” vehicle labels and repeated headings', () => {
     const [r] = threePublicRecords(t);
     expect(r!.vehicle).toEqual({ subtotal: '37.25', purchase: '15.20', operation: '22.05' });
     expect(r!.extra).toEqual({});
-    expect(threePublicChecks(t).map((c) => c.passed)).toEqual([true, true]);
+    expect(checksOf(t).map((c) => c.passed)).toEqual([true, true]);
   });
 
   it('other spellings: 车辆购置支出, 公车运行经费, 其中:购置费 under the subtotal', () => {
@@ -178,7 +179,7 @@ describe('“三公” vehicle labels and repeated headings', () => {
       ['2025年预算数', 2025, 'budget', '107.05', '54.00', '43.20'],
       ['2026年预算数', 2026, 'budget', '42.26', '15.20', '22.05'],
     ]);
-    expect(threePublicChecks(t).every((c) => c.passed)).toBe(true);
+    expect(checksOf(t).every((c) => c.passed)).toBe(true);
   });
 });
 
@@ -251,29 +252,29 @@ describe('尾差: half a unit of each printed figure\'s last digit', () => {
     ];
     const columns = ['科目编码', '科目名称', '合计', '基本支出'];
     // 71.04 + 102.73 + 0.02 = 173.79: four printed figures to 0.01 allow 0.02.
-    const near = lineItemChecks(table('basic_expenditure', columns, rows('173.78'))).filter((r) => r.id === 'total.equals_top_rows');
+    const near = checksOf(table('basic_expenditure', columns, rows('173.78'))).filter((r) => r.id === 'total.equals_top_rows');
     expect(near.map((r) => [r.tolerance, r.difference, r.passed, r.rounding])).toEqual([['0.02', '-0.01', true, true], ['0.02', '-0.01', true, true]]);
-    const far = lineItemChecks(table('basic_expenditure', columns, rows('173.76'))).filter((r) => r.id === 'total.equals_top_rows');
+    const far = checksOf(table('basic_expenditure', columns, rows('173.76'))).filter((r) => r.id === 'total.equals_top_rows');
     expect(far.map((r) => [r.difference, r.passed, r.rounding])).toEqual([['-0.03', false, false], ['-0.03', false, false]]);
-    const exact = lineItemChecks(table('basic_expenditure', columns, rows('173.79'))).filter((r) => r.id === 'total.equals_top_rows');
+    const exact = checksOf(table('basic_expenditure', columns, rows('173.79'))).filter((r) => r.id === 'total.equals_top_rows');
     expect(exact.map((r) => [r.passed, r.rounding])).toEqual([[true, false], [true, false]]);
   });
 
   it('each figure carries half a unit of its own last printed digit; a blank, and a 0 coarser than its table, none', () => {
     const columns = ['科目编码', '科目名称', '合计'];
     // A 合计 printed in whole 元 over children in 分, and a figure shown to 0.1 by a General format.
-    const whole = lineItemChecks(table('expenditure', columns, [
+    const whole = checksOf(table('expenditure', columns, [
       ['205', '教育支出', '22118861'],
       ['20503', '职业教育', '22118860.30'],
       ['20508', '进修及培训', '1.04'],
     ]));
     expect(whole.map((r) => [r.tolerance, r.difference, r.passed, r.rounding])).toEqual([['0.51', '-0.34', true, true]]);
-    const tenth = lineItemChecks(table('expenditure', columns, [
+    const tenth = checksOf(table('expenditure', columns, [
       ['205', '教育支出', '12063.9'],
       ['20503', '职业教育', '12063.96'],
     ]));
     expect(tenth.map((r) => [r.tolerance, r.difference, r.passed])).toEqual([['0.055', '-0.06', false]]);
-    const blanks = lineItemChecks(table('expenditure', ['科目编码', '科目名称', '合计', '基本支出', '项目支出'], [
+    const blanks = checksOf(table('expenditure', ['科目编码', '科目名称', '合计', '基本支出', '项目支出'], [
       ['2010101', '行政运行', '10.00', '10.00', ''],
       ['2010102', '一般行政管理事务', '5.00', '5.00', '0'],
     ]));

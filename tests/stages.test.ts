@@ -7,7 +7,7 @@ import { normalizeText } from '../src/pdf/normalize.js';
 import { splitCells } from '../src/pdf/text.js';
 import { formsToTable, isForm } from '../src/tables/forms.js';
 import { labelOf, readHeadings, unitOf } from '../src/tables/headings.js';
-import { classifyTable } from '../src/tables/kind.js';
+import { classifyTable } from '../src/kinds/registry.js';
 import type { Ruling, TextItem } from '../src/types.js';
 
 const item = (text: string, x0: number, y0: number, x1: number, size = 9): TextItem => ({ text, x0, y0, x1, y1: y0 + size, size });

@@ -1,21 +1,21 @@
-import { lineItemsWithRows } from '../records/line-items.js';
-import type { LineItem } from '../records/schemas.js';
-import { summaryItemsWithRows } from '../records/summary.js';
-import type { Table } from '../types.js';
+import type { LineItem, SummaryItem } from '../records/schemas.js';
+import type { Table, TableKind, TableOf } from '../types.js';
 import { compare, dec, type CheckResult } from './result.js';
 
-const totalOf = (t: Table): { record: LineItem; row: number } | undefined => lineItemsWithRows(t).find((r) => r.record.isTotal);
-const find = (tables: readonly Table[], kind: Table['kind'], title?: RegExp): Table | undefined =>
-  tables.find((t) => t.kind === kind && !t.empty && (!title || title.test(t.title)));
+type LineItemKind = 'general_public_expenditure' | 'basic_expenditure' | 'project_expenditure';
+const totalOf = (t: TableOf<LineItemKind>): LineItem | undefined => t.records?.find((r) => r.isTotal);
+const find = <K extends TableKind>(tables: readonly Table[], kind: K, title?: RegExp): TableOf<K> | undefined =>
+  tables.find((t): t is TableOf<K> => t.kind === kind && !t.empty && (!title || title.test(t.title)));
+const summaryOf = (t: TableOf<'income_expenditure_summary' | 'fiscal_summary'>): SummaryItem[] => t.records ?? [];
 
 interface Pair {
   id: string;
   zh: string;
   en: string;
-  a?: Table;
+  a?: TableOf<LineItemKind>;
   aValue: (r: LineItem) => string | null | undefined;
   aColumn: string;
-  b?: Table;
+  b?: TableOf<LineItemKind>;
   bValue: (r: LineItem) => string | null | undefined;
 }
 
@@ -38,10 +38,10 @@ export function crossTableChecks(tables: readonly Table[]): CheckResult[] {
   for (const p of pairs) {
     if (!p.a || !p.b || p.a.unit !== p.b.unit) continue;
     const ta = totalOf(p.a), tb = totalOf(p.b);
-    const va = ta && p.aValue(ta.record), vb = tb && p.bValue(tb.record);
+    const va = ta && p.aValue(ta), vb = tb && p.bValue(tb);
     if (!ta || !tb || va === undefined || vb === undefined || (va === null && vb === null)) continue;
     out.push({
-      ...compare({ id: p.id, zh: p.zh, en: p.en, table: p.b, row: { code: null, name: tb.record.name }, rowIndex: tb.row, column: p.aColumn, expected: dec(va), found: dec(vb), terms: 1, figures: [va, vb] }),
+      ...compare({ id: p.id, zh: p.zh, en: p.en, table: p.b, row: { code: null, name: tb.name }, rowIndex: tb.row, column: p.aColumn, expected: dec(va), found: dec(vb), terms: 1, figures: [va, vb] }),
       message: { zh: `${p.zh}(${p.a.title})`, en: `${p.en} (${p.a.title})` },
     });
   }
@@ -56,18 +56,17 @@ function fiscalSummaryCheck(tables: readonly Table[]): CheckResult[] {
   const all = find(tables, 'income_expenditure_summary');
   const fiscal = find(tables, 'fiscal_summary');
   if (!all || !fiscal || all.unit !== fiscal.unit) return [];
-  const items = summaryItemsWithRows(all).map((x) => x.record);
+  const items = summaryOf(all);
   const onlyFiscal = items.filter((i) => i.side === 'income' && !FISCAL.test(i.name)).every((i) => dec(i.amounts.total).isZero());
   const a = items.find((i) => i.totalKind === 'incomeGrandTotal');
-  const found = summaryItemsWithRows(fiscal).find((x) => x.record.totalKind === 'incomeGrandTotal');
-  const b = found?.record;
-  if (!onlyFiscal || !a || !b || !found || a.amounts.total == null || b.amounts.total == null) return [];
+  const b = summaryOf(fiscal).find((x) => x.totalKind === 'incomeGrandTotal');
+  if (!onlyFiscal || !a || !b || a.amounts.total == null || b.amounts.total == null) return [];
   return [
     {
       ...compare({
         id: 'cross.fiscal_summary_total', zh: '全部为财政拨款时,财政拨款收支总表收入总计等于收支总表收入总计',
         en: 'with fiscal appropriations only, the fiscal summary total equals the summary total',
-        table: fiscal, row: { code: null, name: b.name }, rowIndex: found.row, column: 'total', expected: dec(a.amounts.total), found: dec(b.amounts.total), terms: 1,
+        table: fiscal, row: { code: null, name: b.name }, rowIndex: b.row, column: 'total', expected: dec(a.amounts.total), found: dec(b.amounts.total), terms: 1,
         figures: [a.amounts.total, b.amounts.total],
       }),
       message: { zh: `全部为财政拨款时,财政拨款收支总表收入总计等于收支总表收入总计(${all.title})`, en: `with fiscal appropriations only, the fiscal summary total equals the summary total (${all.title})` },

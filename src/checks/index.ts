@@ -1,28 +1,25 @@
+import { recordSpec } from '../kinds/registry.js';
+import { buildRecords } from '../records/index.js';
 import type { Table } from '../types.js';
 import { crossTableChecks } from './cross-tables.js';
-import { lineItemChecks } from './line-items.js';
-import { overallFundChecks, summaryChecks, threePublicChecks, weightChecks } from './other-tables.js';
 import type { CheckReport, CheckResult } from './result.js';
 
 export type { CheckReport, CheckResult } from './result.js';
 
-const LINE_ITEM_KINDS = new Set<Table['kind']>([
-  'income', 'expenditure', 'general_public_expenditure', 'basic_expenditure', 'project_expenditure',
-  'government_fund', 'state_capital', 'fiscal_expenditure_economic',
-]);
-
-/** Every accounting identity the document's tables allow, within and across tables. Never changes a number. */
+/**
+ * Every accounting identity the document's tables allow, within and across tables, read from the records
+ * extraction built (in each table's own unit). Never changes a number. A table given without records (a table
+ * made by hand) has them built here, as extraction would.
+ */
 export function runChecks(tables: readonly Table[]): CheckReport {
+  const read = tables.map((t) => (t.records || t.kind === 'other' ? t : ({ ...t, records: buildRecords(t).records } as Table)));
   const results: CheckResult[] = [];
-  for (const t of tables) {
+  for (const t of read) {
     if (t.empty) continue;
-    if (LINE_ITEM_KINDS.has(t.kind)) results.push(...lineItemChecks(t));
-    if (t.kind === 'income_expenditure_summary' || t.kind === 'fiscal_summary') results.push(...summaryChecks(t));
-    if (t.kind === 'three_public' || t.kind === 'government_fund_three_public') results.push(...threePublicChecks(t));
-    if (t.kind === 'project_performance') results.push(...weightChecks(t));
-    if (t.kind === 'overall_performance') results.push(...overallFundChecks(t));
+    const spec = recordSpec(t.kind) as { checks?: (t: Table, r: readonly unknown[]) => CheckResult[] } | null;
+    if (spec?.checks && t.records) results.push(...spec.checks(t, t.records));
   }
-  results.push(...crossTableChecks(tables));
+  results.push(...crossTableChecks(read));
   const failed = results.filter((r) => !r.passed).length;
   return { summary: { total: results.length, passed: results.length - failed, failed }, results };
 }

@@ -1,13 +1,13 @@
 import type { Decimal } from 'decimal.js';
 import { columnRoles, type ColumnRoles } from '../records/columns.js';
-import { columnBlocks, lineItemsWithRows } from '../records/line-items.js';
+import { columnBlocks } from '../records/line-items.js';
 import type { LineItem } from '../records/schemas.js';
 import type { Table } from '../types.js';
 import { compare, dec, type CheckResult } from './result.js';
 
 interface Item {
   record: LineItem;
-  row: number;
+  row: number | null;
 }
 
 /** A line-item table read once for all its checks: its records with their rows, its column roles. */
@@ -19,14 +19,14 @@ interface Context {
   columns: { label: string; read: (r: LineItem) => string | null }[];
 }
 
-/** Every check of a line-item table (tree, total, per-row identities), reading its records once. */
-export function lineItemChecks(table: Table): CheckResult[] {
+/** Every check of a line-item table (tree, total, per-row identities), on the records extraction built. */
+export function lineItemChecks(table: Table, records: readonly LineItem[]): CheckResult[] {
   const roles = columnRoles(columnBlocks(table)[0]!);
   const columns = roles.amounts.map((a) => ({
     label: a.label,
     read: a.field ? (r: LineItem) => r.amounts[a.field!] ?? null : (r: LineItem) => r.extra[a.label] ?? null,
   }));
-  const ctx: Context = { table, items: lineItemsWithRows(table), roles, columns };
+  const ctx: Context = { table, items: records.map((record) => ({ record, row: record.row })), roles, columns };
   return [...treeChecks(ctx), ...totalChecks(ctx), ...rowChecks(ctx)];
 }
 

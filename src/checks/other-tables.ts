@@ -1,19 +1,14 @@
 import { compact } from '../pdf/normalize.js';
 import { parseAmount, plainAmount } from '../records/amount.js';
-import { overallPerformanceRecords, projectPerformanceWithRows } from '../records/performance.js';
-import type { SummaryItem, ThreePublic } from '../records/schemas.js';
-import { summaryItemsWithRows } from '../records/summary.js';
-import { threePublicRecordsWithRows } from '../records/three-public.js';
+import type { OverallPerformance, ProjectPerformance, SummaryItem, ThreePublic } from '../records/schemas.js';
 import type { Table } from '../types.js';
 import { compare, dec, type CheckResult } from './result.js';
 
 /** 收支总表: 收入总计 = 支出总计, column by column (the expenditure side may have more fund columns). */
-export function summaryChecks(table: Table): CheckResult[] {
-  const items = summaryItemsWithRows(table);
-  const income = items.find((i) => i.record.totalKind === 'incomeGrandTotal')?.record;
-  const at = items.find((i) => i.record.totalKind === 'expenditureGrandTotal');
-  const spending = at?.record;
-  if (!income || !spending || !at) return [];
+export function summaryChecks(table: Table, records: readonly SummaryItem[]): CheckResult[] {
+  const income = records.find((r) => r.totalKind === 'incomeGrandTotal');
+  const spending = records.find((r) => r.totalKind === 'expenditureGrandTotal');
+  if (!income || !spending) return [];
   const value = (i: SummaryItem, f: string) => i.amounts[f] ?? null;
   return Object.keys(income.amounts)
     .filter((f) => f in spending.amounts)
@@ -21,16 +16,17 @@ export function summaryChecks(table: Table): CheckResult[] {
       compare({
         id: 'summary.income_equals_expenditure',
         zh: '收入总计等于支出总计', en: 'total income equals total expenditure',
-        table, row: { code: null, name: spending.name }, rowIndex: at.row, column: f,
+        table, row: { code: null, name: spending.name }, rowIndex: spending.row, column: f,
         expected: dec(value(income, f)), found: dec(value(spending, f)), terms: 1, figures: [value(income, f), value(spending, f)],
       }),
     );
 }
 
 /** “三公”: 合计 = 出国 + 用车 + 接待, and 用车 = 购置 + 运行, on each record. */
-export function threePublicChecks(table: Table): CheckResult[] {
+export function threePublicChecks(table: Table, records: readonly ThreePublic[]): CheckResult[] {
   const out: CheckResult[] = [];
-  for (const { record: r, row: rowIndex } of threePublicRecordsWithRows(table)) {
+  for (const r of records) {
+    const rowIndex = r.row;
     const row = { code: r.unitCode, name: r.unit ?? '合计' };
     const basis = r.heading ? ` (${r.heading})` : r.basis ? ` (${r.basis})` : '';
     const hasVehicleParts = r.vehicle.purchase !== undefined || r.vehicle.operation !== undefined;
@@ -54,24 +50,23 @@ export function threePublicChecks(table: Table): CheckResult[] {
   return out;
 }
 
-export type { ThreePublic };
-
 /**
  * Indicator weights of each project add up to the full score: the one the header prints (分值权重(90分)), else the
  * score most projects of the table add up to (Sichuan keeps 10 of 100 points for budget execution: 90).
  */
-export function weightChecks(table: Table): CheckResult[] {
+export function weightChecks(table: Table, records: readonly ProjectPerformance[]): CheckResult[] {
   const weightLabel = table.columns.map(compact).find((c) => /权重|分值/u.test(c));
   if (!weightLabel) return [];
-  const projects = projectPerformanceWithRows(table).filter(({ record: p }) => p.indicators.length && p.indicators.every((i) => i.weight !== null && /^\d+(\.\d+)?$/u.test(i.weight)));
-  const totals = projects.map(({ record: p }) => p.indicators.reduce((s, i) => s.plus(dec(i.weight)), dec('0')).toFixed());
+  const projects = records.filter((p) => p.indicators.length && p.indicators.every((i) => i.weight !== null && /^\d+(\.\d+)?$/u.test(i.weight)));
+  const totals = projects.map((p) => p.indicators.reduce((s, i) => s.plus(dec(i.weight)), dec('0')).toFixed());
   const counts = new Map<string, number>();
   for (const t of totals) counts.set(t, (counts.get(t) ?? 0) + 1);
   const usual = [...counts].sort((a, b) => b[1] - a[1])[0]?.[0];
   const full = /(\d+)分/u.exec(weightLabel)?.[1] ?? usual;
   if (!full || (!/(\d+)分/u.test(weightLabel) && projects.length < 3)) return [];
   const out: CheckResult[] = [];
-  for (const { record: p, row: rowIndex } of projects) {
+  for (const p of projects) {
+    const rowIndex = p.row;
     const weights = p.indicators.map((i) => i.weight);
     out.push({
       ...compare({
@@ -102,9 +97,9 @@ function rowWith(table: Table, amount: string | null | undefined): number | null
  * 基本支出/财政拨款 + …/单位资金; Beijing's 财政拨款/合计 = 财政拨款/基本支出 + 财政拨款/项目支出), and the total
  * (预算支出总额) equals the parts' 合计 when two or more parts print one. Blank cells count as 0.
  */
-export function overallFundChecks(table: Table): CheckResult[] {
+export function overallFundChecks(table: Table, records: readonly OverallPerformance[]): CheckResult[] {
   const out: CheckResult[] = [];
-  for (const r of overallPerformanceRecords(table)) {
+  for (const r of records) {
     const parts = new Map<string, { total?: [string, string]; members: string[] }>();
     for (const [label, text] of Object.entries(r.fields)) {
       const amount = parseAmount(text);

@@ -1,33 +1,8 @@
 import { Decimal } from 'decimal.js';
 import { amountReader } from '../records/amount.js';
-import type { Table } from '../types.js';
+import type { CheckResult, Table } from '../types.js';
 
-/** One accounting identity tested on the extracted numbers. Amounts are exact decimal strings. */
-export interface CheckResult {
-  id: string;
-  message: { zh: string; en: string };
-  tableKind: Table['kind'];
-  tableTitle: string;
-  /** The page the result is about: the page its row was read from, else the table's first page. */
-  page: number | null;
-  row: { code: string | null; name: string } | null;
-  /** The index in the table's `rows` of the row the result is about (its total, parent or project row); null when
-   * the identity is not about one printed row. */
-  rowIndex: number | null;
-  column: string | null;
-  expected: string;
-  found: string;
-  difference: string;
-  tolerance: string;
-  passed: boolean;
-  /** Passed with a difference (尾差): within half a unit of the last printed digit per term, not exact. */
-  rounding: boolean;
-}
-
-export interface CheckReport {
-  summary: { total: number; passed: number; failed: number };
-  results: CheckResult[];
-}
+export type { CheckReport, CheckResult } from '../types.js';
 
 /**
  * 尾差: each printed figure is rounded to its last printed digit and may be off by half a unit of it, so an identity

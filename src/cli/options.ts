@@ -2,7 +2,7 @@ import { availableParallelism } from 'node:os';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import type { NumbersMode } from '../export/numbers.js';
 import type { TableKind } from '../types.js';
-import { TABLE_KINDS, isTableKind } from './kinds.js';
+import { TABLE_KINDS, isTableKind } from '../kinds/registry.js';
 import { DEFAULT_LIMITS } from '../limits/index.js';
 import { UsageError } from './errors.js';
 import { parseShowArgs, type ShowOptions } from './show.js';

@@ -2,49 +2,33 @@ import type { Table, TableKind, Warning } from '../types.js';
 import { amountReader, unreadCells } from './amount.js';
 import { droppedZero } from './codes.js';
 import { columnRoles } from './columns.js';
-import { lineItems } from './line-items.js';
 import { compact } from '../pdf/normalize.js';
-import { overallPerformanceRecords, projectPerformanceRecords } from './performance.js';
-import { procurementRecords } from './procurement.js';
-import { RECORD_SCHEMAS, type RecordKind, type TableRecord } from './schemas.js';
-import { summaryItems } from './summary.js';
-import { threePublicRecords } from './three-public.js';
+import { recordSpec, type RecordSpec } from '../kinds/registry.js';
+import type { AmountUnit } from './amount.js';
+import { convertRecords } from './convert.js';
+import type { RecordKind, TableRecord } from './schemas.js';
 
 export * from './schemas.js';
 export { parseAmount, plainAmount, convertAmount, type AmountUnit, type ParsedAmount } from './amount.js';
 export { parseClassCode, type ClassCode } from './codes.js';
 export { convertRecords } from './convert.js';
 
-const BUILDERS: Record<RecordKind, (t: Table) => TableRecord[]> = {
-  income_expenditure_summary: summaryItems,
-  fiscal_summary: summaryItems,
-  income: lineItems,
-  expenditure: lineItems,
-  fiscal_expenditure_economic: lineItems,
-  general_public_expenditure: lineItems,
-  basic_expenditure: lineItems,
-  project_expenditure: lineItems,
-  government_fund: lineItems,
-  state_capital: lineItems,
-  three_public: threePublicRecords,
-  government_fund_three_public: threePublicRecords,
-  project_performance: projectPerformanceRecords,
-  overall_performance: overallPerformanceRecords,
-  procurement: procurementRecords,
-};
-
+/** Whether a table of this kind has records (every kind but `other`). */
 export function hasRecords(kind: TableKind): kind is RecordKind {
-  return kind in BUILDERS;
+  return recordSpec(kind) !== null;
 }
 
-/** Typed records for a table of a known kind, each validated against its kind's schema; `other` has none. */
+/**
+ * Typed records for a table of a known kind, built by its kind's builder in the table's own unit, each validated
+ * against its kind's schema and carrying its row; `other` has none.
+ */
 export function buildRecords(table: Table): { records: TableRecord[] | undefined; warnings: Warning[] } {
-  if (!hasRecords(table.kind)) return { records: undefined, warnings: [] };
-  const records = BUILDERS[table.kind](table);
-  const schema = RECORD_SCHEMAS[table.kind];
+  const spec = recordSpec(table.kind) as RecordSpec<TableRecord> | null;
+  if (!spec) return { records: undefined, warnings: [] };
+  const records = spec.build(table);
   const warnings: Warning[] = [];
   const valid = records.filter((r, i) => {
-    const result = schema.safeParse(r);
+    const result = spec.schema.safeParse(r);
     if (!result.success) warnings.push({ page: table.pages[0], message: `${table.title}: record ${i + 1} does not match the ${table.kind} schema: ${result.error.issues[0]?.message ?? ''}` });
     return result.success;
   });
@@ -99,3 +83,40 @@ function unreadWarnings(table: Table): Warning[] {
   }));
 }
 
+
+/**
+ * Builds each table's records in place (its own unit, `recordsUnit` its unit) and returns the warnings. A table's
+ * records are built by its own kind's builder and validated by its own kind's schema, so they are its kind's records:
+ * the one place the union's link between `kind` and `records` is asserted rather than inferred.
+ */
+export function attachRecords(tables: readonly Table[]): Warning[] {
+  const warnings: Warning[] = [];
+  for (const t of tables) {
+    const built = buildRecords(t);
+    warnings.push(...built.warnings);
+    if (!built.records) continue;
+    (t as { records?: TableRecord[] }).records = built.records;
+    t.recordsUnit = t.unit;
+  }
+  return warnings;
+}
+
+/**
+ * Converts every table's records to `target` exactly (after the checks have read them in the printed unit); a table
+ * with no unit printed keeps its amounts, with a warning. Rows keep the printed values.
+ */
+export function convertTables(tables: readonly Table[], target: AmountUnit): Warning[] {
+  const warnings: Warning[] = [];
+  for (const t of tables) {
+    if (!t.records) continue;
+    const from = t.unit === '元' || t.unit === '万元' ? t.unit : null;
+    if (!from) {
+      if (t.records.length) warnings.push({ page: t.pages[0], message: `${t.title}: no unit printed, amounts not converted to ${target}` });
+      continue;
+    }
+    if (from === target) continue;
+    (t as { records?: TableRecord[] }).records = convertRecords(t.kind, t.records, from, target);
+    t.recordsUnit = target;
+  }
+  return warnings;
+}

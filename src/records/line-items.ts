@@ -3,7 +3,7 @@ import { isNumberingTexts } from '../tables/header.js';
 import type { Table } from '../types.js';
 import { parseClassCode, splitCodedName, type ClassCode } from './codes.js';
 import { columnRoles, type ColumnRoles } from './columns.js';
-import type { LineItem } from './schemas.js';
+import { place, type LineItem, type Unplaced } from './schemas.js';
 
 export const TOTAL_NAME = /^(合计|总计|本年合计|支出合计|收入合计|总合计)$/u;
 export const SUBTOTAL_NAME = /^小计$/u;
@@ -23,7 +23,7 @@ export function readAmounts(row: readonly string[], roles: ColumnRoles): { amoun
 
 /** Records for tables of amounts by classification code or unit (收入总表, 支出总表, 一般公共预算支出表 …). */
 export function lineItems(table: Table): LineItem[] {
-  return lineItemsWithRows(table).map((x) => x.record);
+  return place(lineItemsWithRows(table));
 }
 
 /**
@@ -38,13 +38,13 @@ export function columnBlocks(table: Table): Table[] {
 }
 
 /** Line-item records with the index of the grid row each came from. */
-export function lineItemsWithRows(table: Table): { record: LineItem; row: number }[] {
+export function lineItemsWithRows(table: Table): { record: Unplaced<LineItem>; row: number }[] {
   return columnBlocks(table).flatMap(blockItems);
 }
 
-function blockItems(table: Table): { record: LineItem; row: number }[] {
+function blockItems(table: Table): { record: Unplaced<LineItem>; row: number }[] {
   const roles = columnRoles(table);
-  const out: { record: LineItem; row: number }[] = [];
+  const out: { record: Unplaced<LineItem>; row: number }[] = [];
   const unitCodes = codesInUnitColumn(table, roles);
   for (const [at, row] of table.rows.entries()) {
     // A row of column numbers (`** 1 2 3`) left in the body is not an item.

@@ -1,7 +1,8 @@
 import { compact } from '../pdf/normalize.js';
 import type { Table } from '../types.js';
 import { parseAmount } from './amount.js';
-import type { Indicator, OverallPerformance, ProjectPerformance } from './schemas.js';
+import type { Indicator, OverallPerformance, ProjectPerformance, Unplaced } from './schemas.js';
+import { place } from './schemas.js';
 
 const find = (paths: readonly string[], pattern: RegExp, not?: RegExp): number =>
   paths.findIndex((p) => pattern.test(p) && !(not && not.test(p)));
@@ -65,11 +66,11 @@ function indicatorOf(row: readonly string[], c: IndicatorColumns): Indicator | n
 
 /** 项目支出绩效目标表: rows grouped into projects by their repeated (merged) project cells; one indicator per row. */
 export function projectPerformanceRecords(table: Table): ProjectPerformance[] {
-  return projectPerformanceWithRows(table).map((x) => x.record);
+  return place(projectPerformanceWithRows(table));
 }
 
 /** Project records with the index of each project's first row (the page a project starts on). */
-export function projectPerformanceWithRows(table: Table): { record: ProjectPerformance; row: number }[] {
+export function projectPerformanceWithRows(table: Table): { record: Unplaced<ProjectPerformance>; row: number }[] {
   const paths = table.columns.map(compact);
   const c = indicatorColumns(paths);
   const nameCol = find(paths, /项目名称|^项目$|专项名称|政策名称/u);
@@ -78,7 +79,7 @@ export function projectPerformanceWithRows(table: Table): { record: ProjectPerfo
   const goalCol = find(paths, /年度目标|绩效目标|总体目标|项目目标/u, /指标/u);
   const codeCol = find(paths, /项目编码|项目代码/u);
   if (nameCol < 0 || c.name < 0) return [];
-  const projects: { record: ProjectPerformance; row: number }[] = [];
+  const projects: { record: Unplaced<ProjectPerformance>; row: number }[] = [];
   let key = '';
   for (const [at, row] of table.rows.entries()) {
     const rawName = compact(row[nameCol] ?? '');
@@ -151,7 +152,8 @@ export function overallPerformanceRecords(table: Table): OverallPerformance[] {
     funds[fundOf(label)] ??= p.value;
   }
   if (isForm) tasks.push(...Object.entries(fields).filter(([k]) => /任务/u.test(k)).map(([, v]) => v));
-  return [{ goal, funds, tasks, fields, indicators }];
+  // A form is read by label, not by row: it names no row of its own.
+  return [{ goal, funds, tasks, fields, indicators, row: null }];
 }
 
 const TOTAL = /总额|合计|小计|总计|总体资金|资金情况/u;

@@ -13,7 +13,7 @@ export function procurementRecords(table: Table): Procurement[] {
   const setAsideCols = paths.map((p, i) => [p, i] as const).filter(([p]) => /面向|预留/u.test(p)).map(([, i]) => i);
   const amountCol = paths.findIndex((p, i) => /金额|合计|预算数|总额|小计/u.test(p) && !setAsideCols.includes(i));
   const out: Procurement[] = [];
-  for (const row of table.rows) {
+  for (const [at, row] of table.rows.entries()) {
     const name = nameCol >= 0 ? compact(row[nameCol] ?? '') : '';
     const category = categoryCol >= 0 ? compact(row[categoryCol] ?? '') || null : null;
     if (!name && !category) continue;
@@ -33,6 +33,7 @@ export function procurementRecords(table: Table): Procurement[] {
       isTotal: TOTAL_NAME.test(name) || TOTAL_NAME.test(category ?? ''),
       setAside,
       otherColumns,
+      row: at,
     });
   }
   return out;

@@ -54,6 +54,13 @@ export const AmountsSchema = z
   .catchall(Amount)
   .describe('amounts by field; a field is set only where a column is labelled for it');
 
+/** Where a record was read: provenance kept on the record itself. */
+const RowIndex = z
+  .number()
+  .int()
+  .nullable()
+  .describe('index in the table’s rows of the row the record was read from (a project’s first row); null for a form read by label');
+
 const Extra = z.record(z.string(), Amount).describe('amount columns the mapper does not know, by printed label');
 
 export const LineItemRecord = z.object({
@@ -64,6 +71,7 @@ export const LineItemRecord = z.object({
   isSubtotal: z.boolean().describe('a 小计 row'),
   amounts: AmountsSchema,
   extra: Extra,
+  row: RowIndex,
 });
 
 export const SummaryRecord = z.object({
@@ -75,6 +83,7 @@ export const SummaryRecord = z.object({
     .describe('本年收入合计 / 本年支出合计 / 收入总计 / 支出总计 / 上年结转 / 年终结转结余'),
   amounts: AmountsSchema,
   extra: Extra,
+  row: RowIndex,
 });
 
 export const ThreePublicRecord = z.object({
@@ -103,6 +112,7 @@ export const ThreePublicRecord = z.object({
   reception: amountField('公务接待费'),
   operatingCosts: amountField('机关运行经费'),
   extra: Extra,
+  row: RowIndex,
 });
 
 export const IndicatorSchema = z.object({
@@ -122,6 +132,7 @@ export const ProjectPerformanceRecord = z.object({
   amount: Amount.describe('预算数 / 项目金额 / 项目总额'),
   goal: z.string().nullable().describe('年度目标 / 绩效目标'),
   indicators: z.array(IndicatorSchema),
+  row: RowIndex,
 });
 
 export const OverallPerformanceRecord = z.object({
@@ -137,6 +148,7 @@ export const OverallPerformanceRecord = z.object({
   tasks: z.array(z.string()).describe('年度主要任务 cells'),
   fields: z.record(z.string(), z.string()).describe('the form’s other label/value cells, by printed label'),
   indicators: z.array(IndicatorSchema),
+  row: RowIndex,
 });
 
 export const ProcurementRecord = z.object({
@@ -147,6 +159,7 @@ export const ProcurementRecord = z.object({
   isTotal: z.boolean(),
   setAside: z.record(z.string(), Amount).describe('专门面向中小企业 / 小型微型企业 / … 采购, by printed label'),
   otherColumns: z.record(z.string(), z.string()).describe('other columns as printed, by label'),
+  row: RowIndex,
 });
 
 export const RECORD_SCHEMAS = {
@@ -168,6 +181,8 @@ export const RECORD_SCHEMAS = {
 } as const;
 
 export type RecordKind = keyof typeof RECORD_SCHEMAS;
+/** The record type of a kind's tables. */
+export type RecordOf<K extends RecordKind> = z.infer<(typeof RECORD_SCHEMAS)[K]>;
 export type LineItem = z.infer<typeof LineItemRecord>;
 export type SummaryItem = z.infer<typeof SummaryRecord>;
 export type ThreePublic = z.infer<typeof ThreePublicRecord>;
@@ -175,4 +190,11 @@ export type Indicator = z.infer<typeof IndicatorSchema>;
 export type ProjectPerformance = z.infer<typeof ProjectPerformanceRecord>;
 export type OverallPerformance = z.infer<typeof OverallPerformanceRecord>;
 export type Procurement = z.infer<typeof ProcurementRecord>;
+/** A record as a builder makes it, before its row is attached. */
+export type Unplaced<R> = Omit<R, 'row'>;
 export type TableRecord = LineItem | SummaryItem | ThreePublic | ProjectPerformance | OverallPerformance | Procurement;
+
+/** Builders' records with their rows attached: the row is part of the record, kept rather than found again. */
+export function place<R>(items: readonly { record: R; row: number | null }[]): (R & { row: number | null })[] {
+  return items.map(({ record, row }) => ({ ...record, row }));
+}

@@ -4,7 +4,7 @@ import type { ColumnRoles } from './columns.js';
 import { columnRoles } from './columns.js';
 import { readAmounts } from './line-items.js';
 import { amountReader } from './amount.js';
-import type { SummaryItem } from './schemas.js';
+import { place, type SummaryItem, type Unplaced } from './schemas.js';
 
 const TOTALS: [RegExp, NonNullable<SummaryItem['totalKind']>][] = [
   [/收入总计|收入合计总计/u, 'incomeGrandTotal'],
@@ -20,11 +20,11 @@ const TOTALS: [RegExp, NonNullable<SummaryItem['totalKind']>][] = [
  * side starts at the second name column (or the first column whose path starts with 支出).
  */
 export function summaryItems(table: Table): SummaryItem[] {
-  return summaryItemsWithRows(table).map((x) => x.record);
+  return place(summaryItemsWithRows(table));
 }
 
 /** Summary records with the index of the row each came from (both sides of a row share it). */
-export function summaryItemsWithRows(table: Table): { record: SummaryItem; row: number }[] {
+export function summaryItemsWithRows(table: Table): { record: Unplaced<SummaryItem>; row: number }[] {
   const paths = table.columns.map(compact);
   const nameCols = paths.map((p, i) => [p, i] as const).filter(([p]) => /项目|科目|名称/u.test(p)).map(([, i]) => i);
   const firstExpenditure = paths.findIndex((p) => /^支出/u.test(p));
@@ -34,7 +34,7 @@ export function summaryItemsWithRows(table: Table): { record: SummaryItem; row: 
     { side: 'income' as const, from: 0, to: split },
     { side: 'expenditure' as const, from: split, to: paths.length },
   ];
-  const out: { record: SummaryItem; row: number }[] = [];
+  const out: { record: Unplaced<SummaryItem>; row: number }[] = [];
   const read = amountReader(table);
   for (const s of sides) {
     const sub: Table = { ...table, columns: table.columns.slice(s.from, s.to), rows: table.rows.map((r) => r.slice(s.from, s.to)) };

@@ -2,7 +2,7 @@ import { compact } from '../pdf/normalize.js';
 import { isNumberingTexts } from '../tables/header.js';
 import type { Table } from '../types.js';
 import { parseAmount, plainAmount } from './amount.js';
-import type { ThreePublic } from './schemas.js';
+import { place, type ThreePublic, type Unplaced } from './schemas.js';
 
 type Field = 'total' | 'outbound' | 'subtotal' | 'purchase' | 'operation' | 'reception' | 'operatingCosts';
 
@@ -51,11 +51,11 @@ function basisOf(path: string): ThreePublic['basis'] {
   return null;
 }
 
-function emptyRecord(unit: string | null, unitCode: string | null, basis: ThreePublic['basis'], isTotal: boolean): ThreePublic {
+function emptyRecord(unit: string | null, unitCode: string | null, basis: ThreePublic['basis'], isTotal: boolean): Unplaced<ThreePublic> {
   return { unit, unitCode, basis, isTotal, vehicle: {}, extra: {} };
 }
 
-function assign(rec: ThreePublic, field: Field, value: string | null): void {
+function assign(rec: Unplaced<ThreePublic>, field: Field, value: string | null): void {
   if (field === 'subtotal' || field === 'purchase' || field === 'operation') rec.vehicle[field] = value;
   else rec[field] = value;
 }
@@ -67,14 +67,14 @@ const value = (cell: string | undefined): string | null => plainAmount(cell ?? '
  * item, a column per basis).
  */
 export function threePublicRecords(table: Table): ThreePublic[] {
-  return threePublicRecordsWithRows(table).map((x) => x.record);
+  return place(threePublicRecordsWithRows(table));
 }
 
 /**
  * “三公” records with the row each is about: a unit's (or the 合计) row across; down, the row of the item that is
  * the record's 合计 (else its first item row).
  */
-export function threePublicRecordsWithRows(table: Table): { record: ThreePublic; row: number }[] {
+export function threePublicRecordsWithRows(table: Table): { record: Unplaced<ThreePublic>; row: number }[] {
   const paths = table.columns.map(compact);
   // A “三公” subtotal beside a grand 合计: `合计 | “三公”经费/小计 | …`.
   const subtotal = paths.some((p) => /^(合计|总计)$/u.test(p)) && paths.some((p) => /三公[^/]*\/(小计|合计)$/u.test(p));
@@ -88,7 +88,7 @@ export function threePublicRecordsWithRows(table: Table): { record: ThreePublic;
     const codeCol = paths.findIndex((p) => /单位(编码|代码)/u.test(p));
     const groupOf = (c: (typeof across)[number]): string => `${c.basis}\u0000${c.heading ?? ''}`;
     const groups = [...new Map(across.filter((c) => c.field).map((c) => [groupOf(c), c] as const)).values()];
-    const out: { record: ThreePublic; row: number }[] = [];
+    const out: { record: Unplaced<ThreePublic>; row: number }[] = [];
     for (const [at, row] of table.rows.entries()) {
       if (isNumberingTexts(row)) continue;
       const unitText = unitCol >= 0 ? compact(row[unitCol] ?? '') : '';
@@ -116,7 +116,7 @@ export function threePublicRecordsWithRows(table: Table): { record: ThreePublic;
   const amountCols = paths.map((p, i) => ({ i, basis: basisOf(p), label: table.columns[i]! })).filter(({ i }) => table.rows.some((r) => parseAmount(r[i] ?? '').kind === 'number'));
   if (!amountCols.length) return [];
   const nameCol = paths.findIndex((_, i) => !amountCols.some((c) => c.i === i));
-  const out: { record: ThreePublic; row: number }[] = [];
+  const out: { record: Unplaced<ThreePublic>; row: number }[] = [];
   const bases = amountCols.length > 1 ? amountCols : [amountCols[0]!];
   const fields = table.rows.map((row) => fieldOf(compact(row[nameCol] ?? '')));
   const totalRow = fields.indexOf('total');

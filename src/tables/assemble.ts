@@ -6,7 +6,7 @@ import { emptyTableHeaderRows, hasFigure, hasStatementRow } from './empty.js';
 import { cellMap, columnPaths, headerRowCount, isNumberingTexts, rowCells, type CellMap } from './header.js';
 import { isEmptyStatement, isHeadingStatement, isNoData, readHeadings } from './headings.js';
 import { formsToTable, isForm } from './forms.js';
-import { classifyTable } from './kind.js';
+import { classifyTable } from '../kinds/registry.js';
 import { dropCellOverflow } from './overflow.js';
 
 /** Heading lines considered above a grid: the nearest few. */

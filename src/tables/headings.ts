@@ -1,6 +1,6 @@
 import { compact } from '../pdf/normalize.js';
 import type { TextLine } from '../types.js';
-import { classifyTable } from './kind.js';
+import { classifyTable } from '../kinds/registry.js';
 
 /**
  * A unit statement: `单位：元`, `金额单位:万元`, `单位(万元)`, or a statement cut in a narrow spot (`：万元`, `位:万` over
