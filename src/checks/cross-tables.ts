@@ -1,6 +1,7 @@
 import type { LineItem, SummaryItem } from '../records/schemas.js';
 import type { Table, TableKind, TableOf } from '../types.js';
 import { compare, dec, type CheckResult } from './result.js';
+import { FISCAL_INCOME, GENERAL_BUDGET } from '../kinds/vocabulary.js';
 
 type LineItemKind = 'general_public_expenditure' | 'basic_expenditure' | 'project_expenditure';
 const totalOf = (t: TableOf<LineItemKind>): LineItem | undefined => t.records?.find((r) => r.isTotal);
@@ -26,12 +27,12 @@ export function crossTableChecks(tables: readonly Table[]): CheckResult[] {
     {
       id: 'cross.general_budget_basic', zh: '一般公共预算基本支出表合计等于一般公共预算支出表的基本支出合计', en: 'the general-budget basic expenditure table total equals the basic column of the general-budget expenditure table',
       a: generalBudget, aValue: (r) => r.amounts.basic, aColumn: 'basic',
-      b: find(tables, 'basic_expenditure', /一般公共预算/u), bValue: (r) => r.amounts.total,
+      b: find(tables, 'basic_expenditure', GENERAL_BUDGET), bValue: (r) => r.amounts.total,
     },
     {
       id: 'cross.general_budget_project', zh: '一般公共预算项目支出表合计等于一般公共预算支出表的项目支出合计', en: 'the general-budget project table total equals the project column of the general-budget expenditure table',
       a: generalBudget, aValue: (r) => r.amounts.project, aColumn: 'project',
-      b: find(tables, 'project_expenditure', /一般公共预算/u), bValue: (r) => r.amounts.total,
+      b: find(tables, 'project_expenditure', GENERAL_BUDGET), bValue: (r) => r.amounts.total,
     },
   ];
   const out: CheckResult[] = [];
@@ -49,7 +50,6 @@ export function crossTableChecks(tables: readonly Table[]): CheckResult[] {
   return out;
 }
 
-const FISCAL = /一般公共预算|政府性基金|国有资本|财政拨款|本年收入|合计|总计|结转|结余/u;
 
 /** When a department has no money but fiscal appropriations, its 收支总表 and 财政拨款收支总表 totals agree. */
 function fiscalSummaryCheck(tables: readonly Table[]): CheckResult[] {
@@ -57,7 +57,7 @@ function fiscalSummaryCheck(tables: readonly Table[]): CheckResult[] {
   const fiscal = find(tables, 'fiscal_summary');
   if (!all || !fiscal || all.unit !== fiscal.unit) return [];
   const items = summaryOf(all);
-  const onlyFiscal = items.filter((i) => i.side === 'income' && !FISCAL.test(i.name)).every((i) => dec(i.amounts.total).isZero());
+  const onlyFiscal = items.filter((i) => i.side === 'income' && !FISCAL_INCOME.test(i.name)).every((i) => dec(i.amounts.total).isZero());
   const a = items.find((i) => i.totalKind === 'incomeGrandTotal');
   const b = summaryOf(fiscal).find((x) => x.totalKind === 'incomeGrandTotal');
   if (!onlyFiscal || !a || !b || a.amounts.total == null || b.amounts.total == null) return [];

@@ -3,6 +3,7 @@ import { parseAmount, plainAmount } from '../records/amount.js';
 import type { OverallPerformance, ProjectPerformance, SummaryItem, ThreePublic } from '../records/schemas.js';
 import type { Table } from '../types.js';
 import { compare, dec, type CheckResult } from './result.js';
+import { FULL_SCORE, INDICATOR_COLUMNS, PART_TOTAL } from '../kinds/vocabulary.js';
 
 /** 收支总表: 收入总计 = 支出总计, column by column (the expenditure side may have more fund columns). */
 export function summaryChecks(table: Table, records: readonly SummaryItem[]): CheckResult[] {
@@ -55,15 +56,15 @@ export function threePublicChecks(table: Table, records: readonly ThreePublic[])
  * score most projects of the table add up to (Sichuan keeps 10 of 100 points for budget execution: 90).
  */
 export function weightChecks(table: Table, records: readonly ProjectPerformance[]): CheckResult[] {
-  const weightLabel = table.columns.map(compact).find((c) => /权重|分值/u.test(c));
+  const weightLabel = table.columns.map(compact).find((c) => INDICATOR_COLUMNS.weight.test(c));
   if (!weightLabel) return [];
   const projects = records.filter((p) => p.indicators.length && p.indicators.every((i) => i.weight !== null && /^\d+(\.\d+)?$/u.test(i.weight)));
   const totals = projects.map((p) => p.indicators.reduce((s, i) => s.plus(dec(i.weight)), dec('0')).toFixed());
   const counts = new Map<string, number>();
   for (const t of totals) counts.set(t, (counts.get(t) ?? 0) + 1);
   const usual = [...counts].sort((a, b) => b[1] - a[1])[0]?.[0];
-  const full = /(\d+)分/u.exec(weightLabel)?.[1] ?? usual;
-  if (!full || (!/(\d+)分/u.test(weightLabel) && projects.length < 3)) return [];
+  const full = FULL_SCORE.exec(weightLabel)?.[1] ?? usual;
+  if (!full || (!FULL_SCORE.test(weightLabel) && projects.length < 3)) return [];
   const out: CheckResult[] = [];
   for (const p of projects) {
     const rowIndex = p.row;
@@ -108,7 +109,7 @@ export function overallFundChecks(table: Table, records: readonly OverallPerform
       const name = label.slice(0, cut);
       const part = parts.get(name) ?? { members: [] };
       parts.set(name, part);
-      if (/^(合计|小计)$/u.test(label.slice(cut + 1))) part.total = [label, amount.value];
+      if (PART_TOTAL.test(label.slice(cut + 1))) part.total = [label, amount.value];
       else part.members.push(amount.value);
     }
     const totals: string[] = [];

@@ -1,39 +1,7 @@
 import { compact } from '../pdf/normalize.js';
 import type { Table } from '../types.js';
 import { amountReader, type ParsedAmount } from './amount.js';
-
-/** Printed header labels → field names. Order matters: the more specific label first. */
-const AMOUNT_FIELDS: [RegExp, string][] = [
-  [/^(合计|总计|小计|金额|预算数|本年预算数?|预算金额|年初预算数?|决算数|支出合计|收入合计)$/u, 'total'],
-  [/上年结转|上年结余|结转结余|年初结转/u, 'carriedOver'],
-  [/年末结转|年终结转/u, 'yearEndBalance'],
-  [/一般公共预算/u, 'generalBudget'],
-  [/政府性基金/u, 'governmentFund'],
-  [/国有资本经营/u, 'stateCapital'],
-  [/财政专户/u, 'fiscalSpecialAccount'],
-  [/事业单位经营收入|经营收入/u, 'operating'],
-  [/事业收入/u, 'business'],
-  [/上级补助/u, 'superiorSubsidy'],
-  [/附属单位上缴/u, 'subordinateRemit'],
-  [/用事业基金弥补|事业基金/u, 'businessFund'],
-  [/其他收入/u, 'otherIncome'],
-  [/单位资金/u, 'unitFunds'],
-  [/基本支出/u, 'basic'],
-  [/项目支出/u, 'project'],
-  [/人员经费/u, 'personnel'],
-  [/公用经费/u, 'public'],
-  [/上缴上级/u, 'remitToSuperior'],
-  [/对附属单位补助/u, 'subsidyToSubordinate'],
-  [/事业单位经营支出|经营支出/u, 'operatingExpenditure'],
-  [/当年财政拨款/u, 'currentYearFiscal'],
-  [/财政拨款/u, 'fiscal'],
-];
-
-const CODE_COLUMN = /(^|\/)(类|款|项)$|科目编码|科目代码|功能科目代码|编码$|代码$|^科目编码/u;
-const UNIT_CODE_COLUMN = /单位(编码|代码)/u;
-const NAME_COLUMN = /名称|项目|科目|单位/u;
-/** Row numbers, not amounts. */
-const SERIAL_COLUMN = /^(序号|行次|栏次|编号)$/u;
+import { AMOUNT_FIELDS, CODE_COLUMN, NAME_COLUMN, SERIAL_COLUMN, UNIT_CODE_COLUMN } from '../kinds/vocabulary.js';
 
 export interface ColumnRoles {
   /** Columns that hold the classification code (one, or 类/款/项). */

@@ -7,6 +7,7 @@ import { recordSpec, type RecordSpec } from '../kinds/registry.js';
 import type { AmountUnit } from './amount.js';
 import { convertRecords } from './convert.js';
 import type { RecordKind, TableRecord } from './schemas.js';
+import { INDICATOR, MONEY_COLUMN } from '../kinds/vocabulary.js';
 
 export * from './schemas.js';
 export { parseAmount, plainAmount, convertAmount, type AmountUnit, type ParsedAmount } from './amount.js';
@@ -63,7 +64,7 @@ function unreadWarnings(table: Table): Warning[] {
   // Performance tables print indicator values (100, 90, 2025.12.31) beside their money: only money columns count.
   const performance = table.kind === 'project_performance' || table.kind === 'overall_performance';
   const columns = table.columns.map((_, c) => c).filter((c) => {
-    if (performance && (!/金额|预算|总额|资金/u.test(table.columns[c] ?? '') || /指标/u.test(table.columns[c] ?? ''))) return false;
+    if (performance && (!MONEY_COLUMN.test(table.columns[c] ?? '') || INDICATOR.test(table.columns[c] ?? ''))) return false;
     let amounts = 0, others = 0;
     for (const row of table.rows) {
       const k = read(row[c] ?? '').kind;

@@ -4,9 +4,8 @@ import type { Table } from '../types.js';
 import { parseClassCode, splitCodedName, type ClassCode } from './codes.js';
 import { columnRoles, type ColumnRoles } from './columns.js';
 import { place, type LineItem, type Unplaced } from './schemas.js';
+import { ORGANISATION_NAME, SUBTOTAL_ROW, TOTAL_ROW } from '../kinds/vocabulary.js';
 
-export const TOTAL_NAME = /^(合计|总计|本年合计|支出合计|收入合计|总合计)$/u;
-export const SUBTOTAL_NAME = /^小计$/u;
 
 /** Fills `amounts` (known fields) and `extra` (printed labels) from a row's amount columns. */
 export function readAmounts(row: readonly string[], roles: ColumnRoles): { amounts: Record<string, string | null>; extra: Record<string, string | null> } {
@@ -60,8 +59,8 @@ function blockItems(table: Table): { record: Unplaced<LineItem>; row: number }[]
     }
     // A 合计 row often prints its label in the code column.
     const labelCells = [...roles.code.map((i) => compact(row[i] ?? '')), name];
-    const isTotal = labelCells.some((t) => TOTAL_NAME.test(t));
-    const isSubtotal = !isTotal && labelCells.some((t) => SUBTOTAL_NAME.test(t));
+    const isTotal = labelCells.some((t) => TOTAL_ROW.test(t));
+    const isSubtotal = !isTotal && labelCells.some((t) => SUBTOTAL_ROW.test(t));
     if (!name) name = labelCells.find((t) => t && !/^\d+$/u.test(t)) ?? '';
     let unitCode = roles.unitCode >= 0 ? compact(row[roles.unitCode] ?? '') || null : null;
     const inUnitColumn = unitCodes.get(at);
@@ -81,8 +80,6 @@ function blockItems(table: Table): { record: Unplaced<LineItem>; row: number }[]
 
 /** A subject code's shape: 类 (3 digits), 类款 (5), 类款项 (7). Unit codes are 6 digits (103001) or carry a name. */
 const SUBJECT_CODE = /^\d{3}(?:\d{2}){0,2}$/u;
-/** A row name that reads as an organisation (a unit row: 中共…党群工作部, …局, …中心), not as a budget subject. */
-const ORGANISATION_NAME = /(部|局|委员会|办公室|厅|中心|学校|公司|集团|协会|联合会|机关)$/u;
 
 /**
  * Rows whose 单位代码 cell holds a subject code, not a unit's. Sichuan's 基本支出表 (and its other tables of the same

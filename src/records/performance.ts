@@ -3,6 +3,7 @@ import type { Table } from '../types.js';
 import { parseAmount } from './amount.js';
 import type { Indicator, OverallPerformance, ProjectPerformance, Unplaced } from './schemas.js';
 import { place } from './schemas.js';
+import { BASIC_EXPENDITURE, FUNDS_TOTAL, FUND_SOURCE, GOAL, INDICATOR, INDICATOR_COLUMNS, INDICATOR_HEADER_CELL, MAIN_TASKS, MONEY_LABEL, NAME_FIELD, NUMERIC, OPERATORS, PROJECT_COLUMNS, PROJECT_EXPENDITURE, TASKS, TASK_NAME } from '../kinds/vocabulary.js';
 
 const find = (paths: readonly string[], pattern: RegExp, not?: RegExp): number =>
   paths.findIndex((p) => pattern.test(p) && !(not && not.test(p)));
@@ -19,24 +20,16 @@ interface IndicatorColumns {
 
 function indicatorColumns(paths: readonly string[]): IndicatorColumns {
   return {
-    level1: find(paths, /一级指标/u),
-    level2: find(paths, /二级指标/u),
-    name: find(paths, /三级指标|指标名称|^指标$/u),
-    operator: find(paths, /指标性质|运算符|符号/u),
-    value: find(paths, /指标值|目标值|^标准$/u),
-    unit: find(paths, /度量单位|计量单位|^单位$/u),
-    weight: find(paths, /权重|分值/u),
+    level1: find(paths, INDICATOR_COLUMNS.level1),
+    level2: find(paths, INDICATOR_COLUMNS.level2),
+    name: find(paths, INDICATOR_COLUMNS.name),
+    operator: find(paths, INDICATOR_COLUMNS.operator),
+    value: find(paths, INDICATOR_COLUMNS.value),
+    unit: find(paths, INDICATOR_COLUMNS.unit),
+    weight: find(paths, INDICATOR_COLUMNS.weight),
   };
 }
 
-const OPERATORS: [RegExp, Indicator['operator']][] = [
-  [/^(≥|>=|大于等于|不低于|不少于)/u, '≥'],
-  [/^(≤|<=|小于等于|不高于|不超过|不多于)/u, '≤'],
-  [/^(>|大于|高于)/u, '>'],
-  [/^(<|小于|低于)/u, '<'],
-  [/^(=|＝|等于)/u, '='],
-  [/^定性/u, '定性'],
-];
 
 function operatorOf(text: string): { operator: Indicator['operator']; rest: string } {
   for (const [pattern, operator] of OPERATORS) {
@@ -73,11 +66,11 @@ export function projectPerformanceRecords(table: Table): ProjectPerformance[] {
 export function projectPerformanceWithRows(table: Table): { record: Unplaced<ProjectPerformance>; row: number }[] {
   const paths = table.columns.map(compact);
   const c = indicatorColumns(paths);
-  const nameCol = find(paths, /项目名称|^项目$|专项名称|政策名称/u);
-  const unitCol = find(paths, /单位名称|实施单位|预算单位/u);
-  const amountCol = find(paths, /预算数|项目金额|预算金额|项目总额|资金总额|金额|年度预算/u, /指标/u);
-  const goalCol = find(paths, /年度目标|绩效目标|总体目标|项目目标/u, /指标/u);
-  const codeCol = find(paths, /项目编码|项目代码/u);
+  const nameCol = find(paths, PROJECT_COLUMNS.name);
+  const unitCol = find(paths, PROJECT_COLUMNS.unit);
+  const amountCol = find(paths, PROJECT_COLUMNS.amount, INDICATOR);
+  const goalCol = find(paths, PROJECT_COLUMNS.goal, INDICATOR);
+  const codeCol = find(paths, PROJECT_COLUMNS.code);
   if (nameCol < 0 || c.name < 0) return [];
   const projects: { record: Unplaced<ProjectPerformance>; row: number }[] = [];
   let key = '';
@@ -120,10 +113,10 @@ export function overallPerformanceRecords(table: Table): OverallPerformance[] {
   }
   const fields: Record<string, string> = {};
   const indicatorIndexes = new Set(Object.values(c).filter((i) => i >= 0));
-  const isForm = c.name >= 0 && paths.some((p, i) => !indicatorIndexes.has(i) && !/指标/u.test(p));
+  const isForm = c.name >= 0 && paths.some((p, i) => !indicatorIndexes.has(i) && !INDICATOR.test(p));
   if (isForm) {
     paths.forEach((p, i) => {
-      if (indicatorIndexes.has(i) || /指标/u.test(p)) return;
+      if (indicatorIndexes.has(i) || INDICATOR.test(p)) return;
       const value = table.rows.map((r) => compact(r[i] ?? '')).find(Boolean);
       if (value) fields[table.columns[i]!] = value;
     });
@@ -131,7 +124,7 @@ export function overallPerformanceRecords(table: Table): OverallPerformance[] {
   const tasks: string[] = [];
   if (!isForm) {
     // A grid whose indicator header is one of its rows: indicators are the rows under it.
-    const at = table.rows.findIndex((r) => r.some((t) => /^三级指标$|^指标名称$/u.test(compact(t))));
+    const at = table.rows.findIndex((r) => r.some((t) => INDICATOR_HEADER_CELL.test(compact(t))));
     if (c.name < 0 && at >= 0) {
       const inner = indicatorColumns(table.rows[at]!.map(compact));
       for (const row of table.rows.slice(at + 1)) {
@@ -141,25 +134,21 @@ export function overallPerformanceRecords(table: Table): OverallPerformance[] {
     }
     readGridForm({ ...table, rows: at >= 0 ? table.rows.slice(0, at) : table.rows }, fields, tasks);
   }
-  const goalKey = Object.keys(fields).find((k) => /目标/u.test(k) && !/指标/u.test(k));
+  const goalKey = Object.keys(fields).find((k) => GOAL.test(k) && !INDICATOR.test(k));
   const goal = goalKey ? fields[goalKey]! : null;
   if (goalKey) delete fields[goalKey];
   // Money cells (资金…/预算…) with an amount become funds: total, basic, project, or their printed label.
   const funds: OverallPerformance['funds'] = {};
   for (const [label, text] of Object.entries(fields)) {
     const p = parseAmount(text);
-    if (!/资金|预算|支出|金额/u.test(label) || p.kind !== 'number') continue;
+    if (!MONEY_LABEL.test(label) || p.kind !== 'number') continue;
     funds[fundOf(label)] ??= p.value;
   }
-  if (isForm) tasks.push(...Object.entries(fields).filter(([k]) => /任务/u.test(k)).map(([, v]) => v));
+  if (isForm) tasks.push(...Object.entries(fields).filter(([k]) => TASKS.test(k)).map(([, v]) => v));
   // A form is read by label, not by row: it names no row of its own.
   return [{ goal, funds, tasks, fields, indicators, row: null }];
 }
 
-const TOTAL = /总额|合计|小计|总计|总体资金|资金情况/u;
-
-/** A funding source, as printed over 合计/基本支出/项目支出 columns: 财政拨款, 其他资金, 单位资金, 专户资金… */
-const SOURCE = /资金|拨款|收入|自筹|专户/u;
 
 /**
  * The funds field a money label names: `基本支出`, `基本支出/合计` → basic; `预算支出总额`, `年度主要任务/金额合计` →
@@ -169,15 +158,14 @@ const SOURCE = /资金|拨款|收入|自筹|专户/u;
 function fundOf(label: string): string {
   const parts = label.split('/');
   const last = parts[parts.length - 1]!;
-  if (parts.length > 1 && !TOTAL.test(last)) return label;
+  if (parts.length > 1 && !FUNDS_TOTAL.test(last)) return label;
   const what = parts.length > 1 ? parts[parts.length - 2]! : last;
-  if (/基本支出/u.test(what)) return 'basic';
-  if (/项目支出/u.test(what)) return 'project';
-  if (parts.length > 1) return SOURCE.test(what) ? label : 'total';
-  return TOTAL.test(what) ? 'total' : label;
+  if (BASIC_EXPENDITURE.test(what)) return 'basic';
+  if (PROJECT_EXPENDITURE.test(what)) return 'project';
+  if (parts.length > 1) return FUND_SOURCE.test(what) ? label : 'total';
+  return FUNDS_TOTAL.test(what) ? 'total' : label;
 }
 
-const NUMERIC = /^[-(]?[\d,]+(\.\d+)?\)?$/u;
 
 /**
  * A form read as a plain grid (Sichuan's 部门整体支出绩效目标表): a row of amounts takes its labels from the label
@@ -188,7 +176,7 @@ function readGridForm(table: Table, fields: Record<string, string>, tasks: strin
   const paths = table.columns.map((c) => c.split('/').map(compact));
   // A name printed across the top of the header (预算(单位)名称 | 103-党群工作部) is a field, not a header level.
   const top = paths.map((p) => (p.length > 1 ? p[0]! : '')).filter((t, i, all) => t && all[i - 1] !== t);
-  if (top.length === 2 && /名称$/u.test(top[0]!)) fields[top[0]!] ??= top[1]!;
+  if (top.length === 2 && NAME_FIELD.test(top[0]!)) fields[top[0]!] ??= top[1]!;
   const rows = [paths.map((p) => p[p.length - 1] ?? ''), ...table.rows.map((r) => r.map(compact))];
   const isLabelRow = (r: string[]) => r.some(Boolean) && !r.some((c) => NUMERIC.test(c));
   const carried = (r: string[]) => {
@@ -215,8 +203,8 @@ function readGridForm(table: Table, fields: Record<string, string>, tasks: strin
   rows.forEach((row, at) => {
     if (used.has(at)) return;
     const cells = row.filter((c, i) => c && row[i - 1] !== c);
-    if (/主要任务/u.test(cells[0] ?? '')) {
-      if (cells.length >= 2 && !/任务名称/u.test(cells[1]!)) tasks.push(cells.slice(1).join(': '));
+    if (MAIN_TASKS.test(cells[0] ?? '')) {
+      if (cells.length >= 2 && !TASK_NAME.test(cells[1]!)) tasks.push(cells.slice(1).join(': '));
       return;
     }
     if (cells.length === 2 && !NUMERIC.test(cells[0]!)) fields[cells[0]!] ??= cells[1]!;

@@ -1,17 +1,17 @@
 import { compact } from '../pdf/normalize.js';
 import type { Table } from '../types.js';
 import { plainAmount } from './amount.js';
-import { TOTAL_NAME } from './line-items.js';
 import type { Procurement } from './schemas.js';
+import { PROCUREMENT_COLUMNS, TOTAL_ROW } from '../kinds/vocabulary.js';
 
 /** 政府采购预算表: one record per item with its category, quantity, amount and set-aside columns. */
 export function procurementRecords(table: Table): Procurement[] {
   const paths = table.columns.map(compact);
-  const nameCol = paths.findIndex((p) => /单位名称|项目名称|预算单位|^项目$|名称/u.test(p) && !/品目|目录|类别/u.test(p));
-  const categoryCol = paths.findIndex((p) => /品目|采购目录|采购类别|类别/u.test(p));
-  const quantityCol = paths.findIndex((p) => /数量/u.test(p));
-  const setAsideCols = paths.map((p, i) => [p, i] as const).filter(([p]) => /面向|预留/u.test(p)).map(([, i]) => i);
-  const amountCol = paths.findIndex((p, i) => /金额|合计|预算数|总额|小计/u.test(p) && !setAsideCols.includes(i));
+  const nameCol = paths.findIndex((p) => PROCUREMENT_COLUMNS.name.test(p) && !PROCUREMENT_COLUMNS.notName.test(p));
+  const categoryCol = paths.findIndex((p) => PROCUREMENT_COLUMNS.category.test(p));
+  const quantityCol = paths.findIndex((p) => PROCUREMENT_COLUMNS.quantity.test(p));
+  const setAsideCols = paths.map((p, i) => [p, i] as const).filter(([p]) => PROCUREMENT_COLUMNS.setAside.test(p)).map(([, i]) => i);
+  const amountCol = paths.findIndex((p, i) => PROCUREMENT_COLUMNS.amount.test(p) && !setAsideCols.includes(i));
   const out: Procurement[] = [];
   for (const [at, row] of table.rows.entries()) {
     const name = nameCol >= 0 ? compact(row[nameCol] ?? '') : '';
@@ -30,7 +30,7 @@ export function procurementRecords(table: Table): Procurement[] {
       category,
       quantity: q,
       amount: amountCol >= 0 ? plainAmount(row[amountCol] ?? '') : null,
-      isTotal: TOTAL_NAME.test(name) || TOTAL_NAME.test(category ?? ''),
+      isTotal: TOTAL_ROW.test(name) || TOTAL_ROW.test(category ?? ''),
       setAside,
       otherColumns,
       row: at,

@@ -5,15 +5,9 @@ import { columnRoles } from './columns.js';
 import { readAmounts } from './line-items.js';
 import { amountReader } from './amount.js';
 import { place, type SummaryItem, type Unplaced } from './schemas.js';
+import { EXPENDITURE_SIDE, SUMMARY_NAME_COLUMN, SUMMARY_TOTALS } from '../kinds/vocabulary.js';
 
-const TOTALS: [RegExp, NonNullable<SummaryItem['totalKind']>][] = [
-  [/收入总计|收入合计总计/u, 'incomeGrandTotal'],
-  [/支出总计/u, 'expenditureGrandTotal'],
-  [/本年收入合计|^收入合计$|^[一二三四五六七八九十\d]*[、.]?本年收入$/u, 'incomeTotal'],
-  [/本年支出合计|^支出合计$|^[一二三四五六七八九十\d]*[、.]?本年支出$/u, 'expenditureTotal'],
-  [/上年结转|年初结转|上年结余/u, 'carriedOver'],
-  [/年终结转|年末结转|结转下年/u, 'yearEndBalance'],
-];
+const TOTALS: readonly (readonly [RegExp, NonNullable<SummaryItem['totalKind']>])[] = SUMMARY_TOTALS;
 
 /**
  * 收支总表 and 财政拨款收支总表: an income side and an expenditure side printed next to each other. The expenditure
@@ -26,8 +20,8 @@ export function summaryItems(table: Table): SummaryItem[] {
 /** Summary records with the index of the row each came from (both sides of a row share it). */
 export function summaryItemsWithRows(table: Table): { record: Unplaced<SummaryItem>; row: number }[] {
   const paths = table.columns.map(compact);
-  const nameCols = paths.map((p, i) => [p, i] as const).filter(([p]) => /项目|科目|名称/u.test(p)).map(([, i]) => i);
-  const firstExpenditure = paths.findIndex((p) => /^支出/u.test(p));
+  const nameCols = paths.map((p, i) => [p, i] as const).filter(([p]) => SUMMARY_NAME_COLUMN.test(p)).map(([, i]) => i);
+  const firstExpenditure = paths.findIndex((p) => EXPENDITURE_SIDE.test(p));
   const split = nameCols.length >= 2 ? nameCols[1]! : firstExpenditure > 0 ? firstExpenditure : -1;
   if (split < 0) return [];
   const sides = [
