@@ -5,7 +5,7 @@ import { readStdin } from './inputs.js';
 import { EXIT, UsageError } from './errors.js';
 import type { CheckOptions } from './options.js';
 import { styleFor } from './style.js';
-import { failure } from './task.js';
+import { failure } from './failure.js';
 
 /**
  * `budget-extract check FILE…`: runs the accounting checks and prints a readable report per file (JSON with

@@ -10,7 +10,8 @@ import { Progress } from './progress.js';
 import { OrderedSink } from './sink.js';
 import { styleFor } from './style.js';
 import { exitCode, summarise, summaryLine, type FileReport } from './summary.js';
-import { failure, type Task, type TaskResult } from './task.js';
+import { failure } from './failure.js';
+import type { Task, TaskResult } from './task.js';
 
 function fileSize(file: string): number {
   try {

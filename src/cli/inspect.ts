@@ -5,7 +5,7 @@ import { readStdin } from './inputs.js';
 import { EXIT, UsageError } from './errors.js';
 import type { InspectOptions } from './options.js';
 import { displayWidth, padEnd, styleFor } from './style.js';
-import { failure } from './task.js';
+import { failure } from './failure.js';
 
 export interface InspectResult {
   file: string;

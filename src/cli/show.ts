@@ -4,7 +4,7 @@ import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { readStdin, safeStem } from './inputs.js';
 import { EXIT, UsageError } from './errors.js';
 import { styleFor } from './style.js';
-import { failure } from './task.js';
+import { failure } from './failure.js';
 
 export interface ShowOptions {
   command: 'show';

@@ -1,9 +1,8 @@
-import { failureMessage, InputError } from '../errors.js';
-import { classifyPdfError, isPdfjsError } from '../pdf/errors.js';
 import type { ExtractedDocument } from '../types.js';
 import type { Input } from './inputs.js';
 import type { ExtractOptions } from './options.js';
 import { render, RenderError, type Destination, type Piece } from './output.js';
+import { failure, type Failure } from './failure.js';
 import { failedChecks } from './summary.js';
 
 /** How the reading thread renders its document, so only text crosses back to the main thread. */
@@ -33,7 +32,7 @@ export interface Task {
  */
 export type TaskResult =
   | { status: 'ok'; pages: number; tables: number; checksFailed: number; pieces: Piece[]; doc?: ExtractedDocument }
-  | { status: 'refused' | 'failed'; code: string; reason: string };
+  | Failure;
 
 export async function runTask(task: Task): Promise<TaskResult> {
   try {
@@ -53,17 +52,3 @@ export async function runTask(task: Task): Promise<TaskResult> {
   }
 }
 
-export function failure(err: unknown): Extract<TaskResult, { status: 'refused' | 'failed' }> {
-  if (err instanceof InputError) return { status: 'refused', code: err.code, reason: err.message };
-  // pdf.js giving up on a damaged file while reading its pages: the file's fault, not the reader's.
-  if (isPdfjsError(err)) {
-    const e = classifyPdfError(err);
-    return { status: 'refused', code: e.code, reason: e.message };
-  }
-  const e = err as NodeJS.ErrnoException | undefined;
-  if (e?.code === 'ENOENT') return { status: 'failed', code: 'not_found', reason: failureMessage('not_found') };
-  if (e?.code === 'EISDIR') return { status: 'failed', code: 'is_directory', reason: failureMessage('is_directory') };
-  if (e?.code === 'EACCES') return { status: 'failed', code: 'permission', reason: failureMessage('permission') };
-  const message = (e?.message ?? String(err)).replace(/\s+/gu, ' ').trim();
-  return { status: 'failed', code: 'error', reason: failureMessage('error', message) };
-}
