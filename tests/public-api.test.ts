@@ -17,6 +17,7 @@ describe('public API', () => {
         'InputError',
         'formatCheckReport',
         'RECORD_SCHEMAS',
+        'TABLE_KINDS',
         'Amount',
         'AmountsSchema',
         'ClassCodeSchema',

@@ -11,6 +11,7 @@ import {
   type ProjectPerformance,
   type Table,
   type TableKind,
+  type TableOf,
 } from 'budget-extract';
 
 const options: ExtractOptions = { unit: 'wan', maxPages: 500 };
@@ -34,4 +35,28 @@ export async function firstProjectGoal(file: string): Promise<string | null> {
 
 export async function fromBytes(bytes: Uint8Array): Promise<number> {
   return (await extract(bytes, { fileName: 'x.pdf' })).tables.length;
+}
+
+/** Records typed by the table's kind, without a cast: the “三公” totals and the 支出总表's 基本/项目 split. */
+export async function headlineFigures(file: string): Promise<string[]> {
+  const doc = await extract(file);
+  const out: string[] = [];
+  for (const t of doc.tables) {
+    if (t.kind === 'three_public') {
+      const total = t.records?.find((r) => r.isTotal);
+      const vehicle: string | null | undefined = total?.vehicle.purchase;
+      out.push(`${total?.total ?? '-'} ${vehicle ?? '-'} row ${total?.row ?? '-'}`);
+    } else if (t.kind === 'expenditure') {
+      const total = t.records?.find((r) => r.isTotal);
+      out.push(`${total?.amounts.basic ?? '-'} ${total?.amounts.project ?? '-'}`);
+    } else if (t.kind === 'other') {
+      // @ts-expect-error a table of no known kind has no records to read
+      out.push(String(t.records?.[0].total));
+    }
+  }
+  return out;
+}
+
+export function projectsOf(table: TableOf<'project_performance'>): number {
+  return table.records?.filter((p) => p.indicators.length > 0).length ?? 0;
 }
