@@ -1,19 +1,17 @@
+import { DEFAULT_SETTINGS, type AlignedSettings, type Settings } from '../settings.js';
 import type { Cell, PageGrid, TextLine } from '../types.js';
+import { clusterBy } from './cluster.js';
 import { AMOUNT_TEXT, groupLines } from './join.js';
-
-/** Rows further apart than this many line heights end a borderless table. */
-const MAX_ROW_GAP = 3;
-const MIN_BODY_ROWS = 3;
-const MAX_HEADER_ROWS = 3;
 
 /**
  * Borderless tables, read by column alignment: runs of text rows with three or more separate pieces, at least one of
  * them an amount. Columns are where the body rows' pieces overlap; header rows above are put in the column they
  * overlap most. Returns the grids and the lines they did not take.
  */
-export function findAlignedGrids(page: number, lines: readonly TextLine[]): { grids: PageGrid[]; rest: TextLine[] } {
-  const rows = groupLines(lines);
-  const isBody = (row: TextLine[]): boolean => row.length >= 3 && row.some((l) => AMOUNT_TEXT.test(l.text));
+export function findAlignedGrids(page: number, lines: readonly TextLine[], settings: Settings = DEFAULT_SETTINGS): { grids: PageGrid[]; rest: TextLine[] } {
+  const a = settings.aligned;
+  const rows = groupLines(lines, settings.text.sameLine);
+  const isBody = (row: TextLine[]): boolean => row.length >= a.minBodyPieces && row.some((l) => AMOUNT_TEXT.test(l.text));
   const grids: PageGrid[] = [];
   const used = new Set<TextLine>();
   let i = 0;
@@ -23,11 +21,19 @@ export function findAlignedGrids(page: number, lines: readonly TextLine[]): { gr
       continue;
     }
     let j = i + 1;
-    while (j < rows.length && isBody(rows[j]!) && gap(rows[j - 1]!, rows[j]!) < MAX_ROW_GAP) j++;
-    if (j - i >= MIN_BODY_ROWS) {
+    // Not clusterBy: a run of body rows, scanned in reading order, ends at a row that is no body row as well as at a gap.
+    while (j < rows.length && isBody(rows[j]!) && gap(rows[j - 1]!, rows[j]!) < a.maxRowGap) j++;
+    if (j - i >= a.minBodyRows) {
       let h = i;
-      while (h > 0 && i - h < MAX_HEADER_ROWS && rows[h - 1]!.length >= 2 && !isBody(rows[h - 1]!) && gap(rows[h - 1]!, rows[h]!) < MAX_ROW_GAP - 0.5) h--;
-      const grid = buildAlignedGrid(page, rows.slice(h, i), rows.slice(i, j));
+      while (
+        h > 0 &&
+        i - h < a.maxHeaderRows &&
+        rows[h - 1]!.length >= a.minHeaderPieces &&
+        !isBody(rows[h - 1]!) &&
+        gap(rows[h - 1]!, rows[h]!) < a.maxRowGap - a.headerGapMargin
+      )
+        h--;
+      const grid = buildAlignedGrid(page, rows.slice(h, i), rows.slice(i, j), a);
       if (grid) {
         grids.push(grid);
         for (const row of rows.slice(h, j)) for (const l of row) used.add(l);
@@ -43,21 +49,19 @@ function gap(upper: TextLine[], lower: TextLine[]): number {
   return (Math.min(...lower.map((l) => l.y0)) - Math.max(...upper.map((l) => l.y1))) / size;
 }
 
-function buildAlignedGrid(page: number, header: TextLine[][], body: TextLine[][]): PageGrid | null {
-  const intervals: [number, number][] = [];
-  for (const l of body.flat().sort((a, b) => a.x0 - b.x0)) {
-    const last = intervals[intervals.length - 1];
-    if (last && l.x0 <= last[1]) last[1] = Math.max(last[1], l.x1);
-    else intervals.push([l.x0, l.x1]);
-  }
-  if (intervals.length < 3) return null;
-  const xs = [intervals[0]![0] - 2];
+function buildAlignedGrid(page: number, header: TextLine[][], body: TextLine[][], { minColumns, padding }: AlignedSettings): PageGrid | null {
+  // Columns: the body's pieces that overlap (or touch), left to right.
+  const intervals = clusterBy(body.flat(), (l) => l.x0, 0, { from: 'extent', end: (l) => l.x1 }).map(
+    (col): [number, number] => [col[0]!.x0, Math.max(...col.map((l) => l.x1))],
+  );
+  if (intervals.length < minColumns) return null;
+  const xs = [intervals[0]![0] - padding];
   for (let k = 1; k < intervals.length; k++) xs.push((intervals[k - 1]![1] + intervals[k]![0]) / 2);
-  xs.push(intervals[intervals.length - 1]![1] + 2);
+  xs.push(intervals[intervals.length - 1]![1] + padding);
   const all = [...header, ...body];
-  const ys = [Math.min(...all[0]!.map((l) => l.y0)) - 2];
+  const ys = [Math.min(...all[0]!.map((l) => l.y0)) - padding];
   for (let k = 1; k < all.length; k++) ys.push((Math.max(...all[k - 1]!.map((l) => l.y1)) + Math.min(...all[k]!.map((l) => l.y0))) / 2);
-  ys.push(Math.max(...all[all.length - 1]!.map((l) => l.y1)) + 2);
+  ys.push(Math.max(...all[all.length - 1]!.map((l) => l.y1)) + padding);
   const cells: Cell[] = [];
   all.forEach((row, r) => {
     const texts: string[] = new Array(intervals.length).fill('');

@@ -1,5 +1,6 @@
+import { DEFAULT_SETTINGS, type EdgeSettings } from '../settings.js';
 import type { Box } from '../types.js';
-import { JOIN_TOLERANCE, type Edge } from './edges.js';
+import type { Edge } from './edges.js';
 
 interface Intersection {
   x: number;
@@ -12,8 +13,8 @@ interface Intersection {
  * Edges → intersections → cells, as pdfplumber's table.py: a cell is the smallest rectangle whose four corners are
  * intersections joined by edges. Returns the cells' boxes.
  */
-export function findCellBoxes(horizontal: readonly Edge[], vertical: readonly Edge[]): Box[] {
-  const points = intersections(horizontal, vertical);
+export function findCellBoxes(horizontal: readonly Edge[], vertical: readonly Edge[], settings: EdgeSettings = DEFAULT_SETTINGS.edges): Box[] {
+  const points = intersections(horizontal, vertical, settings.join);
   const byKey = new Map<string, Intersection>();
   const onH = new Map<number, Intersection[]>();
   const onV = new Map<number, Intersection[]>();
@@ -42,14 +43,15 @@ export function findCellBoxes(horizontal: readonly Edge[], vertical: readonly Ed
   return boxes;
 }
 
-function intersections(horizontal: readonly Edge[], vertical: readonly Edge[]): Intersection[] {
+/** Where a horizontal and a vertical edge cross, or come within `join` of crossing (pdfplumber's intersection_tolerance). */
+function intersections(horizontal: readonly Edge[], vertical: readonly Edge[], join: number): Intersection[] {
   const vs = [...vertical].sort((a, b) => a.at - b.at);
   const out: Intersection[] = [];
   for (const h of horizontal) {
-    let lo = lowerBound(vs, h.from - JOIN_TOLERANCE);
-    for (; lo < vs.length && vs[lo]!.at <= h.to + JOIN_TOLERANCE; lo++) {
+    let lo = lowerBound(vs, h.from - join);
+    for (; lo < vs.length && vs[lo]!.at <= h.to + join; lo++) {
       const v = vs[lo]!;
-      if (h.at >= v.from - JOIN_TOLERANCE && h.at <= v.to + JOIN_TOLERANCE) out.push({ x: v.at, y: h.at, h: h.id, v: v.id });
+      if (h.at >= v.from - join && h.at <= v.to + join) out.push({ x: v.at, y: h.at, h: h.id, v: v.id });
     }
   }
   return out.sort((a, b) => a.y - b.y || a.x - b.x);
@@ -65,6 +67,7 @@ function lowerBound(edges: readonly Edge[], at: number): number {
   return lo;
 }
 
+/** An intersection's identity (to 0.01 pt, not a tolerance: snapped edges share exact positions). */
 function key(x: number, y: number): string {
   return `${x.toFixed(2)},${y.toFixed(2)}`;
 }

@@ -1,8 +1,7 @@
+import { DEFAULT_SETTINGS, type GridSettings, type Settings } from '../settings.js';
 import type { Box, Cell, PageGrid, TextItem } from '../types.js';
+import { clusterBy, clusterValues } from './cluster.js';
 import { AMOUNT_TEXT, centerX, centerY, cellText, groupLines } from './join.js';
-
-/** Lines this close are the same boundary when cells of one table are put on a common grid. */
-const BOUNDARY_TOLERANCE = 2;
 
 /**
  * A table's cell boxes → a grid of rows and columns with merged cells as spans (text still empty). A box whose two
@@ -10,10 +9,11 @@ const BOUNDARY_TOLERANCE = 2;
  * apart) or a sliver between two nearly coincident lines of a drawing; it is left out, so every cell covers at least
  * one row and one column of the grid.
  */
-export function buildGrid(page: number, boxes: readonly Box[]): PageGrid {
+export function buildGrid(page: number, boxes: readonly Box[], settings: GridSettings = DEFAULT_SETTINGS.grid): PageGrid {
+  const tol = settings.boundary;
   let real: readonly Box[] = boxes;
-  let xs = boundaries(real.flatMap((b) => [b.x0, b.x1]));
-  let ys = boundaries(real.flatMap((b) => [b.y0, b.y1]));
+  let xs = boundaries(real.flatMap((b) => [b.x0, b.x1]), tol);
+  let ys = boundaries(real.flatMap((b) => [b.y0, b.y1]), tol);
   for (;;) {
     const kept = real.filter((b) => indexOf(xs, b.x1) > indexOf(xs, b.x0) && indexOf(ys, b.y1) > indexOf(ys, b.y0));
     if (kept.length === real.length || !kept.length) {
@@ -21,8 +21,8 @@ export function buildGrid(page: number, boxes: readonly Box[]): PageGrid {
       break;
     }
     real = kept;
-    xs = boundaries(real.flatMap((b) => [b.x0, b.x1]));
-    ys = boundaries(real.flatMap((b) => [b.y0, b.y1]));
+    xs = boundaries(real.flatMap((b) => [b.x0, b.x1]), tol);
+    ys = boundaries(real.flatMap((b) => [b.y0, b.y1]), tol);
   }
   const cells: Cell[] = real.map((b) => {
     const col = indexOf(xs, b.x0), row = indexOf(ys, b.y0);
@@ -33,11 +33,9 @@ export function buildGrid(page: number, boxes: readonly Box[]): PageGrid {
   return { page, box, method: 'ruled', xs, ys, cells };
 }
 
-function boundaries(values: number[]): number[] {
-  values.sort((a, b) => a - b);
-  const out: number[] = [];
-  for (const v of values) if (!out.length || v - out[out.length - 1]! > BOUNDARY_TOLERANCE) out.push(v);
-  return out;
+/** Sides within `tol` of a group's first are one boundary, at that first (smallest) side. */
+function boundaries(values: readonly number[], tol: number): number[] {
+  return clusterValues(values, tol).map((g) => g[0]!);
 }
 
 function indexOf(bounds: readonly number[], v: number): number {
@@ -63,7 +61,8 @@ function slot(bounds: readonly number[], v: number): number {
  * cell of any grid. Grids that are drawings rather than tables (see `runsAmountsTogether`) are added to `drawings`
  * when it is given.
  */
-export function fillGrids(grids: PageGrid[], items: readonly TextItem[], drawings?: Set<PageGrid>): TextItem[] {
+export function fillGrids(grids: PageGrid[], items: readonly TextItem[], drawings?: Set<PageGrid>, settings: Settings = DEFAULT_SETTINGS): TextItem[] {
+  const { grid: gs, text } = settings;
   const occupancy = grids.map((g) => {
     const map: (Cell | undefined)[][] = Array.from({ length: g.ys.length - 1 }, () => new Array(g.xs.length - 1));
     for (const c of g.cells) for (let r = c.row; r < c.row + c.rowSpan; r++) for (let k = c.col; k < c.col + c.colSpan; k++) map[r]![k] = c;
@@ -71,7 +70,7 @@ export function fillGrids(grids: PageGrid[], items: readonly TextItem[], drawing
   });
   const inCell = new Map<Cell, TextItem[]>();
   const outside: TextItem[] = [];
-  for (const it of items.flatMap((item) => splitAtRules(grids, occupancy, items, item))) {
+  for (const it of items.flatMap((item) => splitAtRules(grids, occupancy, items, item, settings))) {
     const cx = centerX(it), cy = centerY(it);
     let placed = false;
     for (let g = 0; g < grids.length && !placed; g++) {
@@ -92,27 +91,21 @@ export function fillGrids(grids: PageGrid[], items: readonly TextItem[], drawing
     }
     if (!placed) outside.push(it);
   }
-  grids.forEach((grid, g) => moveClippedLines(grid, occupancy[g]!, inCell));
+  grids.forEach((grid, g) => moveClippedLines(grid, occupancy[g]!, inCell, settings));
   const taken = new Set<TextItem>();
-  for (const line of groupLines(outside)) {
-    if (grids.some((grid, g) => takeClippedTail(grid, occupancy[g]!, inCell, line, outside))) for (const it of line) taken.add(it);
+  for (const line of groupLines(outside, text.sameLine)) {
+    if (grids.some((grid, g) => takeClippedTail(grid, occupancy[g]!, inCell, line, outside, gs))) for (const it of line) taken.add(it);
   }
   if (taken.size) {
     const kept = outside.filter((it) => !taken.has(it));
     outside.length = 0;
     outside.push(...kept);
   }
-  if (drawings) for (const grid of grids) if (grid.cells.some((c) => runsAmountsTogether(inCell.get(c) ?? []))) drawings.add(grid);
-  for (const [cell, list] of inCell) cell.text = cellText(list);
-  grids.forEach((grid) => splitMissingRules(grid, inCell));
+  if (drawings) for (const grid of grids) if (grid.cells.some((c) => runsAmountsTogether(inCell.get(c) ?? [], settings))) drawings.add(grid);
+  for (const [cell, list] of inCell) cell.text = cellText(list, text.sameLine);
+  grids.forEach((grid) => splitMissingRules(grid, inCell, settings));
   return outside;
 }
-
-/**
- * Two lines of one cell never overlap: line pitch is at least the glyph height, and a glyph box is one em tall. Boxes
- * overlapping by this share of a glyph are two colliding lines, not one cell's text.
- */
-const LINE_COLLISION = 0.2;
 
 /**
  * A row too low for its wrapped text: the producer prints the second line anyway and clips it at the cell's rule, so
@@ -122,12 +115,13 @@ const LINE_COLLISION = 0.2;
  * centre, while it fits as the next line of the cell across the rule (same column, text there, no collision), is
  * given to that cell.
  */
-function moveClippedLines(grid: PageGrid, occupancy: readonly (Cell | undefined)[][], inCell: Map<Cell, TextItem[]>): void {
+function moveClippedLines(grid: PageGrid, occupancy: readonly (Cell | undefined)[][], inCell: Map<Cell, TextItem[]>, settings: Settings): void {
   const moves: { it: TextItem; from: Cell; to: Cell }[] = [];
+  const { sameLine } = settings.text, { lineCollision } = settings.grid;
   const collides = (a: TextItem, b: TextItem): boolean => {
     const size = Math.max(a.size, b.size);
-    if (Math.abs(centerY(a) - centerY(b)) <= size * 0.45) return false; // one line (as groupLines)
-    return Math.min(a.y1, b.y1) - Math.max(a.y0, b.y0) >= LINE_COLLISION * size;
+    if (Math.abs(centerY(a) - centerY(b)) <= size * sameLine) return false; // one line (as groupLines)
+    return Math.min(a.y1, b.y1) - Math.max(a.y0, b.y0) >= lineCollision * size;
   };
   for (const cell of grid.cells) {
     const list = inCell.get(cell);
@@ -150,9 +144,6 @@ function moveClippedLines(grid: PageGrid, occupancy: readonly (Cell | undefined)
   }
 }
 
-/** A wrapped name's next line starts where its first did (the same padding), within this many points. */
-const CONTINUATION_ALIGN_PT = 1;
-
 /**
  * The last row of a table with its wrapped line clipped at the table's bottom rule: the tail's centre lies below the
  * grid, so no cell took it. The line is given to the last row's cell above it when it runs across that rule, lies
@@ -167,6 +158,7 @@ function takeClippedTail(
   inCell: Map<Cell, TextItem[]>,
   line: readonly TextItem[],
   outside: readonly TextItem[],
+  { continuationAlign, lineCollision }: GridSettings,
 ): boolean {
   const bottom = grid.ys[grid.ys.length - 1]!;
   const x0 = Math.min(...line.map((i) => i.x0)), x1 = Math.max(...line.map((i) => i.x1));
@@ -178,9 +170,9 @@ function takeClippedTail(
   const there = cell ? inCell.get(cell) : undefined;
   // A merged cell over several rows is a long text cut by the page break and continued on the next page.
   if (!cell || cell.rowSpan > 1 || !there?.length) return false;
-  if (!there.some((o) => Math.abs(o.x0 - x0) <= CONTINUATION_ALIGN_PT && o.y1 <= y0 + LINE_COLLISION * size)) return false;
-  if (there.some((o) => Math.min(o.y1, y1) - Math.max(o.y0, y0) >= LINE_COLLISION * Math.max(o.size, size))) return false;
-  const below = outside.some((o) => !line.includes(o) && o.y0 >= y0 + LINE_COLLISION * size && o.y0 <= y1 + size && o.x1 > cell.box.x0 && o.x0 < cell.box.x1);
+  if (!there.some((o) => Math.abs(o.x0 - x0) <= continuationAlign && o.y1 <= y0 + lineCollision * size)) return false;
+  if (there.some((o) => Math.min(o.y1, y1) - Math.max(o.y0, y0) >= lineCollision * Math.max(o.size, size))) return false;
+  const below = outside.some((o) => !line.includes(o) && o.y0 >= y0 + lineCollision * size && o.y0 <= y1 + size && o.x1 > cell.box.x0 && o.x0 < cell.box.x1);
   if (below || x1 > cell.box.x1 + size) return false;
   there.push(...line);
   return true;
@@ -188,9 +180,6 @@ function takeClippedTail(
 
 /** The characters of a piece of an amount: digits, separators, sign and brackets. */
 const AMOUNT_CHARS = /^[-\d,.()]+$/u;
-
-/** Glyphs of one amount stand at most this share of a glyph apart (they may overlap: boxes are estimated). */
-const SAME_AMOUNT_GAP_EM = 0.5;
 
 /**
  * Splits an amount's text item that runs across a cell's side into the part on each side. Narrow columns printed
@@ -202,7 +191,13 @@ const SAME_AMOUNT_GAP_EM = 0.5;
  * line): an item whose width merely runs on over trailing spaces (`0.00 ` touching the next cell's text) stays whole.
  * Only amounts are split: a name or a heading running over a rule stays in the cell holding its centre.
  */
-function splitAtRules(grids: readonly PageGrid[], occupancy: readonly (Cell | undefined)[][][], items: readonly TextItem[], it: TextItem): TextItem[] {
+function splitAtRules(
+  grids: readonly PageGrid[],
+  occupancy: readonly (Cell | undefined)[][][],
+  items: readonly TextItem[],
+  it: TextItem,
+  settings: Settings,
+): TextItem[] {
   const chars = [...it.text];
   if (chars.length < 2 || !AMOUNT_CHARS.test(it.text)) return [it];
   const cy = centerY(it);
@@ -228,9 +223,9 @@ function splitAtRules(grids: readonly PageGrid[], occupancy: readonly (Cell | un
       (o) =>
         o !== it &&
         AMOUNT_CHARS.test(o.text) &&
-        Math.abs(centerY(o) - cy) <= 0.45 * Math.max(o.size, it.size) &&
+        Math.abs(centerY(o) - cy) <= settings.text.sameLine * Math.max(o.size, it.size) &&
         cellAtX(centerX(o)) === cell &&
-        Math.max(o.x0 - piece.x1, piece.x0 - o.x1) <= SAME_AMOUNT_GAP_EM * it.size,
+        Math.max(o.x0 - piece.x1, piece.x0 - o.x1) <= settings.grid.sameAmountGap * it.size,
     );
   return pieces.every((p, k) => p.cell === home || continuesAmount(out[k]!, p.cell)) ? out : [it];
 }
@@ -240,7 +235,8 @@ function splitAtRules(grids: readonly PageGrid[], occupancy: readonly (Cell | un
  * cell holds separate phrases in different columns and one after the first is an amount, or holds one amount
  * standing in a later column of its span (see `loneAmountInColumn`), it is split back into one cell per column.
  */
-function splitMissingRules(grid: PageGrid, inCell: Map<Cell, TextItem[]>): void {
+function splitMissingRules(grid: PageGrid, inCell: Map<Cell, TextItem[]>, settings: Settings): void {
+  const { sameLine } = settings.text;
   const replaced: Cell[] = [];
   for (const cell of grid.cells) {
     const items = inCell.get(cell);
@@ -248,17 +244,17 @@ function splitMissingRules(grid: PageGrid, inCell: Map<Cell, TextItem[]>): void 
       replaced.push(cell);
       continue;
     }
-    const phrases = phrasesOf(items);
+    const phrases = phrasesOf(items, settings.grid.phraseGap);
     const columns = phrases.map((p) => slot(grid.xs, centerX({ x0: Math.min(...p.map((i) => i.x0)), x1: Math.max(...p.map((i) => i.x1)) })));
-    const amountAfterFirst = phrases.slice(1).some((p) => AMOUNT_TEXT.test(cellText(p)));
-    if (!(phrases.length >= 2 && amountAfterFirst && new Set(columns).size >= 2) && !loneAmountInColumn(grid, cell, phrases, columns)) {
+    const amountAfterFirst = phrases.slice(1).some((p) => AMOUNT_TEXT.test(cellText(p, sameLine)));
+    if (!(phrases.length >= 2 && amountAfterFirst && new Set(columns).size >= 2) && !loneAmountInColumn(grid, cell, phrases, columns, settings)) {
       replaced.push(cell);
       continue;
     }
     for (let k = 0; k < cell.colSpan; k++) {
       const col = cell.col + k;
       const mine = phrases.filter((_, i) => columns[i] === col).flat();
-      replaced.push({ ...cell, col, colSpan: 1, text: cellText(mine), box: { ...cell.box, x0: grid.xs[col]!, x1: grid.xs[col + 1]! } });
+      replaced.push({ ...cell, col, colSpan: 1, text: cellText(mine, sameLine), box: { ...cell.box, x0: grid.xs[col]!, x1: grid.xs[col + 1]! } });
     }
   }
   grid.cells = replaced;
@@ -266,11 +262,6 @@ function splitMissingRules(grid: PageGrid, inCell: Map<Cell, TextItem[]>): void 
 
 /** One amount, well formed: `1234`, `1,234`, `1,234.56`, `(12.00)`, `-3`. */
 const ONE_AMOUNT = /^[-(]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?\)?$/u;
-/**
- * Two whole numbers a glyph or more apart on one line are two values (`180` `172`, the labels of two bars); closer
- * pieces may be one number printed letter-spaced.
- */
-const SEPARATE_AMOUNTS_GAP_EM = 1;
 
 /**
  * Whether a cell's text would run separate amounts together: on one line, two neighbouring pieces that are each a
@@ -279,23 +270,23 @@ const SEPARATE_AMOUNTS_GAP_EM = 1;
  * `43.27`); side-by-side amounts in one "cell" are the value labels of a chart standing between its gridlines, or
  * the axis labels of a plot area.
  */
-function runsAmountsTogether(items: readonly TextItem[]): boolean {
+function runsAmountsTogether(items: readonly TextItem[], settings: Settings): boolean {
   if (items.length < 2) return false;
   const digits = (t: string): number => t.replace(/\D/gu, '').length;
-  return groupLines(items).some((line) =>
+  const { separateAmountsGap } = settings.grid;
+  // Two whole numbers `separateAmountsGap` or more apart are two values; closer pieces may be one number printed letter-spaced.
+  return groupLines(items, settings.text.sameLine).some((line) =>
     line.some((b, k) => {
       const a = line[k - 1];
       if (!a || !ONE_AMOUNT.test(a.text) || !ONE_AMOUNT.test(b.text)) return false;
       if (!ONE_AMOUNT.test(a.text + b.text)) return true;
-      return digits(a.text) >= 2 && digits(b.text) >= 2 && b.x0 - a.x1 >= SEPARATE_AMOUNTS_GAP_EM * Math.max(a.size, b.size);
+      return digits(a.text) >= 2 && digits(b.text) >= 2 && b.x0 - a.x1 >= separateAmountsGap * Math.max(a.size, b.size);
     }),
   );
 }
 
 /** An amount as printed in a body cell: with decimals or thousands separators (a bare `2025` may be a heading). */
 const PRINTED_AMOUNT = /^[-(]?(\d[\d,]*\.\d+|\d{1,3}(,\d{3})+)\)?$/u;
-/** A right-aligned amount ends within one glyph of its column's right rule (the cell's padding). */
-const RIGHT_ALIGN_TOLERANCE_EM = 1;
 
 /**
  * A total row whose label area is merged across an amount column (`合 计` | `1,024,807.17` printed right-aligned in
@@ -304,28 +295,21 @@ const RIGHT_ALIGN_TOLERANCE_EM = 1;
  * page that starts with this row) has that column as a cell of its own: a span whose header spans the same columns
  * (总额 over two grid columns that a form further down splits) is one column, named at its first.
  */
-function loneAmountInColumn(grid: PageGrid, cell: Cell, phrases: readonly TextItem[][], columns: readonly number[]): boolean {
+function loneAmountInColumn(grid: PageGrid, cell: Cell, phrases: readonly TextItem[][], columns: readonly number[], settings: Settings): boolean {
   const k = columns[0];
   if (phrases.length !== 1 || k === undefined || k <= cell.col || k >= cell.col + cell.colSpan) return false;
   const p = phrases[0]!;
-  if (!PRINTED_AMOUNT.test(cellText(p))) return false;
+  if (!PRINTED_AMOUNT.test(cellText(p, settings.text.sameLine))) return false;
   const right = Math.max(...p.map((i) => i.x1)), size = Math.max(...p.map((i) => i.size));
-  if (Math.abs(grid.xs[k + 1]! - right) > RIGHT_ALIGN_TOLERANCE_EM * size) return false;
+  // A right-aligned amount ends within `rightAlign` of its column's right rule (the cell's padding).
+  if (Math.abs(grid.xs[k + 1]! - right) > settings.grid.rightAlign * size) return false;
   const at = (r: number, c: number): Cell | undefined => grid.cells.find((o) => o.row <= r && r < o.row + o.rowSpan && o.col <= c && c < o.col + o.colSpan);
   const neighbour = cell.row > 0 ? cell.row - 1 : cell.row + cell.rowSpan;
   const own = at(neighbour, k);
   return !!own && own !== at(neighbour, cell.col);
 }
 
-/** Items of one line run together when the gap between them is under half a glyph. */
-function phrasesOf(items: readonly TextItem[]): TextItem[][] {
-  const sorted = [...items].sort((a, b) => a.x0 - b.x0);
-  const phrases: TextItem[][] = [];
-  for (const it of sorted) {
-    const last = phrases[phrases.length - 1];
-    const prev = last?.[last.length - 1];
-    if (last && prev && it.x0 - Math.max(...last.map((i) => i.x1)) < it.size * 0.5) last.push(it);
-    else phrases.push([it]);
-  }
-  return phrases;
+/** Items run together when the gap from the phrase's right end is under `phraseGap` of the next item's glyph. */
+function phrasesOf(items: readonly TextItem[], phraseGap: number): TextItem[][] {
+  return clusterBy(items, (it) => it.x0, (_, it) => it.size * phraseGap, { from: 'extent', end: (it) => it.x1, strict: true });
 }

@@ -1,4 +1,6 @@
+import { DEFAULT_SETTINGS } from '../settings.js';
 import type { TextItem } from '../types.js';
+import { clusterBy } from './cluster.js';
 
 /** A cell's text that is one printed amount: `1,234.50`, `(12.00)`, `-3`. */
 export const AMOUNT_TEXT = /^[-(]?\d[\d,]*(\.\d+)?\)?$/u;
@@ -19,25 +21,18 @@ export function joinPieces(pieces: readonly string[]): string {
   return out;
 }
 
-/** Items → lines: items whose vertical centres are within half a glyph of each other share a line. */
-export function groupLines<T extends TextItem>(items: readonly T[]): T[][] {
-  const sorted = [...items].sort((a, b) => centerY(a) - centerY(b) || a.x0 - b.x0);
-  const lines: { y: number; size: number; items: T[] }[] = [];
-  for (const it of sorted) {
-    const cy = centerY(it);
-    const line = lines[lines.length - 1];
-    if (line && Math.abs(cy - line.y) <= Math.max(line.size, it.size) * 0.45) {
-      line.items.push(it);
-    } else {
-      lines.push({ y: cy, size: it.size, items: [it] });
-    }
-  }
-  return lines.map((l) => l.items.sort((a, b) => a.x0 - b.x0));
+/**
+ * Items → lines: items whose vertical centres are within `sameLine` em (of the larger glyph) of the line's first item
+ * share a line. Lines top to bottom, each left to right.
+ */
+export function groupLines<T extends TextItem>(items: readonly T[], sameLine = DEFAULT_SETTINGS.text.sameLine): T[][] {
+  const lines = clusterBy(items, centerY, (first, it) => Math.max(first.size, it.size) * sameLine, { then: (a, b) => a.x0 - b.x0 });
+  return lines.map((l) => l.sort((a, b) => a.x0 - b.x0));
 }
 
 /** A cell's text: its lines top to bottom, each left to right, joined. */
-export function cellText(items: readonly TextItem[]): string {
-  return joinPieces(groupLines(items).flatMap((line) => line.map((it) => it.text)));
+export function cellText(items: readonly TextItem[], sameLine = DEFAULT_SETTINGS.text.sameLine): string {
+  return joinPieces(groupLines(items, sameLine).flatMap((line) => line.map((it) => it.text)));
 }
 
 export function centerY(b: { y0: number; y1: number }): number {

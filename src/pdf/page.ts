@@ -1,3 +1,4 @@
+import { DEFAULT_SETTINGS, type Settings } from '../settings.js';
 import type { PageContent } from '../types.js';
 import type { Matrix } from './matrix.js';
 import { pdfjs, type PdfDocument } from './open.js';
@@ -5,7 +6,7 @@ import { extractRulings } from './rulings.js';
 import { cleanTextItems, type RawTextItem } from './text.js';
 
 /** Reads one page: its clean text items and rulings, in rotated page space. Frees the page's resources after. */
-export async function readPage(doc: PdfDocument, pageNumber: number): Promise<PageContent> {
+export async function readPage(doc: PdfDocument, pageNumber: number, settings: Settings = DEFAULT_SETTINGS): Promise<PageContent> {
   const page = await doc.getPage(pageNumber);
   try {
     const viewport = page.getViewport({ scale: 1 });
@@ -17,8 +18,8 @@ export async function readPage(doc: PdfDocument, pageNumber: number): Promise<Pa
       number: pageNumber,
       width: viewport.width,
       height: viewport.height,
-      items: cleanTextItems(raw, toPage),
-      rulings: extractRulings(ops.fnArray, ops.argsArray as unknown[][], toPage),
+      items: cleanTextItems(raw, toPage, settings.text),
+      rulings: extractRulings(ops.fnArray, ops.argsArray as unknown[][], toPage, settings.rulings),
       textRuns: countTextRuns(ops.fnArray),
     };
   } finally {

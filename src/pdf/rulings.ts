@@ -1,11 +1,9 @@
+import { DEFAULT_SETTINGS, type RulingSettings } from '../settings.js';
 import type { Ruling } from '../types.js';
 import { apply, IDENTITY, multiply, type Matrix } from './matrix.js';
 import { pdfjs } from './open.js';
 
 const OPS = pdfjs.OPS;
-/** A filled rectangle thinner than this (points) is a rule line, not a cell background. */
-const MAX_RULE_THICKNESS = 2.5;
-const MIN_RULE_LENGTH = 2;
 
 interface GraphicsState {
   ctm: Matrix;
@@ -20,7 +18,7 @@ type Point = [number, number];
  * the viewport transform): stroked lines and rectangle edges, and thin filled rectangles — WPS and Word draw
  * every grid line as a filled rectangle.
  */
-export function extractRulings(fnArray: number[], argsArray: unknown[][], toPage: Matrix): Ruling[] {
+export function extractRulings(fnArray: number[], argsArray: unknown[][], toPage: Matrix, settings: RulingSettings = DEFAULT_SETTINGS.rulings): Ruling[] {
   const rulings: Ruling[] = [];
   const stack: GraphicsState[] = [];
   let state: GraphicsState = { ctm: IDENTITY, fillWhite: false, strokeWhite: false };
@@ -30,17 +28,17 @@ export function extractRulings(fnArray: number[], argsArray: unknown[][], toPage
   const flush = (stroke: boolean, fill: boolean): void => {
     const m = multiply(state.ctm, toPage);
     if (fill && !state.fillWhite) {
-      for (const r of rects) addFilledBox(rulings, corners(m, r));
-      for (const sp of subpaths) if (sp.length >= 4) addFilledBox(rulings, sp.map(([x, y]) => apply(m, x, y)));
+      for (const r of rects) addFilledBox(rulings, corners(m, r), settings);
+      for (const sp of subpaths) if (sp.length >= 4) addFilledBox(rulings, sp.map(([x, y]) => apply(m, x, y)), settings);
     }
     if (stroke && !state.strokeWhite) {
       for (const r of rects) {
         const c = corners(m, r);
-        for (let i = 0; i < 4; i++) addSegment(rulings, c[i]!, c[(i + 1) % 4]!);
+        for (let i = 0; i < 4; i++) addSegment(rulings, c[i]!, c[(i + 1) % 4]!, settings);
       }
       for (const sp of subpaths) {
         const pts = sp.map(([x, y]) => apply(m, x, y));
-        for (let i = 0; i + 1 < pts.length; i++) addSegment(rulings, pts[i]!, pts[i + 1]!);
+        for (let i = 0; i + 1 < pts.length; i++) addSegment(rulings, pts[i]!, pts[i + 1]!, settings);
       }
     }
     subpaths = [];
@@ -69,10 +67,10 @@ export function extractRulings(fnArray: number[], argsArray: unknown[][], toPage
         state = stack.pop() ?? state;
         break;
       case OPS.setFillRGBColor:
-        state = { ...state, fillWhite: isWhite(args) };
+        state = { ...state, fillWhite: isWhite(args, settings.whiteFrom) };
         break;
       case OPS.setStrokeRGBColor:
-        state = { ...state, strokeWhite: isWhite(args) };
+        state = { ...state, strokeWhite: isWhite(args, settings.whiteFrom) };
         break;
       case OPS.constructPath:
         readPath(args[0] as number[], args[1] as number[], subpaths, rects);
@@ -102,9 +100,9 @@ export function extractRulings(fnArray: number[], argsArray: unknown[][], toPage
   return rulings;
 }
 
-function isWhite(args: unknown[]): boolean {
+function isWhite(args: unknown[], from: number): boolean {
   const [r, g, b] = (args.length === 1 && ArrayBuffer.isView(args[0]) ? Array.from(args[0] as Uint8Array) : args) as number[];
-  return (r ?? 0) >= 250 && (g ?? 0) >= 250 && (b ?? 0) >= 250;
+  return (r ?? 0) >= from && (g ?? 0) >= from && (b ?? 0) >= from;
 }
 
 function readPath(ops: number[], coords: number[], subpaths: Point[][], rects: [number, number, number, number][]): void {
@@ -153,34 +151,31 @@ function corners(m: Matrix, [x, y, w, h]: [number, number, number, number]): Poi
 }
 
 /** A filled axis-aligned box becomes a ruling along its long side when it is thin enough. */
-function addFilledBox(rulings: Ruling[], pts: Point[]): void {
+function addFilledBox(rulings: Ruling[], pts: Point[], { onBorder: slack, maxRuleThickness, minRuleLength }: RulingSettings): void {
   const xs = pts.map((p) => p[0]);
   const ys = pts.map((p) => p[1]);
   const x0 = Math.min(...xs), x1 = Math.max(...xs), y0 = Math.min(...ys), y1 = Math.max(...ys);
   // Only boxes: every point on the bounding box's border.
+  const near = (a: number, b: number): boolean => Math.abs(a - b) < slack;
   const onBorder = pts.every(([x, y]) => near(x, x0) || near(x, x1) || near(y, y0) || near(y, y1));
   if (!onBorder) return;
   const w = x1 - x0, h = y1 - y0;
-  if (h <= MAX_RULE_THICKNESS && w >= MIN_RULE_LENGTH && w > h) {
+  if (h <= maxRuleThickness && w >= minRuleLength && w > h) {
     const y = (y0 + y1) / 2;
     rulings.push({ x0, x1, y0: y, y1: y, source: 'fill' });
-  } else if (w <= MAX_RULE_THICKNESS && h >= MIN_RULE_LENGTH && h > w) {
+  } else if (w <= maxRuleThickness && h >= minRuleLength && h > w) {
     const x = (x0 + x1) / 2;
     rulings.push({ x0: x, x1: x, y0, y1, source: 'fill' });
   }
 }
 
-function addSegment(rulings: Ruling[], a: Point, b: Point): void {
+function addSegment(rulings: Ruling[], a: Point, b: Point, { straightSlack, minRuleLength }: RulingSettings): void {
   const dx = Math.abs(a[0] - b[0]), dy = Math.abs(a[1] - b[1]);
-  if (dy <= 0.5 && dx >= MIN_RULE_LENGTH) {
+  if (dy <= straightSlack && dx >= minRuleLength) {
     const y = (a[1] + b[1]) / 2;
     rulings.push({ x0: Math.min(a[0], b[0]), x1: Math.max(a[0], b[0]), y0: y, y1: y, source: 'stroke' });
-  } else if (dx <= 0.5 && dy >= MIN_RULE_LENGTH) {
+  } else if (dx <= straightSlack && dy >= minRuleLength) {
     const x = (a[0] + b[0]) / 2;
     rulings.push({ x0: x, x1: x, y0: Math.min(a[1], b[1]), y1: Math.max(a[1], b[1]), source: 'stroke' });
   }
-}
-
-function near(a: number, b: number): boolean {
-  return Math.abs(a - b) < 0.5;
 }

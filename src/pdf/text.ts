@@ -1,3 +1,4 @@
+import { DEFAULT_SETTINGS, type TextSettings } from '../settings.js';
 import type { TextItem } from '../types.js';
 import { apply, multiply, type Matrix } from './matrix.js';
 import { normalizeText } from './normalize.js';
@@ -18,17 +19,17 @@ const AMOUNT_TOKEN = /^[-(]?(\d[\d,]*\.\d+|\d{1,3}(,\d{3})+)\)?$/u;
 const INNER_SPACES = /\s+/u;
 
 /** pdf.js text items → clean items in page space: normalized, split into cells, fake-bold copies dropped. */
-export function cleanTextItems(raw: readonly RawTextItem[], toPage: Matrix): TextItem[] {
+export function cleanTextItems(raw: readonly RawTextItem[], toPage: Matrix, settings: TextSettings = DEFAULT_SETTINGS.text): TextItem[] {
   const items: TextItem[] = [];
   for (const r of raw) {
     if (!r.str || !r.str.trim()) continue;
-    const item = placeItem(r, toPage);
+    const item = placeItem(r, toPage, settings);
     if (item) items.push(...splitCells(item));
   }
-  return dropFakeBold(items);
+  return dropFakeBold(items, settings);
 }
 
-function placeItem(r: RawTextItem, toPage: Matrix): TextItem | null {
+function placeItem(r: RawTextItem, toPage: Matrix, { glyphDescent, glyphAscent }: TextSettings): TextItem | null {
   const [a, b, c, d] = r.transform as Matrix;
   const along = Math.hypot(a, b);
   const up = Math.hypot(c, d);
@@ -36,8 +37,8 @@ function placeItem(r: RawTextItem, toPage: Matrix): TextItem | null {
   const size = up;
   const ux = a / along, uy = b / along, vx = c / up, vy = d / up;
   const w = r.width, e = r.transform[4]!, f = r.transform[5]!;
-  // Glyph box from 0.2 em below the baseline to 0.8 em above it.
-  const lo = -0.2 * size, hi = 0.8 * size;
+  // Glyph box from `glyphDescent` below the baseline to `glyphAscent` above it.
+  const lo = -glyphDescent * size, hi = glyphAscent * size;
   const pts = [
     [e + vx * lo, f + vy * lo],
     [e + ux * w + vx * lo, f + uy * w + vy * lo],
@@ -112,13 +113,13 @@ function textWidth(s: string): number {
 }
 
 /** Fake bold draws the same text twice about 0.4 pt apart: keep the first copy. */
-function dropFakeBold(items: TextItem[]): TextItem[] {
+function dropFakeBold(items: TextItem[], { fakeBold, fakeBoldMin }: TextSettings): TextItem[] {
   const seen = new Map<string, TextItem[]>();
   const out: TextItem[] = [];
   for (const it of items) {
     const key = it.text;
     const same = seen.get(key);
-    const tol = Math.max(1, it.size * 0.15);
+    const tol = Math.max(fakeBoldMin, it.size * fakeBold);
     if (same?.some((o) => Math.abs(o.x0 - it.x0) < tol && Math.abs(o.y0 - it.y0) < tol)) continue;
     if (same) same.push(it);
     else seen.set(key, [it]);

@@ -1,5 +1,6 @@
 import { joinPieces } from '../layout/join.js';
 import { compact } from '../pdf/normalize.js';
+import { DEFAULT_SETTINGS, type Settings } from '../settings.js';
 import type { Cell, PageGrid, PageLayout, Table, TextLine, Warning } from '../types.js';
 import { alignColumns, carriedTitleLines, endsWithTotalRow, titleLinesBelow } from './continuation.js';
 import { emptyTableHeaderRows, hasFigure, hasStatementRow } from './empty.js';
@@ -8,9 +9,6 @@ import { isEmptyStatement, isHeadingStatement, isNoData, readHeadings } from './
 import { formsToTable, isForm } from './forms.js';
 import { classifyTable } from '../kinds/registry.js';
 import { dropCellOverflow } from './overflow.js';
-
-/** Heading lines considered above a grid: the nearest few. */
-const MAX_HEADING_LINES = 6;
 
 interface MergeGroup {
   rows: number[];
@@ -44,8 +42,9 @@ interface Builder {
  * parts stitched across pages. What was dropped, and decisions that may be wrong (a part appended with columns
  * missing, a table said to be empty that prints figures), are added to `warnings`.
  */
-export function assembleTables(layouts: readonly PageLayout[], warnings: Warning[] = []): Table[] {
-  const { pages, warnings: dropped } = dropCellOverflow(layouts);
+export function assembleTables(layouts: readonly PageLayout[], warnings: Warning[] = [], settings: Settings = DEFAULT_SETTINGS): Table[] {
+  const { tables: ts, headings: hs } = settings;
+  const { pages, warnings: dropped } = dropCellOverflow(layouts, ts);
   warnings.push(...dropped);
   const builders: Builder[] = [];
   let carried: TextLine[] = [];
@@ -57,16 +56,16 @@ export function assembleTables(layouts: readonly PageLayout[], warnings: Warning
       let grid = pageGrid;
       let map = cellMap(grid);
       let { bannerLines, firstRow } = bannerRows(grid, map);
-      const above = page.lines.filter((l) => l.y0 >= top - 1 && l.y1 <= grid.box.y0 + 2).slice(-MAX_HEADING_LINES);
+      const above = page.lines.filter((l) => l.y0 >= top - ts.previousGridSlack && l.y1 <= grid.box.y0 + ts.outerRuleSlack).slice(-hs.maxLines);
       top = grid.box.y1;
-      const below = page.lines.filter((l) => l.y0 >= grid.box.y1 - 2 && l.y0 < (page.grids[index + 1]?.box.y0 ?? Infinity));
-      const noDataNote = below.slice(0, 2).some((l) => isEmptyStatement(l.text));
-      let headings = readHeadings([...above, ...bannerLines]);
+      const below = page.lines.filter((l) => l.y0 >= grid.box.y1 - ts.outerRuleSlack && l.y0 < (page.grids[index + 1]?.box.y0 ?? Infinity));
+      const noDataNote = below.slice(0, ts.noDataNoteLines).some((l) => isEmptyStatement(l.text, hs.maxNoDataNote));
+      let headings = readHeadings([...above, ...bannerLines], hs);
       // A title at the foot of the previous page, below its last grid, heads this page's first grid.
-      if (index === 0 && !headings.title && carriedIn.length) headings = readHeadings([...carriedIn, ...above, ...bannerLines]);
+      if (index === 0 && !headings.title && carriedIn.length) headings = readHeadings([...carriedIn, ...above, ...bannerLines], hs);
       const prev = builders[builders.length - 1];
       const isLast = index === page.grids.length - 1;
-      if (isLast) carried = titleLinesBelow(page, grid);
+      if (isLast) carried = titleLinesBelow(page, grid, settings);
       const columnCount = grid.xs.length - 1;
       const sameTitle = !!prev && !!headings.title && (prev.table.title === headings.title || prev.table.titles.includes(headings.title));
       const nextPart = !!prev && index === 0 && prev.lastPage === page.page - 1 && prev.endedLastOnPage;
@@ -74,9 +73,9 @@ export function assembleTables(layouts: readonly PageLayout[], warnings: Warning
       if (nextPart && !continues && !headings.title && !prev.form) {
         // An untitled part with other column boundaries: still the table's, if its boundaries are the table's
         // and it is a body (no header of its own) or the table's end (ending in a 合计 row).
-        const aligned = alignColumns(prev.xs, grid);
+        const aligned = alignColumns(prev.xs, grid, ts);
         const alignedMap = aligned && cellMap(aligned.grid);
-        if (aligned && alignedMap && (headerRowCount(alignedMap) === 0 || endsWithTotalRow(alignedMap))) {
+        if (aligned && alignedMap && (headerRowCount(alignedMap) === 0 || endsWithTotalRow(alignedMap, ts))) {
           grid = aligned.grid;
           map = alignedMap;
           ({ bannerLines, firstRow } = bannerRows(grid, map));
@@ -89,14 +88,14 @@ export function assembleTables(layouts: readonly PageLayout[], warnings: Warning
           }
         }
       }
-      const statedEmpty = noDataNote || hasStatementRow(map.slice(firstRow));
+      const statedEmpty = noDataNote || hasStatementRow(map.slice(firstRow), hs);
       if (continues && prev) {
         appendContinuation(prev, map, firstRow, headings.title !== '', page.page, isLast);
         for (const t of headings.all) if (!prev.table.titles.includes(t)) prev.table.titles.push(t);
         if (!prev.table.unit && headings.unit) prev.table.unit = headings.unit;
         prev.xs = grid.xs;
       } else {
-        builders.push(startTable(grid, map, firstRow, headings, isLast, statedEmpty));
+        builders.push(startTable(grid, map, firstRow, headings, isLast, statedEmpty, settings));
       }
       if (statedEmpty) builders[builders.length - 1]!.noData = true;
     });
@@ -126,11 +125,11 @@ function bannerRows(grid: PageGrid, map: CellMap): { bannerLines: TextLine[]; fi
 }
 
 /** `statedEmpty`: the table says it has no data; its header ends where its blank body begins. */
-function startTable(grid: PageGrid, fullMap: CellMap, firstRow: number, headings: ReturnType<typeof readHeadings>, isLast: boolean, statedEmpty = false): Builder {
+function startTable(grid: PageGrid, fullMap: CellMap, firstRow: number, headings: ReturnType<typeof readHeadings>, isLast: boolean, statedEmpty = false, settings: Settings = DEFAULT_SETTINGS): Builder {
   const map = fullMap.slice(firstRow);
   const columnCount = grid.xs.length - 1;
   const form = isForm(map.map((row) => row.map((c, k) => (c && c.col === k ? c.text : ''))));
-  const h = form ? 0 : statedEmpty ? emptyTableHeaderRows(map) : headerRowCount(map);
+  const h = form ? 0 : statedEmpty ? emptyTableHeaderRows(map, settings.headings) : headerRowCount(map);
   const title = headings.title;
   const builder: Builder = {
     table: {

@@ -1,18 +1,14 @@
 import { compact } from '../pdf/normalize.js';
+import { DEFAULT_SETTINGS, type Settings, type TableSettings } from '../settings.js';
 import type { PageGrid, PageLayout, TextLine } from '../types.js';
 import { rowCells, type CellMap } from './header.js';
 import { isEmptyStatement, readHeadings } from './headings.js';
 
-/**
+/*
  * Two parts of one table on consecutive pages share their column boundaries, but each part's rules are drawn on
- * their own: a part of one row (a 合计 row spilled onto the next page) or a part whose outer rule was not found can
- * put an edge off by a rule's width or a rounding of the layout. Budget tables' narrowest columns (类/款/项 codes)
- * are about 30 pt wide, so this cannot take one boundary for its neighbour.
+ * their own: they agree within `edgeTolerance` (see settings.ts). A part that leaves out more than
+ * `minCoveredShare` of the table's columns is another table, not a part whose rules were lost.
  */
-const EDGE_TOLERANCE = 3;
-
-/** A part that leaves out more than half the table's columns is another table, not a part whose rules were lost. */
-const MIN_COVERED_SHARE = 0.5;
 
 export interface AlignedPart {
   /** The part's grid with the table's column boundaries, its cells on the table's columns. */
@@ -28,20 +24,21 @@ export interface AlignedPart {
  * column's rules (a project name column drawn without its outer line). The grid is returned on the table's
  * columns, a cell across several of them spanning them; null when a boundary matches none of the table's.
  */
-export function alignColumns(edges: readonly number[], grid: PageGrid): AlignedPart | null {
+export function alignColumns(edges: readonly number[], grid: PageGrid, settings: TableSettings = DEFAULT_SETTINGS.tables): AlignedPart | null {
+  const { edgeTolerance } = settings;
   if (edges.length < 2 || grid.xs.length < 2) return null;
   const index: number[] = [];
   for (const x of grid.xs) {
     let best = -1;
     for (let i = 0; i < edges.length; i++) {
-      if (Math.abs(edges[i]! - x) <= EDGE_TOLERANCE && (best < 0 || Math.abs(edges[i]! - x) < Math.abs(edges[best]! - x))) best = i;
+      if (Math.abs(edges[i]! - x) <= edgeTolerance && (best < 0 || Math.abs(edges[i]! - x) < Math.abs(edges[best]! - x))) best = i;
     }
     if (best < 0 || (index.length && best <= index[index.length - 1]!)) return null;
     index.push(best);
   }
   const columns = edges.length - 1;
   const first = index[0]!, last = index[index.length - 1]!;
-  if ((last - first) / columns < MIN_COVERED_SHARE) return null;
+  if ((last - first) / columns < settings.minCoveredShare) return null;
   const missing: number[] = [];
   for (let c = 0; c < columns; c++) if (c < first || c >= last) missing.push(c);
   const cells = grid.cells.map((cell) => ({ ...cell, col: index[cell.col]!, colSpan: index[cell.col + cell.colSpan]! - index[cell.col]! }));
@@ -49,18 +46,17 @@ export function alignColumns(edges: readonly number[], grid: PageGrid): AlignedP
 }
 
 const TOTAL = /(合计|总计)$/u;
-/** A total row's label is a short cell (`合计`, `收入合计`, `支出总计`); a longer text ending so is a name. */
-const TOTAL_LABEL_MAX = 8;
+/* A total row's label is a short cell (`合计`, `收入合计`, `支出总计`; settings' `maxTotalLabel`); a longer text ending so is a name. */
 
 /**
  * The part ends in a total row (`合计`, `收入合计`): the end of a table spilled onto the next page. A table of its own
  * prints its 合计 row at the top of its body or has rows after it; a spilled end has it last.
  */
-export function endsWithTotalRow(map: CellMap): boolean {
+export function endsWithTotalRow(map: CellMap, settings: TableSettings = DEFAULT_SETTINGS.tables): boolean {
   for (let r = map.length - 1; r >= 0; r--) {
     const texts = rowCells(map, r).map((c) => compact(c.text)).filter(Boolean);
     if (!texts.length) continue;
-    return texts[0]!.length <= TOTAL_LABEL_MAX && TOTAL.test(texts[0]!);
+    return texts[0]!.length <= settings.maxTotalLabel && TOTAL.test(texts[0]!);
   }
   return false;
 }
@@ -69,8 +65,8 @@ export function endsWithTotalRow(map: CellMap): boolean {
  * Text below a grid inside one of its columns is a clipped cell's overflow (a long goal text running on under the
  * page's last row, ending `…早期发育的表`), not a title: a title is printed across the table.
  */
-function withinOneColumn(line: TextLine, grid: PageGrid): boolean {
-  return grid.xs.some((x, c) => c + 1 < grid.xs.length && line.x0 >= x - EDGE_TOLERANCE && line.x1 <= grid.xs[c + 1]! + EDGE_TOLERANCE);
+function withinOneColumn(line: TextLine, grid: PageGrid, tol: number): boolean {
+  return grid.xs.some((x, c) => c + 1 < grid.xs.length && line.x0 >= x - tol && line.x1 <= grid.xs[c + 1]! + tol);
 }
 
 /** Notes under a table (`注:…`, `说明:…`) name no table, whatever they end in. */
@@ -81,11 +77,16 @@ const NOTE = /^(注|备注|说明)[:：\d、.]/u;
  * lines below that grid, if they hold a title, moved above the next page (their y less the page height, so that
  * they stay apart from the next page's own lines), to be read with the next page's first grid's headings.
  */
-export function titleLinesBelow(page: PageLayout, grid: PageGrid): TextLine[] {
+export function titleLinesBelow(page: PageLayout, grid: PageGrid, settings: Settings = DEFAULT_SETTINGS): TextLine[] {
+  const { tables, headings } = settings;
   const lines = page.lines.filter(
-    (l) => l.y0 >= grid.box.y1 - 2 && !isEmptyStatement(l.text) && !NOTE.test(compact(l.text)) && !withinOneColumn(l, grid),
+    (l) =>
+      l.y0 >= grid.box.y1 - tables.outerRuleSlack &&
+      !isEmptyStatement(l.text, headings.maxNoDataNote) &&
+      !NOTE.test(compact(l.text)) &&
+      !withinOneColumn(l, grid, tables.edgeTolerance),
   );
-  if (!lines.length || !readHeadings(lines).title) return [];
+  if (!lines.length || !readHeadings(lines, headings).title) return [];
   return lines.map((l) => ({ ...l, y0: l.y0 - page.height, y1: l.y1 - page.height }));
 }
 

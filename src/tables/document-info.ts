@@ -1,4 +1,5 @@
 import { compact } from '../pdf/normalize.js';
+import { DEFAULT_SETTINGS, type HeadingSettings } from '../settings.js';
 import type { DocumentInfo, PageLayout } from '../types.js';
 
 const DEPARTMENT_LINE = /^(?:预算单位|编制单位|单位名称|部门名称|部门|单位)[:：](.+)$/u;
@@ -9,11 +10,11 @@ const PART_PREFIX = /^(第[一二三四五六七八九十\d]+部分|目录|附�
 const PLACE_ONLY = /^[\u4e00-\u9fff]{1,6}(省|市|区|县|自治区)$/u;
 
 /** Department, year, budget or final account, and scope: from the cover (the first page's large text), else the pages. */
-export function readDocumentInfo(pages: readonly PageLayout[]): DocumentInfo {
+export function readDocumentInfo(pages: readonly PageLayout[], settings: HeadingSettings = DEFAULT_SETTINGS.headings): DocumentInfo {
   const first = pages[0];
   const biggest = first ? Math.max(0, ...first.lines.map((l) => l.size)) : 0;
-  const cover = first ? first.lines.filter((l) => l.size >= biggest * 0.8).map((l) => compact(l.text)).join('') : '';
-  const early = pages.slice(0, 5).flatMap((p) => p.lines.map((l) => compact(l.text)));
+  const cover = first ? first.lines.filter((l) => l.size >= biggest * settings.coverSize).map((l) => compact(l.text)).join('') : '';
+  const early = pages.slice(0, settings.titlePages).flatMap((p) => p.lines.map((l) => compact(l.text)));
   const title = [cover, ...early].map((t) => t.replace(PART_PREFIX, '')).find((t) => NAME_BEFORE_YEAR.test(t) || YEAR_BEFORE_NAME.test(t)) ?? cover;
 
   let department = '';

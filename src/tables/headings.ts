@@ -1,4 +1,5 @@
 import { compact } from '../pdf/normalize.js';
+import { DEFAULT_SETTINGS, type HeadingSettings } from '../settings.js';
 import type { TextLine } from '../types.js';
 import { classifyTable } from '../kinds/registry.js';
 
@@ -23,8 +24,6 @@ const NO_DATA = /本表无数据|此表无数据|无数据|本表为空|本部�
  * is said of other tables, in the text or in a list of the tables published empty.
  */
 const EMPTY_TABLE = /[本此该]表(为|是)?空(表|白)?(?![\u4e00-\u9fff])|[本此该]表(无|没有)(数据|内容)/u;
-/** A short note (`本部门无此项支出`) says the same; a longer sentence with those words is commentary. */
-const SHORT_NOTE = 20;
 
 export interface Headings {
   title: string;
@@ -58,14 +57,14 @@ export function isNoData(text: string): boolean {
   return NO_DATA.test(compact(text));
 }
 
-/** A note (below or inside a table) saying the table has no data. */
-export function isEmptyStatement(text: string): boolean {
+/** A note (below or inside a table) saying the table has no data; a short note (`本部门无此项支出`) says the same. */
+export function isEmptyStatement(text: string, maxNote = DEFAULT_SETTINGS.headings.maxNoDataNote): boolean {
   const t = compact(text);
-  return EMPTY_TABLE.test(t) || (NO_DATA.test(t) && t.length <= SHORT_NOTE);
+  return EMPTY_TABLE.test(t) || (NO_DATA.test(t) && t.length <= maxNote);
 }
 
 /** Reads a table's title, label and unit from the text lines above it (nearest last). */
-export function readHeadings(input: readonly TextLine[]): Headings {
+export function readHeadings(input: readonly TextLine[], settings: HeadingSettings = DEFAULT_SETTINGS.headings): Headings {
   const lines = joinCutUnits(input);
   let unit = '';
   let label = '';
@@ -80,11 +79,11 @@ export function readHeadings(input: readonly TextLine[]): Headings {
       label ||= text;
       continue;
     }
-    if (u && text.length <= 12) continue;
+    if (u && text.length <= settings.maxUnitLineLength) continue;
     if (META.test(text)) continue;
     candidates.push(line);
   }
-  const title = pickTitle(candidates);
+  const title = pickTitle(candidates, settings);
   if (!label) {
     for (const l of lines) {
       const found = labelOf(l.text);
@@ -97,10 +96,10 @@ export function readHeadings(input: readonly TextLine[]): Headings {
 }
 
 /** The title is the largest text above the table; a title wrapped over two lines of the same size is joined. */
-function pickTitle(candidates: readonly TextLine[]): string {
+function pickTitle(candidates: readonly TextLine[], { maxTitleLength, sizeSlack }: HeadingSettings): string {
   // Only a line that names a table is a title: text above a continuation part (a clipped cell's overflow, a
   // running header) is not.
-  const named = candidates.filter((l) => TITLE_END.test(compact(l.text)) && compact(l.text).length <= 60);
+  const named = candidates.filter((l) => TITLE_END.test(compact(l.text)) && compact(l.text).length <= maxTitleLength);
   // A section heading over the page (`2026年度部门预算表`, printed larger) names no table; the table's own title
   // (`收支总表(预算表1)`) on the same page does: the line naming a kind of table wins, the others stay in `titles`.
   const own = named.filter((l) => !SECTION.test(compact(l.text)));
@@ -108,12 +107,12 @@ function pickTitle(candidates: readonly TextLine[]): string {
   const pool = specific.length ? specific : own.length ? own : named;
   if (!pool.length) return '';
   const maxSize = Math.max(...pool.map((l) => l.size));
-  const big = pool.filter((l) => l.size >= maxSize - 0.5);
+  const big = pool.filter((l) => l.size >= maxSize - sizeSlack);
   let best = big[big.length - 1]!;
   const idx = candidates.indexOf(best);
   const prev = candidates[idx - 1];
   let text = compact(best.text);
-  if (prev && Math.abs(prev.size - best.size) < 0.5 && best.y0 - prev.y1 < best.size && !/表$/u.test(compact(prev.text))) {
+  if (prev && Math.abs(prev.size - best.size) < sizeSlack && best.y0 - prev.y1 < best.size && !/表$/u.test(compact(prev.text))) {
     text = compact(prev.text) + text;
   }
   return text;

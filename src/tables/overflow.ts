@@ -1,4 +1,5 @@
 import { compact } from '../pdf/normalize.js';
+import { DEFAULT_SETTINGS, type TableSettings } from '../settings.js';
 import type { Cell, PageGrid, PageLayout, TextLine, Warning } from '../types.js';
 
 /**
@@ -10,29 +11,25 @@ import type { Cell, PageGrid, PageLayout, TextLine, Warning } from '../types.js'
  * a title or a unit, and is dropped here (with a warning) before headings are read.
  */
 
-/** Column boundaries of two grids this close belong to one table printed over a page break. */
-const SAME_COLUMN_TOLERANCE = 3;
-/** How many leading rows of the next page's grid may hold the text continued from the page before (header rows + the first body row). */
-const CONTINUED_ROWS = 5;
-
 export interface OverflowResult {
   pages: PageLayout[];
   warnings: Warning[];
 }
 
 /** Drops the text lines that are clipped copies of merged cells cut by a page break (see above). */
-export function dropCellOverflow(pages: readonly PageLayout[]): OverflowResult {
+export function dropCellOverflow(pages: readonly PageLayout[], settings: TableSettings = DEFAULT_SETTINGS.tables): OverflowResult {
+  const { outerRuleSlack: slack, continuedRows } = settings;
   const drop = pages.map(() => new Set<TextLine>());
   const from = pages.map(() => new Set<number>());
   for (let i = 0; i + 1 < pages.length; i++) {
     const page = pages[i]!, next = pages[i + 1]!;
     const last = page.grids[page.grids.length - 1];
     const first = next.grids[0];
-    if (!last || !first || next.page !== page.page + 1 || !sameColumns(last, first)) continue;
+    if (!last || !first || next.page !== page.page + 1 || !sameColumns(last, first, settings.sameColumns)) continue;
     // Below the page's last grid: copies of what the next page shows in its first rows.
-    const nextTop = columnTexts(first, (c) => c.row < CONTINUED_ROWS);
+    const nextTop = columnTexts(first, (c) => c.row < continuedRows);
     for (const line of page.lines) {
-      if (line.y0 >= last.box.y1 - 2 && copies(line, last, nextTop)) {
+      if (line.y0 >= last.box.y1 - slack && copies(line, last, nextTop, settings)) {
         drop[i]!.add(line);
         from[i]!.add(next.page);
       }
@@ -40,7 +37,7 @@ export function dropCellOverflow(pages: readonly PageLayout[]): OverflowResult {
     // Above the next page's first grid: copies of what the page before shows in the cells its break cut.
     const cut = columnTexts(last, (c) => c.row + c.rowSpan >= last.ys.length - 1);
     for (const line of next.lines) {
-      if (line.y1 <= first.box.y0 + 2 && copies(line, first, cut)) {
+      if (line.y1 <= first.box.y0 + slack && copies(line, first, cut, settings)) {
         drop[i + 1]!.add(line);
         from[i + 1]!.add(page.page);
       }
@@ -61,8 +58,8 @@ export function dropCellOverflow(pages: readonly PageLayout[]): OverflowResult {
 }
 
 /** The two grids have the same column boundaries: one table continued over the break. */
-function sameColumns(a: PageGrid, b: PageGrid): boolean {
-  return a.xs.length === b.xs.length && a.xs.every((x, k) => Math.abs(x - b.xs[k]!) <= SAME_COLUMN_TOLERANCE);
+function sameColumns(a: PageGrid, b: PageGrid, tol: number): boolean {
+  return a.xs.length === b.xs.length && a.xs.every((x, k) => Math.abs(x - b.xs[k]!) <= tol);
 }
 
 /** Per column of the grid, the compacted texts of the chosen cells that cover it. */
@@ -80,10 +77,10 @@ function columnTexts(grid: PageGrid, pick: (c: Cell) => boolean): string[][] {
  * The line lies within the grid's width and its text is, left to right, pieces of the given cell texts of the
  * columns it crosses (two cells' overflow on one baseline read as one line: `…103109` + `103001-中共…`).
  */
-function copies(line: TextLine, grid: PageGrid, texts: readonly string[][]): boolean {
-  if (line.x0 < grid.box.x0 - 2 || line.x1 > grid.box.x1 + 2) return false;
+function copies(line: TextLine, grid: PageGrid, texts: readonly string[][], { outerRuleSlack: slack, columnOverlap: inset }: TableSettings): boolean {
+  if (line.x0 < grid.box.x0 - slack || line.x1 > grid.box.x1 + slack) return false;
   const cols: number[] = [];
-  for (let k = 0; k + 1 < grid.xs.length; k++) if (line.x1 > grid.xs[k]! + 1 && line.x0 < grid.xs[k + 1]! - 1) cols.push(k);
+  for (let k = 0; k + 1 < grid.xs.length; k++) if (line.x1 > grid.xs[k]! + inset && line.x0 < grid.xs[k + 1]! - inset) cols.push(k);
   const text = compact(line.text);
   if (!text || !cols.length) return false;
   return segments(text, cols.map((k) => texts[k] ?? []));
