@@ -17,6 +17,9 @@ export const TOTAL_WORD = /^(合计|总计)$/u;
  */
 export const TOTAL_LABEL = /^.{0,6}(合计|总计)$/u;
 
+/** A label ending in a total (`收入合计`, `支出总计`); how short it must be is the tables settings' `maxTotalLabel`. */
+export const ENDS_IN_TOTAL = /(合计|总计)$/u;
+
 /** 收支总表 rows that total, by what they total; the grand totals first (收入合计总计 is a grand total). */
 export const SUMMARY_TOTALS = [
   [/收入总计|收入合计总计/u, 'incomeGrandTotal'],
@@ -125,6 +128,12 @@ export const INDICATOR_COLUMNS = {
   unit: /度量单位|计量单位|^单位$/u,
   weight: /权重|分值/u,
 } as const;
+/** A performance form's field labels (project name, money, goals, units…), the cells above its indicator grid. */
+export const FIELD_LABEL =
+  /^(项目名称|项目资金|资金情况|预算金额|项目金额|总体目标|年度目标|年度绩效目标|年度总体目标|实施单位|主管部门|项目编码|项目代码|单位名称|部门名称|专项名称|项目类别|项目属性|项目概况|项目负责人|预算单位|年度预算资金|专项资金|资金金额|项目实施期目标|实施期目标)/u;
+/** The start of a form's indicator grid: a row with 一级指标 and 二级指标. */
+export const LEVEL1_HEADER = /^一级指标/u;
+export const LEVEL2_HEADER = /^二级指标/u;
 /** An indicator header printed as a row of the grid. */
 export const INDICATOR_HEADER_CELL = /^三级指标$|^指标名称$/u;
 /** Any indicator label: columns so named are indicators, not the form's fields. */
@@ -210,11 +219,40 @@ export const EMPTY_TABLE = /[本此该]表(为|是)?空(表|白)?(?![\u4e00-\u9f
 /** Notes under a table (`注:…`, `说明:…`) name no table, whatever they end in. */
 export const NOTE = /^(注|备注|说明)[:：\d、.]/u;
 
-// ── Figures: what a cell holding an amount looks like (before it is read exactly, records/amount.ts) ─────────────
+// ── The document: its department, year and kind ─────────────────────────────────────────────────────────────
+
+export const DEPARTMENT_LINE = /^(?:预算单位|编制单位|单位名称|部门名称|部门|单位)[:：](.+)$/u;
+export const NAME_BEFORE_YEAR = /^(.{2,40}?)(20\d\d)年度?(?:市级|区级|省级)?(部门|单位)?(?:综合)?(预算|决算)/u;
+export const YEAR_BEFORE_NAME = /^(20\d\d)年度?(.{2,40}?)(部门|单位)(?:综合)?(预算|决算)/u;
+export const PART_PREFIX = /^(第[一二三四五六七八九十\d]+部分|目录|附件\d*[:：]?|[一二三四五六七八九十]+、)/u;
+/** A name that is only a place (上海市, 上海市普陀区) names the government, not the department. */
+export const PLACE_ONLY = /^[\u4e00-\u9fff]{1,6}(省|市|区|县|自治区)$/u;
+
+// ── Figures: what a cell holding an amount looks like ────────────────────────────────────────────────────────────
+// They differ on purpose, by what the stage using them must not mistake: a layout joining wrapped lines must not take
+// a year (`2025`) for an amount, so it wants decimals or grouping; a header test allows a `%` and a `+`; the exact
+// reading (records/amount.ts) accepts only well-grouped digits and says which cells it could not read.
+
+/** A cell's text that is one printed amount: `1,234.50`, `(12.00)`, `-3` (commas anywhere). */
+export const AMOUNT_TEXT = /^[-(]?\d[\d,]*(\.\d+)?\)?$/u;
+/** One amount, well formed: `1234`, `1,234`, `1,234.56`, `(12.00)`, `-3`. */
+export const WELL_FORMED_AMOUNT = /^[-(]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?\)?$/u;
+/** An amount as printed in a body cell: with decimals or thousands separators (a bare `2025` may be a heading or part of a phrase). */
+export const PRINTED_AMOUNT = /^[-(]?(\d[\d,]*\.\d+|\d{1,3}(,\d{3})+)\)?$/u;
+/** The exact reading's grammar: a sign, well-grouped or plain digits, decimals (brackets and dashes handled before). */
+export const EXACT_NUMBER = /^(-)?(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?$/u;
+/** A blank amount printed as dashes or a tilde. */
+export const AMOUNT_DASHES = /^[-—–－~～]+$/u;
+/** Digits and separators only, but not in the exact grammar: 120258,600, 1,2345.00, 1.234.567. */
+export const ODD_NUMBER = /^-?\d[\d,.]*\d$/u;
 
 /** A printed figure in a header-or-body test: digits with grouping commas, decimals, a sign or brackets, a %. */
 export const AMOUNT_CELL = /^[-+(]?\d[\d,]*(\.\d+)?\)?%?$/u;
 /** A figure or a dash (a blank amount printed as `-`, `—`). */
 export const FIGURE_OR_DASH = /^([-+(]?[\d,]+(\.\d+)?\)?|[-—–－]+)$/u;
+/** A form's value cell: a number (maybe a % or bracketed), never a label. */
+export const FORM_NUMBER = /^[-+(]?[\d,]+(\.\d+)?\)?%?$/u;
+/** What stands for no amount in an amount cell: a dash. */
+export const DASH = /^[-—–－]+$/u;
 /** A number with or without commas and decimals (a form's money cell). */
 export const NUMERIC = /^[-(]?[\d,]+(\.\d+)?\)?$/u;

@@ -1,7 +1,8 @@
 import { DEFAULT_SETTINGS, type AlignedSettings, type Settings } from '../settings.js';
 import type { Cell, PageGrid, TextLine } from '../types.js';
 import { clusterBy } from './cluster.js';
-import { AMOUNT_TEXT, groupLines } from './join.js';
+import { AMOUNT_TEXT } from '../kinds/vocabulary.js';
+import { groupLines } from './join.js';
 
 /**
  * Borderless tables, read by column alignment: runs of text rows with three or more separate pieces, at least one of

@@ -1,7 +1,8 @@
 import { DEFAULT_SETTINGS, type GridSettings, type Settings } from '../settings.js';
 import type { Box, Cell, PageGrid, TextItem } from '../types.js';
 import { clusterBy, clusterValues } from './cluster.js';
-import { AMOUNT_TEXT, centerX, centerY, cellText, groupLines } from './join.js';
+import { centerX, centerY, cellText, groupLines } from './join.js';
+import { AMOUNT_TEXT, PRINTED_AMOUNT, WELL_FORMED_AMOUNT } from '../kinds/vocabulary.js';
 
 /**
  * A table's cell boxes → a grid of rows and columns with merged cells as spans (text still empty). A box whose two
@@ -260,8 +261,6 @@ function splitMissingRules(grid: PageGrid, inCell: Map<Cell, TextItem[]>, settin
   grid.cells = replaced;
 }
 
-/** One amount, well formed: `1234`, `1,234`, `1,234.56`, `(12.00)`, `-3`. */
-const ONE_AMOUNT = /^[-(]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?\)?$/u;
 
 /**
  * Whether a cell's text would run separate amounts together: on one line, two neighbouring pieces that are each a
@@ -278,15 +277,13 @@ function runsAmountsTogether(items: readonly TextItem[], settings: Settings): bo
   return groupLines(items, settings.text.sameLine).some((line) =>
     line.some((b, k) => {
       const a = line[k - 1];
-      if (!a || !ONE_AMOUNT.test(a.text) || !ONE_AMOUNT.test(b.text)) return false;
-      if (!ONE_AMOUNT.test(a.text + b.text)) return true;
+      if (!a || !WELL_FORMED_AMOUNT.test(a.text) || !WELL_FORMED_AMOUNT.test(b.text)) return false;
+      if (!WELL_FORMED_AMOUNT.test(a.text + b.text)) return true;
       return digits(a.text) >= 2 && digits(b.text) >= 2 && b.x0 - a.x1 >= separateAmountsGap * Math.max(a.size, b.size);
     }),
   );
 }
 
-/** An amount as printed in a body cell: with decimals or thousands separators (a bare `2025` may be a heading). */
-const PRINTED_AMOUNT = /^[-(]?(\d[\d,]*\.\d+|\d{1,3}(,\d{3})+)\)?$/u;
 
 /**
  * A total row whose label area is merged across an amount column (`合 计` | `1,024,807.17` printed right-aligned in

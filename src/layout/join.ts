@@ -1,9 +1,8 @@
 import { DEFAULT_SETTINGS } from '../settings.js';
 import type { TextItem } from '../types.js';
 import { clusterBy } from './cluster.js';
+import { AMOUNT_TEXT } from '../kinds/vocabulary.js';
 
-/** A cell's text that is one printed amount: `1,234.50`, `(12.00)`, `-3`. */
-export const AMOUNT_TEXT = /^[-(]?\d[\d,]*(\.\d+)?\)?$/u;
 
 const ASCII_WORD_END = /[A-Za-z]$/u;
 const ASCII_WORD_START = /^[A-Za-z]/u;

@@ -2,6 +2,7 @@ import { DEFAULT_SETTINGS, type TextSettings } from '../settings.js';
 import type { TextItem } from '../types.js';
 import { apply, multiply, type Matrix } from './matrix.js';
 import { normalizeText } from './normalize.js';
+import { PRINTED_AMOUNT } from '../kinds/vocabulary.js';
 
 /** The parts of a pdf.js text item this stage reads. */
 export interface RawTextItem {
@@ -12,10 +13,8 @@ export interface RawTextItem {
 }
 
 const NUMERIC_TOKEN = /^[-+(]?[\d,]+(\.\d+)?\)?%?$/u;
-/** An amount as printed in a cell: with decimals or thousands separators (a bare `2025` may be part of a phrase). */
 /** A performance indicator's operator standing alone (its own cell): `项目验收及时率 =`. */
 const OPERATOR_TOKEN = /^[=≥≤><]$/u;
-const AMOUNT_TOKEN = /^[-(]?(\d[\d,]*\.\d+|\d{1,3}(,\d{3})+)\)?$/u;
 const INNER_SPACES = /\s+/u;
 
 /** pdf.js text items → clean items in page space: normalized, split into cells, fake-bold copies dropped. */
@@ -77,8 +76,8 @@ export function splitCells(item: TextItem): TextItem[] {
     const split =
       gap.length >= 2 ||
       (NUMERIC_TOKEN.test(lastWord) && NUMERIC_TOKEN.test(firstWord)) ||
-      AMOUNT_TOKEN.test(lastWord) ||
-      AMOUNT_TOKEN.test(firstWord) ||
+      PRINTED_AMOUNT.test(lastWord) ||
+      PRINTED_AMOUNT.test(firstWord) ||
       OPERATOR_TOKEN.test(lastWord) ||
       OPERATOR_TOKEN.test(firstWord);
     if (split) {

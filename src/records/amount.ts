@@ -1,6 +1,7 @@
 import { Decimal } from 'decimal.js';
 import { compact } from '../pdf/normalize.js';
 import type { Table } from '../types.js';
+import { AMOUNT_DASHES, EXACT_NUMBER, ODD_NUMBER } from '../kinds/vocabulary.js';
 
 /**
  * What a printed amount cell holds: a number, a blank, a dash (nothing / zero), digits with separators at places no
@@ -14,10 +15,6 @@ export type ParsedAmount =
   | { kind: 'unread'; text: string }
   | { kind: 'text'; text: string };
 
-const NUMBER = /^(-)?(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?$/u;
-const DASHES = /^[-—–－~～]+$/u;
-/** Digits and separators only, but not in the grammar above: 120258,600, 1,2345.00, 1.234.567. */
-const ODD_NUMBER = /^-?\d[\d,.]*\d$/u;
 
 /**
  * Parses an amount exactly as printed: separators removed, `(12.00)` → `-12.00`, decimals kept as printed (never
@@ -26,14 +23,14 @@ const ODD_NUMBER = /^-?\d[\d,.]*\d$/u;
 export function parseAmount(cell: string): ParsedAmount {
   let t = compact(cell);
   if (!t) return { kind: 'blank' };
-  if (DASHES.test(t)) return { kind: 'dash' };
+  if (AMOUNT_DASHES.test(t)) return { kind: 'dash' };
   let negative = false;
   const paren = /^[(（](.*)[)）]$/u.exec(t);
   if (paren) {
     negative = true;
     t = paren[1]!;
   }
-  const m = NUMBER.exec(t);
+  const m = EXACT_NUMBER.exec(t);
   if (!m) return ODD_NUMBER.test(t) && /[,.]/u.test(t) ? { kind: 'unread', text: cell } : { kind: 'text', text: cell };
   if (m[1]) negative = !negative;
   const digits = m[2]!.replace(/,/gu, '') + (m[3] ?? '');

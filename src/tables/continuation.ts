@@ -3,6 +3,7 @@ import { DEFAULT_SETTINGS, type Settings, type TableSettings } from '../settings
 import type { PageGrid, PageLayout, TextLine } from '../types.js';
 import { rowCells, type CellMap } from './header.js';
 import { isEmptyStatement, readHeadings } from './headings.js';
+import { ENDS_IN_TOTAL, NOTE } from '../kinds/vocabulary.js';
 
 /*
  * Two parts of one table on consecutive pages share their column boundaries, but each part's rules are drawn on
@@ -45,7 +46,6 @@ export function alignColumns(edges: readonly number[], grid: PageGrid, settings:
   return { grid: { ...grid, xs: [...edges], cells }, missing };
 }
 
-const TOTAL = /(合计|总计)$/u;
 /* A total row's label is a short cell (`合计`, `收入合计`, `支出总计`; settings' `maxTotalLabel`); a longer text ending so is a name. */
 
 /**
@@ -56,7 +56,7 @@ export function endsWithTotalRow(map: CellMap, settings: TableSettings = DEFAULT
   for (let r = map.length - 1; r >= 0; r--) {
     const texts = rowCells(map, r).map((c) => compact(c.text)).filter(Boolean);
     if (!texts.length) continue;
-    return texts[0]!.length <= settings.maxTotalLabel && TOTAL.test(texts[0]!);
+    return texts[0]!.length <= settings.maxTotalLabel && ENDS_IN_TOTAL.test(texts[0]!);
   }
   return false;
 }
@@ -69,8 +69,6 @@ function withinOneColumn(line: TextLine, grid: PageGrid, tol: number): boolean {
   return grid.xs.some((x, c) => c + 1 < grid.xs.length && line.x0 >= x - tol && line.x1 <= grid.xs[c + 1]! + tol);
 }
 
-/** Notes under a table (`注:…`, `说明:…`) name no table, whatever they end in. */
-const NOTE = /^(注|备注|说明)[:：\d、.]/u;
 
 /**
  * A title printed at the foot of a page, below the page's last grid, with its table starting on the next page: the

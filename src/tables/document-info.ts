@@ -1,13 +1,8 @@
 import { compact } from '../pdf/normalize.js';
 import { DEFAULT_SETTINGS, type HeadingSettings } from '../settings.js';
 import type { DocumentInfo, PageLayout } from '../types.js';
+import { DEPARTMENT_LINE, NAME_BEFORE_YEAR, PART_PREFIX, PLACE_ONLY, YEAR_BEFORE_NAME } from '../kinds/vocabulary.js';
 
-const DEPARTMENT_LINE = /^(?:预算单位|编制单位|单位名称|部门名称|部门|单位)[:：](.+)$/u;
-const NAME_BEFORE_YEAR = /^(.{2,40}?)(20\d\d)年度?(?:市级|区级|省级)?(部门|单位)?(?:综合)?(预算|决算)/u;
-const YEAR_BEFORE_NAME = /^(20\d\d)年度?(.{2,40}?)(部门|单位)(?:综合)?(预算|决算)/u;
-const PART_PREFIX = /^(第[一二三四五六七八九十\d]+部分|目录|附件\d*[:：]?|[一二三四五六七八九十]+、)/u;
-/** A name that is only a place (上海市, 上海市普陀区) names the government, not the department. */
-const PLACE_ONLY = /^[\u4e00-\u9fff]{1,6}(省|市|区|县|自治区)$/u;
 
 /** Department, year, budget or final account, and scope: from the cover (the first page's large text), else the pages. */
 export function readDocumentInfo(pages: readonly PageLayout[], settings: HeadingSettings = DEFAULT_SETTINGS.headings): DocumentInfo {

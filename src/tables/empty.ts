@@ -3,10 +3,8 @@ import { DEFAULT_SETTINGS, type HeadingSettings } from '../settings.js';
 import type { Cell } from '../types.js';
 import { headerRowCount, isNumberingTexts, rowCells, type CellMap } from './header.js';
 import { isEmptyStatement, isNoData } from './headings.js';
+import { FIGURE_OR_DASH, TOTAL_LABEL } from '../kinds/vocabulary.js';
 
-/** A total row's label: `合计`, `总计`, `收入合计`. */
-const TOTAL = /^.{0,6}(合计|总计)$/u;
-const FIGURE = /^([-+(]?[\d,]+(\.\d+)?\)?|[-—–－]+)$/u;
 
 /** Texts of the cells that start in row r (a cell merged down from above belongs to its first row). */
 function ownTexts(map: CellMap, r: number): string[] {
@@ -39,7 +37,7 @@ export function emptyTableHeaderRows(map: CellMap, settings: HeadingSettings = D
   for (let r = 1; r < map.length; r++) {
     const texts = ownTexts(map, r);
     // A 合计 row printed blank under the header (`合计 | | |` over `此表为空`) is the body's first row.
-    const total = texts.length > 0 && TOTAL.test(texts[0]!) && texts.slice(1).every((t) => FIGURE.test(t));
+    const total = texts.length > 0 && TOTAL_LABEL.test(texts[0]!) && texts.slice(1).every((t) => FIGURE_OR_DASH.test(t));
     // A row of column numbers (`** | 1`) under the header stays a row, as in every table.
     if (texts.length && !total && !isStatementRow(map, r, settings) && !isNumberingTexts(texts)) continue;
     const crossing = rowCells(map, r).some((c) => c.row < r);

@@ -1,4 +1,5 @@
 import { compact } from '../pdf/normalize.js';
+import { DASH, FIELD_LABEL, FORM_NUMBER, LEVEL1_HEADER, LEVEL2_HEADER } from '../kinds/vocabulary.js';
 
 /**
  * Performance forms (Xi'an, Yantai, Fuzhou, Putuo…): one project per form, its fields (name, amount, goal) as
@@ -6,12 +7,10 @@ import { compact } from '../pdf/normalize.js';
  * indicator grid's header as the columns, the project's fields as further columns repeated on every row.
  */
 
-const FIELD_LABEL =
-  /^(项目名称|项目资金|资金情况|预算金额|项目金额|总体目标|年度目标|年度绩效目标|年度总体目标|实施单位|主管部门|项目编码|项目代码|单位名称|部门名称|专项名称|项目类别|项目属性|项目概况|项目负责人|预算单位|年度预算资金|专项资金|资金金额|项目实施期目标|实施期目标)/u;
 
 export function isIndicatorHeader(row: readonly string[]): boolean {
   const cells = row.map(compact);
-  return cells.some((c) => /^一级指标/u.test(c)) && cells.some((c) => /^二级指标/u.test(c));
+  return cells.some((c) => LEVEL1_HEADER.test(c)) && cells.some((c) => LEVEL2_HEADER.test(c));
 }
 
 /** A grid whose rows above an indicator header are label/value fields is a form. */
@@ -80,11 +79,8 @@ export function formsToTable(rows: readonly (readonly string[])[]): { columns: s
   return { columns: [...indicatorColumns, ...fieldColumns], rows: out, sourceRows, warnings };
 }
 
-const NUMBER = /^[-+(]?[\d,]+(\.\d+)?\)?%?$/u;
-/** What stands for no amount in a form's amount cell. */
-const DASH = /^[-—–－]+$/u;
 /** An amount or its dash: a value, never a label. */
-const isValue = (text: string): boolean => NUMBER.test(compact(text)) || DASH.test(compact(text));
+const isValue = (text: string): boolean => FORM_NUMBER.test(compact(text)) || DASH.test(compact(text));
 
 /**
  * Label/value pairs of one form row. A label followed by another label and then a value is a group label that
@@ -104,7 +100,7 @@ function readFields(row: readonly string[], fields: Map<string, string>, warning
     }
     const next = compact(cells[i + 1]!);
     const after = cells[i + 2] !== undefined ? compact(cells[i + 2]!) : undefined;
-    if (!NUMBER.test(next) && (/[:：]$/u.test(next) || (after !== undefined && NUMBER.test(after)))) {
+    if (!FORM_NUMBER.test(next) && (/[:：]$/u.test(next) || (after !== undefined && FORM_NUMBER.test(after)))) {
       prefix = label(cells[i]!) + '/';
       i++;
       continue;
@@ -129,7 +125,7 @@ function labelRowWithValues(row: readonly string[], next: readonly string[] | un
   if (!next) return false;
   const labels = distinct(row), values = distinct(next);
   if (labels.length < 3 || labels[0] !== values[0] || labels.length !== values.length) return false;
-  return labels.slice(1).every((l) => !NUMBER.test(compact(l))) && values.slice(1).every((v) => NUMBER.test(compact(v)));
+  return labels.slice(1).every((l) => !FORM_NUMBER.test(compact(l))) && values.slice(1).every((v) => FORM_NUMBER.test(compact(v)));
 }
 
 function readLabelledValues(row: readonly string[], next: readonly string[], fields: Map<string, string>): void {
@@ -174,7 +170,7 @@ function readAmountBlock(rows: readonly (readonly string[])[], at: number, field
     if (values.some((v) => v && !isValue(v))) break;
     valueRows.push({ rowLabel, values });
   }
-  if (!valueRows.some((v) => v.values.some((x) => NUMBER.test(x)))) return 0;
+  if (!valueRows.some((v) => v.values.some((x) => FORM_NUMBER.test(x)))) return 0;
   if (own[0] && !fields.has(label(group))) fields.set(label(group), own[0]);
   for (const { rowLabel, values } of valueRows) {
     labelCols.forEach((c, i) => {

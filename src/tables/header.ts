@@ -1,11 +1,10 @@
 import { compact } from '../pdf/normalize.js';
 import type { Cell, PageGrid } from '../types.js';
+import { AMOUNT_CELL, COLUMN_NUMBER } from '../kinds/vocabulary.js';
 
 /** Which cell covers each (row, column) slot of a grid. */
 export type CellMap = (Cell | undefined)[][];
 
-const AMOUNT = /^[-+(]?\d[\d,]*(\.\d+)?\)?%?$/u;
-const COLUMN_NUMBERS = /^(栏次|序号|行次|[甲乙丙丁戊]|\d{1,2}|\*+)$/u;
 
 export function cellMap(grid: PageGrid): CellMap {
   const map: CellMap = Array.from({ length: grid.ys.length - 1 }, () => new Array<Cell | undefined>(grid.xs.length - 1));
@@ -28,8 +27,8 @@ function isDataRow(map: CellMap, r: number): boolean {
     .filter(Boolean);
   if (!texts.length) return false;
   // A row of column numbers (栏次 1 2 3 …) belongs to the header.
-  if (texts.every((t) => COLUMN_NUMBERS.test(t))) return false;
-  return texts.some((t) => AMOUNT.test(t));
+  if (texts.every((t) => COLUMN_NUMBER.test(t))) return false;
+  return texts.some((t) => AMOUNT_CELL.test(t));
 }
 
 /** Smallest k ≥ min such that no cell crosses the boundary below row k-1. */
@@ -66,7 +65,7 @@ export function isNumberingRow(map: CellMap, r: number): boolean {
 /** A row of column numbers (栏次 1 2 3, ** 1 2 3): part of the header, not data. */
 export function isNumberingTexts(cells: readonly string[]): boolean {
   const texts = cells.map(compact).filter(Boolean);
-  return texts.length > 1 && texts.every((t) => COLUMN_NUMBERS.test(t));
+  return texts.length > 1 && texts.every((t) => COLUMN_NUMBER.test(t));
 }
 
 /**

@@ -2,28 +2,8 @@ import { compact } from '../pdf/normalize.js';
 import { DEFAULT_SETTINGS, type HeadingSettings } from '../settings.js';
 import type { TextLine } from '../types.js';
 import { classifyTable } from '../kinds/registry.js';
+import { CUT_UNIT, EMPTY_TABLE, LABEL_ONLY, META_LINE, NO_DATA, PAGE_NUMBER, SECTION_HEADING, TABLE_LABEL, TITLE_END, UNIT_STATEMENT } from '../kinds/vocabulary.js';
 
-/**
- * A unit statement: `单位：元`, `金额单位:万元`, `单位(万元)`, or a statement cut in a narrow spot (`：万元`, `位:万` over
- * `元`: the start of `单位` lost at the page's edge). Only a statement names a unit: body text whose line starts with the
- * word (`元,用于开展…`, a wrapped sentence's tail) or runs on after it (`单位:元旦慰问`) does not.
- */
-const UNIT = /(?:单\s*位|^\s*位)\s*[:：]\s*(万\s*元|千\s*元|元)(?![\u4e00-\u9fff])|单\s*位\s*[(（]\s*(万\s*元|千\s*元|元)\s*[)）]|^\s*[:：]\s*(万\s*元|千\s*元|元)\s*$/u;
-const LABEL = /(公开表\s*[\d一二三四五六七八九十]+(?:[-—－]\d+)?|预算\s*\d+(?:[-—－]\d+)?\s*表|附表\s*[\d-]+|(?:^|[(（])表\s*\d+(?:[-—－]\d+)*)/u;
-const LABEL_ONLY = /^[(（]?(公开表|预算|附表|表)\s*[\d一二三四五六七八九十]+([-—－]\d+)*\s*表?[)）]?$/u;
-const PAGE_NUMBER = /^(第?\s*[-—]?\s*\d+\s*[-—]?\s*页?(\/\s*共?\s*\d+\s*页?)?|\d+\s*\/\s*\d+)$/u;
-const META = /^(编制单位|单位名称|部门名称|部门|单位|预算单位)[:：]|^第[一二三四五六七八九十\d]+部分/u;
-/** A title ends in 表 or 情况, maybe followed by a parenthetical: `一般公共预算支出情况表(按功能分类科目)`. */
-const TITLE_END = /(表|情况)([(（][^()（）]*[)）])?$/u;
-/** A heading naming the whole set of tables, not one (`2026年度部门预算表`, `XX局2026年部门预算报表`). */
-const SECTION = /^(.*?\d{4}年度?)?(部门|单位)?(综合)?(预算|决算)(公开)?报?表$/u;
-const NO_DATA = /本表无数据|此表无数据|无数据|本表为空|本部门无|本单位无|没有.*(收支|支出|经费)/u;
-/**
- * A sentence saying the table itself is empty, at any length: the note under a table (`注:本单位2025年无政府性基金预算
- * 财政拨款安排的预算,故本表为空表。`, `备注:…,故此表无数据。`). Only a sentence about this table (本表/此表/该表): `并已公开空表`
- * is said of other tables, in the text or in a list of the tables published empty.
- */
-const EMPTY_TABLE = /[本此该]表(为|是)?空(表|白)?(?![\u4e00-\u9fff])|[本此该]表(无|没有)(数据|内容)/u;
 
 export interface Headings {
   title: string;
@@ -34,13 +14,13 @@ export interface Headings {
 }
 
 export function unitOf(text: string): string | null {
-  const m = UNIT.exec(text.replace(/[\s\u3000]+/gu, ' '));
+  const m = UNIT_STATEMENT.exec(text.replace(/[\s\u3000]+/gu, ' '));
   const unit = m?.[1] ?? m?.[2] ?? m?.[3];
   return unit ? compact(unit) : null;
 }
 
 export function labelOf(text: string): string | null {
-  const m = LABEL.exec(compact(text));
+  const m = TABLE_LABEL.exec(compact(text));
   return m ? m[1]!.replace(/^[(（]/u, '') : null;
 }
 
@@ -50,7 +30,7 @@ export function labelOf(text: string): string | null {
  */
 export function isHeadingStatement(text: string): boolean {
   const t = compact(text);
-  return !!t && (unitOf(text) !== null || META.test(t) || LABEL_ONLY.test(t));
+  return !!t && (unitOf(text) !== null || META_LINE.test(t) || LABEL_ONLY.test(t));
 }
 
 export function isNoData(text: string): boolean {
@@ -80,7 +60,7 @@ export function readHeadings(input: readonly TextLine[], settings: HeadingSettin
       continue;
     }
     if (u && text.length <= settings.maxUnitLineLength) continue;
-    if (META.test(text)) continue;
+    if (META_LINE.test(text)) continue;
     candidates.push(line);
   }
   const title = pickTitle(candidates, settings);
@@ -102,7 +82,7 @@ function pickTitle(candidates: readonly TextLine[], { maxTitleLength, sizeSlack 
   const named = candidates.filter((l) => TITLE_END.test(compact(l.text)) && compact(l.text).length <= maxTitleLength);
   // A section heading over the page (`2026年度部门预算表`, printed larger) names no table; the table's own title
   // (`收支总表(预算表1)`) on the same page does: the line naming a kind of table wins, the others stay in `titles`.
-  const own = named.filter((l) => !SECTION.test(compact(l.text)));
+  const own = named.filter((l) => !SECTION_HEADING.test(compact(l.text)));
   const specific = own.filter((l) => classifyTable(compact(l.text)) !== 'other');
   const pool = specific.length ? specific : own.length ? own : named;
   if (!pool.length) return '';
@@ -118,7 +98,6 @@ function pickTitle(candidates: readonly TextLine[], { maxTitleLength, sizeSlack 
   return text;
 }
 
-const CUT_UNIT = /(单位[:：]?|^位[:：])(万|千)?$/u;
 
 /** A unit line wrapped in a narrow spot (`金额单位:万` over `元`) is joined with the line right below it. */
 function joinCutUnits(lines: readonly TextLine[]): TextLine[] {
