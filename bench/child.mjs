@@ -30,5 +30,5 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.a
   const t0 = performance.now();
   const pages = mode === 'floor' ? await floor(file) : await endToEnd(file);
   const ms = performance.now() - t0;
-  process.stdout.write(JSON.stringify({ ms, pages, maxRssMb: peakRssMb() }) + '\n');
+  process.stdout.write(`${JSON.stringify({ ms, pages, maxRssMb: peakRssMb() })}\n`);
 }

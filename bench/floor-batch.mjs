@@ -28,7 +28,7 @@ if (isMainThread) {
       w.once('online', give);
     });
   await Promise.all(Array.from({ length: Math.min(jobs, files.length) }, thread));
-  process.stdout.write(JSON.stringify({ files: files.length, pages }) + '\n');
+  process.stdout.write(`${JSON.stringify({ files: files.length, pages })}\n`);
 } else {
   const { floor } = await import('./floor.mjs');
   parentPort.on('message', async (file) => parentPort.postMessage(await floor(file)));

@@ -22,7 +22,8 @@ if (!fs.existsSync(corpus)) {
 }
 const refAt = process.argv.indexOf('--ref');
 const ref = refAt > 0 ? process.argv[refAt + 1] : undefined;
-let libRoot = root, worktree;
+let libRoot = root,
+  worktree;
 if (ref) {
   worktree = fs.mkdtempSync(path.join(os.tmpdir(), 'golden-'));
   execFileSync('git', ['worktree', 'add', '--detach', worktree, ref], { cwd: root, stdio: 'ignore' });
@@ -31,7 +32,10 @@ if (ref) {
   libRoot = worktree;
 }
 const { extract } = await import(path.join(libRoot, 'dist/index.js'));
-const files = fs.readdirSync(corpus).filter((f) => f.toLowerCase().endsWith('.pdf')).sort();
+const files = fs
+  .readdirSync(corpus)
+  .filter((f) => f.toLowerCase().endsWith('.pdf'))
+  .sort();
 const hashes = {};
 for (const f of files) {
   let json;
@@ -53,5 +57,12 @@ if (process.argv.includes('--check')) {
   console.log(diff.length ? `DIFFERENT: ${diff.join(', ')}` : `all ${files.length} documents identical`);
   process.exit(diff.length ? 1 : 0);
 }
-fs.writeFileSync(out, JSON.stringify({ commit, note: 'sha256 of JSON.stringify(await extract(pdf)) per corpus document', documents: hashes }, null, 2) + '\n');
+fs.writeFileSync(
+  out,
+  `${JSON.stringify(
+    { commit, note: 'sha256 of JSON.stringify(await extract(pdf)) per corpus document', documents: hashes },
+    null,
+    2,
+  )}\n`,
+);
 console.log(`wrote ${out}: ${files.length} documents at ${commit.slice(0, 7)}`);

@@ -6,6 +6,8 @@ const [, , script, ...rest] = process.argv;
 process.argv = [process.argv[0], script, ...rest];
 process.on('exit', () => {
   const u = process.resourceUsage();
-  process.stderr.write(`maxRSS_KB=${Math.round(peakRssMb() * 1024)}\ncpuS=${(u.userCPUTime + u.systemCPUTime) / 1e6}\n`);
+  process.stderr.write(
+    `maxRSS_KB=${Math.round(peakRssMb() * 1024)}\ncpuS=${(u.userCPUTime + u.systemCPUTime) / 1e6}\n`,
+  );
 });
 await import(new URL(`file://${script}`).href);

@@ -131,7 +131,10 @@ export const faultInjections: {
 export type FaultName = 'clean' | keyof typeof faultInjections;
 export const faultNames: FaultName[];
 /** The four tables of faults/<name>.pdf and the body row of the 支出总表 that starts its continuation page. */
-export function faultDocument(name: FaultName): { continuesAt: number | null; tables: [FixtureTable, FixtureTable, FixtureTable, FixtureTable] };
+export function faultDocument(name: FaultName): {
+  continuesAt: number | null;
+  tables: [FixtureTable, FixtureTable, FixtureTable, FixtureTable];
+};
 
 // faults/narrow-*.pdf (Sichuan narrow print: codes in the 单位代码 column, header repeated on every page)
 export const narrowDepartment: string;
@@ -148,7 +151,10 @@ export type NarrowName = 'narrow-clean' | keyof typeof narrowInjections;
 export const narrowNames: NarrowName[];
 export const narrowBreaks: { expenditure: string; basic_expenditure: string };
 /** The 支出总表 and 基本支出表 of faults/<name>.pdf and the body row each continues from on its second page. */
-export function narrowDocument(name: NarrowName): { breaks: { expenditure: number; basic_expenditure: number }; tables: [FixtureTable, FixtureTable] };
+export function narrowDocument(name: NarrowName): {
+  breaks: { expenditure: number; basic_expenditure: number };
+  tables: [FixtureTable, FixtureTable];
+};
 
 // spreadsheet-print.pdf (a performance table printed as a spreadsheet prints it: merged cells clipped at page breaks)
 export const spreadsheetProjects: FixtureProject[];
@@ -165,11 +171,25 @@ export const wideFundColumns: string[];
 export const wideEmpty: WideGrid & { note: string };
 export const wideAfterEmpty: WideGrid;
 export const wideEmptyCell: WideGrid;
-export const wideSpilled: { title: string; unit: string; cols: number[]; header: FixtureSlot[][]; body: FixtureSlot[][]; total: FixtureSlot[] };
+export const wideSpilled: {
+  title: string;
+  unit: string;
+  cols: number[];
+  header: FixtureSlot[][];
+  body: FixtureSlot[][];
+  total: FixtureSlot[];
+};
 export const wideAfterSpilled: WideGrid;
 export const wideFootFirst: WideGrid;
 export const wideFootSecond: WideGrid;
-export const wideLost: { title: string; unit: string; cols: number[]; header: string[]; page1: string[][]; page2: string[][] };
+export const wideLost: {
+  title: string;
+  unit: string;
+  cols: number[];
+  header: string[];
+  page1: string[][];
+  page2: string[][];
+};
 export const wideSection: string;
 export const wideUnitRule: WideGrid & { columns: string[] };
 export const wideProse: string[];

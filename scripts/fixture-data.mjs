@@ -19,14 +19,15 @@ export function money(cents, { blank = false } = {}) {
   if (cents === 0 && blank) return '';
   const neg = cents < 0;
   const abs = Math.abs(cents);
-  const units = Math.floor(abs / 100).toString().replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  const units = Math.floor(abs / 100)
+    .toString()
+    .replace(/\B(?=(\d{3})+(?!\d))/g, ',');
   const frac = String(abs % 100).padStart(2, '0');
   return `${neg ? '-' : ''}${units}.${frac}`;
 }
 
 const sum = (xs) => xs.reduce((a, b) => a + b, 0);
 const addVec = (a, b) => a.map((x, i) => x + b[i]);
-
 
 /**
  * Build 类/款/项 subject rows from leaves. leaves: [{ code: 7-digit, name, v: [cents...] }].
@@ -39,7 +40,10 @@ export function subjectTree(leaves, parents) {
   const byCode = new Map();
   const width = leaves[0].v.length;
   for (const leaf of leaves) {
-    for (const [len, level] of [[3, 1], [5, 2]]) {
+    for (const [len, level] of [
+      [3, 1],
+      [5, 2],
+    ]) {
       const code = leaf.code.slice(0, len);
       if (!byCode.has(code)) {
         const name = parents[code];
@@ -74,14 +78,14 @@ const fillTree = subjectTree(
     { code: '2210201', name: '住房公积金', v: [Y('845,092.08'), 0] },
   ],
   {
-    '201': '一般公共服务支出',
-    '20113': '商贸事务',
-    '208': '社会保障和就业支出',
-    '20805': '行政事业单位养老支出',
-    '210': '卫生健康支出',
-    '21011': '行政事业单位医疗',
-    '221': '住房保障支出',
-    '22102': '住房改革支出',
+    201: '一般公共服务支出',
+    20113: '商贸事务',
+    208: '社会保障和就业支出',
+    20805: '行政事业单位养老支出',
+    210: '卫生健康支出',
+    21011: '行政事业单位医疗',
+    221: '住房保障支出',
+    22102: '住房改革支出',
   },
 );
 
@@ -130,7 +134,15 @@ export const fillRulings = {
     { w: 85, align: 'right', num: true },
   ],
   header: [
-    [{ t: '功能分类科目编码', cs: 3 }, null, null, { t: '功能分类科目名称', rs: 2 }, { t: '支出预算', cs: 3 }, null, null],
+    [
+      { t: '功能分类科目编码', cs: 3 },
+      null,
+      null,
+      { t: '功能分类科目名称', rs: 2 },
+      { t: '支出预算', cs: 3 },
+      null,
+      null,
+    ],
     ['类', '款', '项', null, '合计', '基本支出', '项目支出'],
   ],
   body: fillBody,
@@ -151,14 +163,14 @@ const strokeTree = subjectTree(
     { code: '2210201', name: '住房公积金', v: [Y('411,157.62'), Y('30,225.00'), 0, 0] },
   ],
   {
-    '201': '一般公共服务支出',
-    '20113': '商贸事务',
-    '205': '教育支出',
-    '20508': '进修及培训',
-    '208': '社会保障和就业支出',
-    '20805': '行政事业单位养老支出',
-    '221': '住房保障支出',
-    '22102': '住房改革支出',
+    201: '一般公共服务支出',
+    20113: '商贸事务',
+    205: '教育支出',
+    20508: '进修及培训',
+    208: '社会保障和就业支出',
+    20805: '行政事业单位养老支出',
+    221: '住房保障支出',
+    22102: '住房改革支出',
   },
 );
 
@@ -206,10 +218,10 @@ const wrapTree = subjectTree(
     { code: '2130104', name: '事业运行', v: [Y('45.20'), Y('89.71'), Y('11.70')] },
   ],
   {
-    '208': '社会保障和就业支出',
-    '20805': '行政事业单位养老支出',
-    '213': '农林水支出',
-    '21301': '农业农村',
+    208: '社会保障和就业支出',
+    20805: '行政事业单位养老支出',
+    213: '农林水支出',
+    21301: '农业农村',
   },
 );
 
@@ -242,11 +254,27 @@ export const wrappedCells = {
     { w: 30, align: 'right', num: true }, // 对附属单位补助支出: four characters a line, '11.70' -> '11.7' / '0'
   ],
   header: [
-    [{ t: '科目编码', cs: 3 }, null, null, { t: '科目名称', rs: 2 }, { t: '合计', rs: 2 }, { t: '基本支出', rs: 2 }, { t: '项目支出', rs: 2 }, { t: '对附属单位补助支出', rs: 2, lines: ['对附', '属单', '位补', '助支', '出'] }],
+    [
+      { t: '科目编码', cs: 3 },
+      null,
+      null,
+      { t: '科目名称', rs: 2 },
+      { t: '合计', rs: 2 },
+      { t: '基本支出', rs: 2 },
+      { t: '项目支出', rs: 2 },
+      { t: '对附属单位补助支出', rs: 2, lines: ['对附', '属单', '位补', '助支', '出'] },
+    ],
     ['类', '款', '项', null, null, null, null, null],
   ],
   body: [
-    ['', '', '', '合计', chop(money(sum(wrapTree.total)), 5), ...wrapTree.total.map((c, i) => chop(money(c, { blank: true }), i === 2 ? 4 : 6))],
+    [
+      '',
+      '',
+      '',
+      '合计',
+      chop(money(sum(wrapTree.total)), 5),
+      ...wrapTree.total.map((c, i) => chop(money(c, { blank: true }), i === 2 ? 4 : 6)),
+    ],
     ...wrapTree.rows.map((r) => [
       chop(r.code.slice(0, 3), 2),
       r.level >= 2 ? r.code.slice(3, 5) : '',
@@ -262,37 +290,37 @@ export const wrappedCells = {
 // 4. three-pages-repeated.pdf / three-pages-bare.pdf — 一般公共预算支出表, ~90 rows.
 
 const longParents = {
-  '201': '一般公共服务支出',
-  '20101': '人大事务',
-  '20103': '政府办公厅（室）及相关机构事务',
-  '20106': '财政事务',
-  '20113': '商贸事务',
-  '205': '教育支出',
-  '20501': '教育管理事务',
-  '20502': '普通教育',
-  '20503': '职业教育',
-  '206': '科学技术支出',
-  '20601': '科学技术管理事务',
-  '20604': '技术研究与开发',
-  '207': '文化旅游体育与传媒支出',
-  '20701': '文化和旅游',
-  '20703': '体育',
-  '208': '社会保障和就业支出',
-  '20801': '人力资源和社会保障管理事务',
-  '20805': '行政事业单位养老支出',
-  '20808': '抚恤',
-  '210': '卫生健康支出',
-  '21001': '卫生健康管理事务',
-  '21011': '行政事业单位医疗',
-  '211': '节能环保支出',
-  '21103': '污染防治',
-  '212': '城乡社区支出',
-  '21201': '城乡社区管理事务',
-  '213': '农林水支出',
-  '21301': '农业农村',
-  '21303': '水利',
-  '221': '住房保障支出',
-  '22102': '住房改革支出',
+  201: '一般公共服务支出',
+  20101: '人大事务',
+  20103: '政府办公厅（室）及相关机构事务',
+  20106: '财政事务',
+  20113: '商贸事务',
+  205: '教育支出',
+  20501: '教育管理事务',
+  20502: '普通教育',
+  20503: '职业教育',
+  206: '科学技术支出',
+  20601: '科学技术管理事务',
+  20604: '技术研究与开发',
+  207: '文化旅游体育与传媒支出',
+  20701: '文化和旅游',
+  20703: '体育',
+  208: '社会保障和就业支出',
+  20801: '人力资源和社会保障管理事务',
+  20805: '行政事业单位养老支出',
+  20808: '抚恤',
+  210: '卫生健康支出',
+  21001: '卫生健康管理事务',
+  21011: '行政事业单位医疗',
+  211: '节能环保支出',
+  21103: '污染防治',
+  212: '城乡社区支出',
+  21201: '城乡社区管理事务',
+  213: '农林水支出',
+  21301: '农业农村',
+  21303: '水利',
+  221: '住房保障支出',
+  22102: '住房改革支出',
 };
 const longLeafNames = [
   ['2010101', '行政运行'],
@@ -494,7 +522,12 @@ export const performanceTable = {
   body: projects.flatMap((p) =>
     p.indicators.map((ind, i) =>
       i === 0
-        ? [{ t: p.name, rs: p.indicators.length }, { t: money(p.amount), rs: p.indicators.length }, { t: p.goal, rs: p.indicators.length }, ...ind]
+        ? [
+            { t: p.name, rs: p.indicators.length },
+            { t: money(p.amount), rs: p.indicators.length },
+            { t: p.goal, rs: p.indicators.length },
+            ...ind,
+          ]
         : [null, null, null, ...ind],
     ),
   ),
@@ -509,24 +542,32 @@ export const performanceProjects = projects;
 
 const econ = (() => {
   const groups = [
-    ['301', '工资福利支出', 0, [
-      ['30101', '基本工资', Y('2,856,000.00')],
-      ['30102', '津贴补贴', Y('3,120,480.00')],
-      ['30103', '奖金', Y('238,000.00')],
-      ['30108', '机关事业单位基本养老保险缴费', Y('1,126,789.44')],
-      ['30109', '职业年金缴费', Y('563,394.72')],
-      ['30110', '职工基本医疗保险缴费', Y('422,546.04')],
-      ['30113', '住房公积金', Y('845,092.08')],
-    ]],
-    ['302', '商品和服务支出', 1, [
-      ['30201', '办公费', Y('186,000.00')],
-      ['30206', '电费', Y('96,500.00')],
-      ['30211', '差旅费', Y('154,000.00')],
-      ['30228', '工会经费', Y('121,440.00')],
-    ]],
-    ['303', '对个人和家庭的补助', 0, [
-      ['30302', '退休费', Y('48,600.00')],
-    ]],
+    [
+      '301',
+      '工资福利支出',
+      0,
+      [
+        ['30101', '基本工资', Y('2,856,000.00')],
+        ['30102', '津贴补贴', Y('3,120,480.00')],
+        ['30103', '奖金', Y('238,000.00')],
+        ['30108', '机关事业单位基本养老保险缴费', Y('1,126,789.44')],
+        ['30109', '职业年金缴费', Y('563,394.72')],
+        ['30110', '职工基本医疗保险缴费', Y('422,546.04')],
+        ['30113', '住房公积金', Y('845,092.08')],
+      ],
+    ],
+    [
+      '302',
+      '商品和服务支出',
+      1,
+      [
+        ['30201', '办公费', Y('186,000.00')],
+        ['30206', '电费', Y('96,500.00')],
+        ['30211', '差旅费', Y('154,000.00')],
+        ['30228', '工会经费', Y('121,440.00')],
+      ],
+    ],
+    ['303', '对个人和家庭的补助', 0, [['30302', '退休费', Y('48,600.00')]]],
   ];
   const rows = [];
   const total = [0, 0];
@@ -667,14 +708,14 @@ const sampleLeaves = [
   { code: '2210201', name: '住房公积金', basic: Y('845,092.08'), project: 0, other: 0 },
 ];
 const sampleParents = {
-  '201': '一般公共服务支出',
-  '20106': '财政事务',
-  '208': '社会保障和就业支出',
-  '20805': '行政事业单位养老支出',
-  '210': '卫生健康支出',
-  '21011': '行政事业单位医疗',
-  '221': '住房保障支出',
-  '22102': '住房改革支出',
+  201: '一般公共服务支出',
+  20106: '财政事务',
+  208: '社会保障和就业支出',
+  20805: '行政事业单位养老支出',
+  210: '卫生健康支出',
+  21011: '行政事业单位医疗',
+  221: '住房保障支出',
+  22102: '住房改革支出',
 };
 const sampleExpTree = subjectTree(
   sampleLeaves.map((l) => ({ code: l.code, name: l.name, v: [l.basic, l.project] })),
@@ -732,7 +773,14 @@ export const sampleIncomeTable = {
     { w: 70, align: 'right', num: true },
   ],
   header: [
-    [{ t: '功能分类科目', cs: 2 }, null, { t: '合计', rs: 2 }, { t: '一般公共预算拨款收入', rs: 2 }, { t: '政府性基金预算拨款收入', rs: 2 }, { t: '其他收入', rs: 2 }],
+    [
+      { t: '功能分类科目', cs: 2 },
+      null,
+      { t: '合计', rs: 2 },
+      { t: '一般公共预算拨款收入', rs: 2 },
+      { t: '政府性基金预算拨款收入', rs: 2 },
+      { t: '其他收入', rs: 2 },
+    ],
     ['编码', '名称', null, null, null, null],
   ],
   body: [
@@ -780,7 +828,14 @@ export const sampleThreePublicTable = {
     { w: 86, align: 'right', num: true },
   ],
   header: [
-    [{ t: '合计', rs: 2 }, { t: '因公出国（境）费', rs: 2 }, { t: '公务用车购置及运行费', cs: 3 }, null, null, { t: '公务接待费', rs: 2 }],
+    [
+      { t: '合计', rs: 2 },
+      { t: '因公出国（境）费', rs: 2 },
+      { t: '公务用车购置及运行费', cs: 3 },
+      null,
+      null,
+      { t: '公务接待费', rs: 2 },
+    ],
     [null, null, '小计', '公务用车购置费', '公务用车运行费', null],
   ],
   body: [
@@ -815,26 +870,30 @@ export const recordsProjects = [
 
 // Economic items: [code, name, 人员经费, 公用经费] (cents); projects add 项目支出 by economic code.
 const recordsEconGroups = [
-  ['301', '工资福利支出', [
-    ['30101', '基本工资', Y('2,146,800.00'), 0],
-    ['30102', '津贴补贴', Y('2,573,160.00'), 0],
-    ['30103', '奖金', Y('178,900.00'), 0],
-    ['30108', '机关事业单位基本养老保险缴费', Y('836,540.00'), 0],
-    ['30113', '住房公积金', Y('627,405.00'), 0],
-  ]],
-  ['302', '商品和服务支出', [
-    ['30201', '办公费', 0, Y('132,000.00')],
-    ['30211', '差旅费', 0, Y('98,600.00')],
-    ['30213', '维修（护）费', 0, Y('45,000.00')],
-    ['30227', '委托业务费', 0, 0],
-    ['30228', '工会经费', 0, Y('96,195.00')],
-  ]],
-  ['303', '对个人和家庭的补助', [
-    ['30302', '退休费', Y('36,000.00'), 0],
-  ]],
-  ['310', '资本性支出', [
-    ['31002', '办公设备购置', 0, 0],
-  ]],
+  [
+    '301',
+    '工资福利支出',
+    [
+      ['30101', '基本工资', Y('2,146,800.00'), 0],
+      ['30102', '津贴补贴', Y('2,573,160.00'), 0],
+      ['30103', '奖金', Y('178,900.00'), 0],
+      ['30108', '机关事业单位基本养老保险缴费', Y('836,540.00'), 0],
+      ['30113', '住房公积金', Y('627,405.00'), 0],
+    ],
+  ],
+  [
+    '302',
+    '商品和服务支出',
+    [
+      ['30201', '办公费', 0, Y('132,000.00')],
+      ['30211', '差旅费', 0, Y('98,600.00')],
+      ['30213', '维修（护）费', 0, Y('45,000.00')],
+      ['30227', '委托业务费', 0, 0],
+      ['30228', '工会经费', 0, Y('96,195.00')],
+    ],
+  ],
+  ['303', '对个人和家庭的补助', [['30302', '退休费', Y('36,000.00'), 0]]],
+  ['310', '资本性支出', [['31002', '办公设备购置', 0, 0]]],
 ];
 
 /** Rows { code, name, level, v: [人员经费, 公用经费, 项目支出] } and the total vector. */
@@ -858,7 +917,11 @@ export const recordsEconomic = (() => {
   return { rows, total };
 })();
 
-const econCells = (v) => [money(sum(v)), money(v[0] + v[1], { blank: true }), ...v.map((c) => money(c, { blank: true }))];
+const econCells = (v) => [
+  money(sum(v)),
+  money(v[0] + v[1], { blank: true }),
+  ...v.map((c) => money(c, { blank: true })),
+];
 
 export const fiscalEconomicTable = {
   kind: 'fiscal_expenditure_economic',
@@ -876,12 +939,26 @@ export const fiscalEconomicTable = {
     { w: 64, align: 'right', num: true },
   ],
   header: [
-    [{ t: '科目编码', cs: 2 }, null, { t: '科目名称', rs: 2 }, { t: '合计', rs: 2 }, { t: '基本支出', cs: 3 }, null, null, { t: '项目支出', rs: 2 }],
+    [
+      { t: '科目编码', cs: 2 },
+      null,
+      { t: '科目名称', rs: 2 },
+      { t: '合计', rs: 2 },
+      { t: '基本支出', cs: 3 },
+      null,
+      null,
+      { t: '项目支出', rs: 2 },
+    ],
     ['类', '款', null, null, '小计', '人员经费', '公用经费', null],
   ],
   body: [
     ['', '', '合计', ...econCells(recordsEconomic.total)],
-    ...recordsEconomic.rows.map((r) => [r.code.slice(0, 3), r.level === 2 ? r.code.slice(3, 5) : '', r.name, ...econCells(r.v)]),
+    ...recordsEconomic.rows.map((r) => [
+      r.code.slice(0, 3),
+      r.level === 2 ? r.code.slice(3, 5) : '',
+      r.name,
+      ...econCells(r.v),
+    ]),
   ],
 };
 
@@ -954,7 +1031,8 @@ export const fundThreePublicTable = {
 };
 
 const recordsTotal = sum(recordsEconomic.total);
-if (recordsTotal % 10000 !== 0) throw new Error('records-kinds: the total must be whole 元 hundreds to print exactly in 万元');
+if (recordsTotal % 10000 !== 0)
+  throw new Error('records-kinds: the total must be whole 元 hundreds to print exactly in 万元');
 
 /** 部门整体支出绩效目标表: fields above the indicator grid. */
 export const overallPerformance = {
@@ -973,7 +1051,8 @@ export const overallPerformance = {
     ['满意度指标', '服务对象满意度指标', '办事群众满意度', '≥90%'],
   ],
 };
-if (overallPerformance.fundTotal.replace(/,/g, '') !== (recordsTotal / 1_000_000).toFixed(2)) throw new Error('records-kinds: 资金总额');
+if (overallPerformance.fundTotal.replace(/,/g, '') !== (recordsTotal / 1_000_000).toFixed(2))
+  throw new Error('records-kinds: 资金总额');
 
 export const overallPerformanceTable = {
   kind: 'overall_performance',
@@ -989,7 +1068,12 @@ export const overallPerformanceTable = {
   header: [],
   body: [
     ['部门名称', { t: overallPerformance.department, cs: 3, align: 'left' }, null, null],
-    [overallPerformance.fundLabel, overallPerformance.fundTotalLabel, { t: overallPerformance.fundTotal, cs: 2, align: 'left' }, null],
+    [
+      overallPerformance.fundLabel,
+      overallPerformance.fundTotalLabel,
+      { t: overallPerformance.fundTotal, cs: 2, align: 'left' },
+      null,
+    ],
     ['年度总体目标', { t: overallPerformance.goal, cs: 3, align: 'left' }, null, null],
     ['一级指标', '二级指标', { t: '三级指标', align: 'center' }, { t: '指标值', align: 'center' }],
     ...overallPerformance.indicators,
@@ -1031,18 +1115,106 @@ export const gridPerformanceTable = {
   title: '2025年部门整体支出绩效目标表',
   label: '表15',
   unit: '万元',
-  cols: [{ w: 62, align: 'center' }, ...Array.from({ length: 8 }, () => ({ w: 48, align: 'right' })), { w: 54, align: 'center' }],
+  cols: [
+    { w: 62, align: 'center' },
+    ...Array.from({ length: 8 }, () => ({ w: 48, align: 'right' })),
+    { w: 54, align: 'center' },
+  ],
   header: [],
   body: [
-    [{ t: '预算(单位)名称', cs: 2 }, null, { t: gridPerformance.unitName, cs: 8, align: 'left' }, null, null, null, null, null, null, null],
-    [{ t: '总体资金情况(万元)', rs: 3 }, { t: '预算支出总额', rs: 2 }, { t: '基本支出', cs: 4, align: 'center' }, null, null, null, { t: '项目支出', cs: 4, align: 'center' }, null, null, null],
-    [null, null, ...['合计', '财政拨款', '专户资金', '单位资金', '合计', '财政拨款', '专户资金', '单位资金'].map((t) => ({ t, align: 'center' }))],
+    [
+      { t: '预算(单位)名称', cs: 2 },
+      null,
+      { t: gridPerformance.unitName, cs: 8, align: 'left' },
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+    ],
+    [
+      { t: '总体资金情况(万元)', rs: 3 },
+      { t: '预算支出总额', rs: 2 },
+      { t: '基本支出', cs: 4, align: 'center' },
+      null,
+      null,
+      null,
+      { t: '项目支出', cs: 4, align: 'center' },
+      null,
+      null,
+      null,
+    ],
+    [
+      null,
+      null,
+      ...['合计', '财政拨款', '专户资金', '单位资金', '合计', '财政拨款', '专户资金', '单位资金'].map((t) => ({
+        t,
+        align: 'center',
+      })),
+    ],
     [null, money(gridPerformanceTotal), ...gridPerformance.basic.map(gpMoney), ...gridPerformance.project.map(gpMoney)],
-    [{ t: '整体绩效目标', cs: 2 }, null, { t: gridPerformance.goal, cs: 8, align: 'left' }, null, null, null, null, null, null, null],
-    [{ t: '年度主要任务', rs: 1 + gridPerformance.tasks.length }, { t: '任务名称', cs: 2, align: 'center' }, null, { t: '主要内容', cs: 7, align: 'center' }, null, null, null, null, null, null],
-    ...gridPerformance.tasks.map(([name, content]) => [null, { t: name, cs: 2, align: 'left' }, null, { t: content, cs: 7, align: 'left' }, null, null, null, null, null, null]),
-    [{ t: '年度绩效指标', rs: 1 + gridPerformance.indicators.length }, '一级指标', '二级指标', { t: '三级指标', cs: 3, align: 'center' }, null, null, '绩效指标性质', '绩效指标值', '绩效度量单位', '权重'],
-    ...gridPerformance.indicators.map(([l1, l2, name, op, value, unit, weight]) => [null, l1, l2, { t: name, cs: 3, align: 'left' }, null, null, op, value, unit, weight]),
+    [
+      { t: '整体绩效目标', cs: 2 },
+      null,
+      { t: gridPerformance.goal, cs: 8, align: 'left' },
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+    ],
+    [
+      { t: '年度主要任务', rs: 1 + gridPerformance.tasks.length },
+      { t: '任务名称', cs: 2, align: 'center' },
+      null,
+      { t: '主要内容', cs: 7, align: 'center' },
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+    ],
+    ...gridPerformance.tasks.map(([name, content]) => [
+      null,
+      { t: name, cs: 2, align: 'left' },
+      null,
+      { t: content, cs: 7, align: 'left' },
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+    ]),
+    [
+      { t: '年度绩效指标', rs: 1 + gridPerformance.indicators.length },
+      '一级指标',
+      '二级指标',
+      { t: '三级指标', cs: 3, align: 'center' },
+      null,
+      null,
+      '绩效指标性质',
+      '绩效指标值',
+      '绩效度量单位',
+      '权重',
+    ],
+    ...gridPerformance.indicators.map(([l1, l2, name, op, value, unit, weight]) => [
+      null,
+      l1,
+      l2,
+      { t: name, cs: 3, align: 'left' },
+      null,
+      null,
+      op,
+      value,
+      unit,
+      weight,
+    ]),
   ],
 };
 
@@ -1091,7 +1263,14 @@ export const finalThreePublic = {
 
 const finalThreeHeader = (basis) => [
   [{ t: basis, cs: 6 }, null, null, null, null, null],
-  [{ t: '合计', rs: 2 }, { t: '因公出国(境)费', rs: 2 }, { t: '公务用车购置及运行费', cs: 3 }, null, null, { t: '公务接待费', rs: 2 }],
+  [
+    { t: '合计', rs: 2 },
+    { t: '因公出国(境)费', rs: 2 },
+    { t: '公务用车购置及运行费', cs: 3 },
+    null,
+    null,
+    { t: '公务接待费', rs: 2 },
+  ],
   [null, null, '小计', '购置费', '运行费', null],
 ];
 const finalThreeHeaders = [finalThreeHeader('预算数'), finalThreeHeader('决算数')];
@@ -1145,7 +1324,12 @@ export const finalSummaryTable = {
     ...Array.from({ length: Math.max(finalSummary.income.length, finalSummary.expenditure.length) }, (_, i) => {
       const inc = finalSummary.income[i];
       const exp = finalSummary.expenditure[i];
-      return [inc?.[0] ?? '', inc ? money(inc[1], { blank: true }) : '', exp?.[0] ?? '', exp ? money(exp[1], { blank: true }) : ''];
+      return [
+        inc?.[0] ?? '',
+        inc ? money(inc[1], { blank: true }) : '',
+        exp?.[0] ?? '',
+        exp ? money(exp[1], { blank: true }) : '',
+      ];
     }),
     ['本年收入合计', money(finalSummary.incomeTotal), '本年支出合计', money(finalSummary.expenditureTotal)],
     ['年初结转和结余', money(finalSummary.carriedOver), '年末结转和结余', money(finalSummary.yearEndBalance)],
@@ -1180,16 +1364,19 @@ export const faultLeaves = [
   ['2130153', '农田建设', 0, Y('2,360,000.00')],
 ];
 const faultParents = {
-  '201': '一般公共服务支出',
-  '20113': '商贸事务',
-  '208': '社会保障和就业支出',
-  '20805': '行政事业单位养老支出',
-  '210': '卫生健康支出',
-  '21011': '行政事业单位医疗',
-  '213': '农林水支出',
-  '21301': '农业农村',
+  201: '一般公共服务支出',
+  20113: '商贸事务',
+  208: '社会保障和就业支出',
+  20805: '行政事业单位养老支出',
+  210: '卫生健康支出',
+  21011: '行政事业单位医疗',
+  213: '农林水支出',
+  21301: '农业农村',
 };
-export const faultTree = subjectTree(faultLeaves.map(([code, name, basic, project]) => ({ code, name, v: [basic, project] })), faultParents);
+export const faultTree = subjectTree(
+  faultLeaves.map(([code, name, basic, project]) => ({ code, name, v: [basic, project] })),
+  faultParents,
+);
 const faultTotal = sum(faultTree.total);
 const faultClassTotal = (code) => sum(faultTree.rows.find((r) => r.code === code).v);
 
@@ -1198,22 +1385,30 @@ export const faultContinuesAt = '2101102';
 
 /** Economic rows of the 一般公共预算基本支出表: [code, name, slot (0 人员经费, 1 公用经费), cents]; 30299 balances. */
 const faultEconomicGroups = [
-  ['301', '工资福利支出', 0, [
-    ['30101', '基本工资', Y('2,150,000.00')],
-    ['30102', '津贴补贴', Y('1,860,000.00')],
-    ['30103', '奖金', Y('320,000.00')],
-    ['30108', '机关事业单位基本养老保险缴费', Y('1,126,789.44')],
-    ['30109', '职业年金缴费', Y('563,394.72')],
-    ['30110', '职工基本医疗保险缴费', Y('422,546.04')],
-  ]],
-  ['302', '商品和服务支出', 1, [
-    ['30201', '办公费', Y('180,000.00')],
-    ['30211', '差旅费', Y('96,000.00')],
-    ['30299', '其他商品和服务支出', null],
-  ]],
-  ['303', '对个人和家庭的补助', 0, [
-    ['30302', '退休费', Y('48,600.00')],
-  ]],
+  [
+    '301',
+    '工资福利支出',
+    0,
+    [
+      ['30101', '基本工资', Y('2,150,000.00')],
+      ['30102', '津贴补贴', Y('1,860,000.00')],
+      ['30103', '奖金', Y('320,000.00')],
+      ['30108', '机关事业单位基本养老保险缴费', Y('1,126,789.44')],
+      ['30109', '职业年金缴费', Y('563,394.72')],
+      ['30110', '职工基本医疗保险缴费', Y('422,546.04')],
+    ],
+  ],
+  [
+    '302',
+    '商品和服务支出',
+    1,
+    [
+      ['30201', '办公费', Y('180,000.00')],
+      ['30211', '差旅费', Y('96,000.00')],
+      ['30299', '其他商品和服务支出', null],
+    ],
+  ],
+  ['303', '对个人和家庭的补助', 0, [['30302', '退休费', Y('48,600.00')]]],
 ];
 /** Rows { code, name, level, v: [人员经费, 公用经费] } and the total: the 基本支出 of the 支出总表, all general budget. */
 export const faultEconomic = (() => {
@@ -1274,7 +1469,12 @@ const expenditureHeader = [
   [{ t: '功能分类科目', cs: 2 }, null, { t: '合计', rs: 2 }, { t: '基本支出', rs: 2 }, { t: '项目支出', rs: 2 }],
   ['编码', '名称', null, null, null],
 ];
-const amountRow = (code, name, v, total = sum(v)) => [code, name, money(total), ...v.map((c) => money(c, { blank: true }))];
+const amountRow = (code, name, v, total = sum(v)) => [
+  code,
+  name,
+  money(total),
+  ...v.map((c) => money(c, { blank: true })),
+];
 
 /** The four tables and where the 支出总表 breaks onto its continuation page (null: no continuation). */
 export function faultDocument(name) {
@@ -1288,7 +1488,8 @@ export function faultDocument(name) {
         return amountRow(r.code, r.name, [r.v[0] + f.delta, r.v[1]], sum(r.v));
       }
       if (name === 'split-joined-wrong' && r.code === f.code) {
-        if (r.v[1] !== 0 || f.lines.join('') !== money(r.v[0])) throw new Error('split-joined-wrong: a 基本支出-only row, lines spelling it');
+        if (r.v[1] !== 0 || f.lines.join('') !== money(r.v[0]))
+          throw new Error('split-joined-wrong: a 基本支出-only row, lines spelling it');
         const row = amountRow(r.code, r.name, r.v);
         row[3] = { t: row[3], drawn: [f.lines[0], ''] };
         row[4] = { t: '', drawn: ['', f.lines[1]] };
@@ -1364,7 +1565,14 @@ export function faultDocument(name) {
         unit: '元',
         cols: Array.from({ length: 6 }, () => ({ w: 86, align: 'right', num: true })),
         header: [
-          [{ t: '合计', rs: 2 }, { t: '因公出国（境）费', rs: 2 }, { t: '公务用车购置及运行费', cs: 3 }, null, null, { t: '公务接待费', rs: 2 }],
+          [
+            { t: '合计', rs: 2 },
+            { t: '因公出国（境）费', rs: 2 },
+            { t: '公务用车购置及运行费', cs: 3 },
+            null,
+            null,
+            { t: '公务接待费', rs: 2 },
+          ],
           [null, null, '小计', '公务用车购置费', '公务用车运行费', null],
         ],
         body: [
@@ -1396,7 +1604,10 @@ const sheetIndicator = (n) => [
 ];
 /** Weights adding up to 100: an equal share each, the remainder on the first indicator. */
 const weighted = (indicators) =>
-  indicators.map((ind, i) => [...ind, String(Math.floor(100 / indicators.length) + (i === 0 ? 100 % indicators.length : 0))]);
+  indicators.map((ind, i) => [
+    ...ind,
+    String(Math.floor(100 / indicators.length) + (i === 0 ? 100 % indicators.length : 0)),
+  ]);
 export const spreadsheetProjects = [
   {
     name: '51000025Y000000012345-机关日常运转保障经费',
@@ -1437,7 +1648,12 @@ export const spreadsheetPerformanceTable = {
   body: spreadsheetProjects.flatMap((p) =>
     p.indicators.map((ind, i) =>
       i === 0
-        ? [{ t: p.name, rs: p.indicators.length }, { t: money(p.amount), rs: p.indicators.length }, { t: p.goal, rs: p.indicators.length }, ...ind]
+        ? [
+            { t: p.name, rs: p.indicators.length },
+            { t: money(p.amount), rs: p.indicators.length },
+            { t: p.goal, rs: p.indicators.length },
+            ...ind,
+          ]
         : [null, null, null, ...ind],
     ),
   ),
@@ -1467,36 +1683,44 @@ const narrowLeaves = [
 export const narrowTree = subjectTree(
   narrowLeaves.map(([code, name, basic, project]) => ({ code, name, v: [basic, project] })),
   {
-    '201': '一般公共服务支出',
-    '20131': '党委办公厅（室）及相关机构事务',
-    '208': '社会保障和就业支出',
-    '20805': '行政事业单位养老支出',
-    '210': '卫生健康支出',
-    '21011': '行政事业单位医疗',
-    '221': '住房保障支出',
-    '22102': '住房改革支出',
+    201: '一般公共服务支出',
+    20131: '党委办公厅（室）及相关机构事务',
+    208: '社会保障和就业支出',
+    20805: '行政事业单位养老支出',
+    210: '卫生健康支出',
+    21011: '行政事业单位医疗',
+    221: '住房保障支出',
+    22102: '住房改革支出',
   },
 );
 
 /** 基本支出表 rows: [code, name, slot (0 人员经费, 1 公用经费), cents]; 30299 balances to the 支出总表's 基本支出. */
 const narrowEconomicGroups = [
-  ['301', '工资福利支出', 0, [
-    ['30101', '基本工资', Y('62.40')],
-    ['30102', '津贴补贴', Y('38.75')],
-    ['30103', '奖金', Y('12.30')],
-    ['30108', '机关事业单位基本养老保险缴费', Y('18.42')],
-    ['30109', '职业年金缴费', Y('9.21')],
-    ['30110', '职工基本医疗保险缴费', Y('7.64')],
-    ['30113', '住房公积金', Y('11.05')],
-  ]],
-  ['302', '商品和服务支出', 1, [
-    ['30201', '办公费', Y('12.00')],
-    ['30211', '差旅费', Y('8.50')],
-    ['30299', '其他商品和服务支出', null],
-  ]],
-  ['303', '对个人和家庭的补助', 0, [
-    ['30309', '奖励金', Y('0.30')],
-  ]],
+  [
+    '301',
+    '工资福利支出',
+    0,
+    [
+      ['30101', '基本工资', Y('62.40')],
+      ['30102', '津贴补贴', Y('38.75')],
+      ['30103', '奖金', Y('12.30')],
+      ['30108', '机关事业单位基本养老保险缴费', Y('18.42')],
+      ['30109', '职业年金缴费', Y('9.21')],
+      ['30110', '职工基本医疗保险缴费', Y('7.64')],
+      ['30113', '住房公积金', Y('11.05')],
+    ],
+  ],
+  [
+    '302',
+    '商品和服务支出',
+    1,
+    [
+      ['30201', '办公费', Y('12.00')],
+      ['30211', '差旅费', Y('8.50')],
+      ['30299', '其他商品和服务支出', null],
+    ],
+  ],
+  ['303', '对个人和家庭的补助', 0, [['30309', '奖励金', Y('0.30')]]],
 ];
 export const narrowEconomic = (() => {
   const basicTotal = narrowTree.total[0];
@@ -1562,21 +1786,50 @@ export function narrowDocument(name) {
     { w: 34, align: 'left' },
     { w: 90, align: 'left' },
   ];
-  const totalCell = name === 'narrow-total-changed' ? narrowTotal(sum(narrowTree.total) + f.delta) : narrowTotal(sum(narrowTree.total));
+  const totalCell =
+    name === 'narrow-total-changed' ? narrowTotal(sum(narrowTree.total) + f.delta) : narrowTotal(sum(narrowTree.total));
   const expenditureBody = [
     ['', '', '', '', '合计', totalCell, ...narrowTree.total.map(narrowAmount)],
-    ['', '', '', chop(narrowUnitCode, NARROW_WIDE), narrowDepartment, narrowTotal(sum(narrowTree.total)), ...narrowTree.total.map(narrowAmount)],
-    ...narrowTree.rows.map((r) => [...narrowCodeCells(r.code, true), r.name, narrowTotal(sum(r.v)), ...r.v.map(narrowAmount)]),
+    [
+      '',
+      '',
+      '',
+      chop(narrowUnitCode, NARROW_WIDE),
+      narrowDepartment,
+      narrowTotal(sum(narrowTree.total)),
+      ...narrowTree.total.map(narrowAmount),
+    ],
+    ...narrowTree.rows.map((r) => [
+      ...narrowCodeCells(r.code, true),
+      r.name,
+      narrowTotal(sum(r.v)),
+      ...r.v.map(narrowAmount),
+    ]),
   ];
   let basicBody = [
     ['', '', '', '合计', narrowTotal(sum(narrowEconomic.total)), ...narrowEconomic.total.map(narrowAmount)],
-    ['', '', chop(narrowUnitCode, NARROW_WIDE), narrowDepartment, narrowTotal(sum(narrowEconomic.total)), ...narrowEconomic.total.map(narrowAmount)],
-    ...narrowEconomic.rows.map((r) => [...narrowCodeCells(r.code, false), r.name, narrowTotal(sum(r.v)), ...r.v.map(narrowAmount)]),
+    [
+      '',
+      '',
+      chop(narrowUnitCode, NARROW_WIDE),
+      narrowDepartment,
+      narrowTotal(sum(narrowEconomic.total)),
+      ...narrowEconomic.total.map(narrowAmount),
+    ],
+    ...narrowEconomic.rows.map((r) => [
+      ...narrowCodeCells(r.code, false),
+      r.name,
+      narrowTotal(sum(r.v)),
+      ...r.v.map(narrowAmount),
+    ]),
   ];
   if (name === 'narrow-child-removed') basicBody = basicBody.filter((r) => text(r[2]) !== f.removed);
   const breakAt = (body, col, code) => body.findIndex((r) => text(r[col]) === code);
   return {
-    breaks: { expenditure: breakAt(expenditureBody, 3, narrowBreaks.expenditure), basic_expenditure: breakAt(basicBody, 2, narrowBreaks.basic_expenditure) },
+    breaks: {
+      expenditure: breakAt(expenditureBody, 3, narrowBreaks.expenditure),
+      basic_expenditure: breakAt(basicBody, 2, narrowBreaks.basic_expenditure),
+    },
     tables: [
       {
         kind: 'expenditure',
@@ -1585,7 +1838,16 @@ export function narrowDocument(name) {
         unit: '万元',
         cols: [...codeCols(true), ...amountCols],
         header: [
-          [{ t: '科目编码', cs: 3 }, null, null, { t: '单位代码', rs: 2 }, { t: '单位名称（科目）', rs: 2 }, { t: '合计', rs: 2 }, { t: '基本支出', rs: 2 }, { t: '项目支出', rs: 2 }],
+          [
+            { t: '科目编码', cs: 3 },
+            null,
+            null,
+            { t: '单位代码', rs: 2 },
+            { t: '单位名称（科目）', rs: 2 },
+            { t: '合计', rs: 2 },
+            { t: '基本支出', rs: 2 },
+            { t: '项目支出', rs: 2 },
+          ],
           ['类', '款', '项', null, null, null, null, null],
         ],
         body: expenditureBody,
@@ -1597,7 +1859,15 @@ export function narrowDocument(name) {
         unit: '万元',
         cols: [...codeCols(false), ...amountCols],
         header: [
-          [{ t: '科目编码', cs: 2 }, null, { t: '单位代码', rs: 2 }, { t: '单位名称（科目）', rs: 2 }, { t: '基本支出', cs: 3 }, null, null],
+          [
+            { t: '科目编码', cs: 2 },
+            null,
+            { t: '单位代码', rs: 2 },
+            { t: '单位名称（科目）', rs: 2 },
+            { t: '基本支出', cs: 3 },
+            null,
+            null,
+          ],
           ['类', '款', null, null, '合计', '人员经费', '公用经费'],
         ],
         body: basicBody,
@@ -1612,10 +1882,26 @@ const text = (cell) => (cell == null ? '' : typeof cell === 'string' ? cell : ce
 // FixtureTable slot format (string, { t, rs?, cs? }, or null under a span).
 
 export const wideFundHeader = [
-  [{ t: '功能分类科目编码', cs: 3 }, null, null, { t: '功能分类科目名称', rs: 2 }, { t: '合计', rs: 2 }, { t: '基本支出', rs: 2 }, { t: '项目支出', rs: 2 }],
+  [
+    { t: '功能分类科目编码', cs: 3 },
+    null,
+    null,
+    { t: '功能分类科目名称', rs: 2 },
+    { t: '合计', rs: 2 },
+    { t: '基本支出', rs: 2 },
+    { t: '项目支出', rs: 2 },
+  ],
   ['类', '款', '项', null, null, null, null],
 ];
-export const wideFundColumns = ['功能分类科目编码/类', '功能分类科目编码/款', '功能分类科目编码/项', '功能分类科目名称', '合计', '基本支出', '项目支出'];
+export const wideFundColumns = [
+  '功能分类科目编码/类',
+  '功能分类科目编码/款',
+  '功能分类科目编码/项',
+  '功能分类科目名称',
+  '合计',
+  '基本支出',
+  '项目支出',
+];
 const wideCols7 = [36, 36, 36, 180, 80, 80, 80];
 
 /** empty-statement.pdf: a table printed empty, its statement a long note below it; then a table with data. */
@@ -1623,7 +1909,11 @@ export const wideEmpty = {
   title: '2025年政府性基金预算支出功能分类预算表',
   unit: '元',
   cols: wideCols7,
-  rows: [...wideFundHeader, ...Array.from({ length: 4 }, () => ['', '', '', '', '', '', '']), [{ t: '合计', cs: 4 }, null, null, null, '', '', '']],
+  rows: [
+    ...wideFundHeader,
+    ...Array.from({ length: 4 }, () => ['', '', '', '', '', '', '']),
+    [{ t: '合计', cs: 4 }, null, null, null, '', '', ''],
+  ],
   note: '注：本单位2025年无政府性基金预算财政拨款安排的预算，故本表为空表。',
 };
 export const wideAfterEmpty = {
@@ -1760,11 +2050,29 @@ export const wideForm = {
   cols: [60, 60, 70, 70, 70, 70, 70, 50],
   rows: [
     [{ t: '项目名称', cs: 2 }, null, { t: '河道保洁', cs: 6 }, null, null, null, null, null],
-    [{ t: '主管部门', cs: 2 }, null, { t: '示例区水务局', cs: 2 }, null, { t: '实施单位', cs: 2 }, null, { t: '河道所', cs: 2 }, null],
+    [
+      { t: '主管部门', cs: 2 },
+      null,
+      { t: '示例区水务局', cs: 2 },
+      null,
+      { t: '实施单位', cs: 2 },
+      null,
+      { t: '河道所', cs: 2 },
+      null,
+    ],
     [{ t: '项目资金(万元)', cs: 2, rs: 3 }, null, '', '年初预算数', '全年预算数(A)', '全年执行数(B)', '执行率', '得分'],
     [null, null, '年度资金总额', '240', '229.19', '229.19', '100.00%', '10.00'],
     [null, null, '其中:财政拨款', '240', '229.19', '229.19', '—', '—'],
-    [{ t: '绩效指标', rs: 3 }, '一级指标', '二级指标', { t: '三级指标', cs: 2 }, null, '年度指标值', '实际完成值', '得分'],
+    [
+      { t: '绩效指标', rs: 3 },
+      '一级指标',
+      '二级指标',
+      { t: '三级指标', cs: 2 },
+      null,
+      '年度指标值',
+      '实际完成值',
+      '得分',
+    ],
     [null, '产出指标', '数量指标', { t: '保洁河道条数', cs: 2 }, null, '16条', '16条', '20'],
     [null, '效益指标', '社会效益指标', { t: '河道水质达标', cs: 2 }, null, '达标', '达标', '30'],
   ],

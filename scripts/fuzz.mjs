@@ -27,7 +27,18 @@ const BIN = path.join(ROOT, 'bin/budget-extract.js');
 const DEFAULT_CORPUS = path.resolve(ROOT, '../shared/corpus/pdf');
 
 function parseArgs(argv) {
-  const o = { count: 2000, seed: 1, jobs: 2, timeout: 30, corpus: true, corpusDir: DEFAULT_CORPUS, json: false, chunk: 50, singleEvery: 25, keep: null };
+  const o = {
+    count: 2000,
+    seed: 1,
+    jobs: 2,
+    timeout: 30,
+    corpus: true,
+    corpusDir: DEFAULT_CORPUS,
+    json: false,
+    chunk: 50,
+    singleEvery: 25,
+    keep: null,
+  };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const val = () => argv[++i];
@@ -70,7 +81,7 @@ const MUTATIONS = {
   },
   // Truncated, but still ending in %%EOF: past the reader's quick check, into pdf.js's repair.
   'truncate-eof'(s, r) {
-    return s.slice(0, r.int(s.length)) + '\n%%EOF\n';
+    return `${s.slice(0, r.int(s.length))}\n%%EOF\n`;
   },
   'flip-bytes'(s, r) {
     const b = Buffer.from(s, 'latin1');
@@ -103,7 +114,9 @@ const MUTATIONS = {
       [offsets[i], offsets[j]] = [offsets[j], offsets[i]];
     }
     const b = Buffer.from(s, 'latin1');
-    entries.forEach((e, i) => b.write(offsets[i], e.at, 'latin1'));
+    entries.forEach((e, i) => {
+      b.write(offsets[i], e.at, 'latin1');
+    });
     return b.toString('latin1');
   },
   'zero-streams'(s, r) {
@@ -133,7 +146,7 @@ const MUTATIONS = {
     if (variant === 0) replacement = `/Kids [${Array(times).fill(refs).join(' ')}]`;
     else if (variant === 1) {
       // The page tree pointing at itself: a loop.
-      const self = /(\d+) (\d+) obj[^]*$/.exec(s.slice(Math.max(0, k.at - 400), k.at));
+      const self = /(\d+) (\d+) obj[\s\S]*$/.exec(s.slice(Math.max(0, k.at - 400), k.at));
       replacement = self ? `/Kids [${refs} ${self[1]} ${self[2]} R]` : `/Kids [${refs} ${refs}]`;
     } else replacement = `/Kids [${refs}] /Count 999999999`;
     let out = s.slice(0, k.at) + replacement + s.slice(k.at + k.text.length);
@@ -148,7 +161,11 @@ function sources(withCorpus, corpusDir) {
   const add = (dir, prefix) => {
     if (!fs.existsSync(dir)) return;
     for (const name of fs.readdirSync(dir).sort()) {
-      if (name.toLowerCase().endsWith('.pdf')) out.push({ name: `${prefix}${name.replace(/\.pdf$/i, '')}`, bytes: fs.readFileSync(path.join(dir, name)).toString('latin1') });
+      if (name.toLowerCase().endsWith('.pdf'))
+        out.push({
+          name: `${prefix}${name.replace(/\.pdf$/i, '')}`,
+          bytes: fs.readFileSync(path.join(dir, name)).toString('latin1'),
+        });
     }
   };
   add(path.join(ROOT, 'fixtures'), '');
@@ -174,7 +191,11 @@ function mutate(src, r) {
 function runCli(args, wallMs) {
   return new Promise((resolve) => {
     const started = Date.now();
-    const child = spawn(process.execPath, [BIN, ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1' } });
+    const child = spawn(process.execPath, [BIN, ...args], {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, NO_COLOR: '1' },
+    });
     let stdout = 0;
     let stderr = '';
     child.stdout.on('data', (d) => (stdout += d.length));
@@ -207,7 +228,8 @@ export async function fuzz(opts) {
   const examples = {};
   const note = (outcome, file, detail) => {
     counts[outcome] = (counts[outcome] ?? 0) + 1;
-    (examples[outcome] ??= []).length < 5 && examples[outcome].push(detail ? `${file}: ${detail}` : file);
+    examples[outcome] ??= [];
+    if (examples[outcome].length < 5) examples[outcome].push(detail ? `${file}: ${detail}` : file);
   };
   const started = Date.now();
   let slowest = 0;
@@ -226,7 +248,21 @@ export async function fuzz(opts) {
       }
       const report = path.join(work, `report-${base}.json`);
       const wall = (Math.ceil(files.length / opts.jobs) * opts.timeout + 60) * 1000;
-      const res = await runCli([dir, '-o', out + '/', '--jobs', String(opts.jobs), '--timeout', String(opts.timeout), '--quiet', '--report', report], wall);
+      const res = await runCli(
+        [
+          dir,
+          '-o',
+          `${out}/`,
+          '--jobs',
+          String(opts.jobs),
+          '--timeout',
+          String(opts.timeout),
+          '--quiet',
+          '--report',
+          report,
+        ],
+        wall,
+      );
       let entries = [];
       try {
         entries = JSON.parse(fs.readFileSync(report, 'utf8')).files;
@@ -247,11 +283,18 @@ export async function fuzz(opts) {
       // Every few files, the single-file path as well (one worker, stdout).
       for (let k = 0; k < files.length; k++) {
         if (opts.singleEvery > 0 && (base + k) % opts.singleEvery === 0) {
-          const one = await runCli([path.join(dir, files[k]), '--timeout', String(opts.timeout)], (opts.timeout + 60) * 1000);
+          const one = await runCli(
+            [path.join(dir, files[k]), '--timeout', String(opts.timeout)],
+            (opts.timeout + 60) * 1000,
+          );
           slowest = Math.max(slowest, one.seconds);
           const bad = badLines(one.stderr);
           if (one.hung) note('hang', files[k], 'single-file run');
-          else if ((one.code !== 0 && one.code !== 1) || bad.length || (one.code === 1 && one.stderr.trim().split('\n').length !== 1)) {
+          else if (
+            (one.code !== 0 && one.code !== 1) ||
+            bad.length ||
+            (one.code === 1 && one.stderr.trim().split('\n').length !== 1)
+          ) {
             note('crash', files[k], `single-file run: exit ${one.code}: ${one.stderr.slice(0, 300)}`);
           } else counts.single = (counts.single ?? 0) + 1;
         }
@@ -260,7 +303,9 @@ export async function fuzz(opts) {
       for (const t of leftovers) note('partial', t, 'temp file left behind');
       if (!opts.json) {
         const done = Math.min(opts.count, base + opts.chunk);
-        process.stderr.write(`fuzz: ${done}/${opts.count} in ${((Date.now() - started) / 1000).toFixed(0)} s ${JSON.stringify(counts)}\n`);
+        process.stderr.write(
+          `fuzz: ${done}/${opts.count} in ${((Date.now() - started) / 1000).toFixed(0)} s ${JSON.stringify(counts)}\n`,
+        );
       }
       if (!opts.keep) {
         fs.rmSync(dir, { recursive: true, force: true });
@@ -270,7 +315,10 @@ export async function fuzz(opts) {
   } finally {
     if (!opts.keep) fs.rmSync(work, { recursive: true, force: true });
   }
-  const total = (k) => Object.entries(counts).filter(([o]) => o === k).reduce((n, [, c]) => n + c, 0);
+  const total = (k) =>
+    Object.entries(counts)
+      .filter(([o]) => o === k)
+      .reduce((n, [, c]) => n + c, 0);
   return {
     seed: opts.seed,
     count: opts.count,
@@ -316,11 +364,14 @@ async function single(name, dir, opts, note, chunkRes) {
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const opts = parseArgs(process.argv.slice(2));
   const result = await fuzz(opts);
-  if (opts.json) process.stdout.write(JSON.stringify(result) + '\n');
+  if (opts.json) process.stdout.write(`${JSON.stringify(result)}\n`);
   else {
-    process.stdout.write(`fuzz: ${result.count} mutations of ${result.sources} PDFs${result.corpus ? ' (with the corpus)' : ' (fixtures only)'}, seed ${result.seed}, --jobs ${result.jobs}, --timeout ${result.timeout}: ${result.seconds} s\n`);
+    process.stdout.write(
+      `fuzz: ${result.count} mutations of ${result.sources} PDFs${result.corpus ? ' (with the corpus)' : ' (fixtures only)'}, seed ${result.seed}, --jobs ${result.jobs}, --timeout ${result.timeout}: ${result.seconds} s\n`,
+    );
     for (const [k, v] of Object.entries(result.counts)) process.stdout.write(`  ${k.padEnd(28)} ${v}\n`);
-    for (const [k, v] of Object.entries(result.examples)) process.stdout.write(`  e.g. ${k}: ${v.join('\n        ')}\n`);
+    for (const [k, v] of Object.entries(result.examples))
+      process.stdout.write(`  e.g. ${k}: ${v.join('\n        ')}\n`);
     process.stdout.write(`crashes ${result.crashes}, hangs ${result.hangs}, partial outputs ${result.partial}\n`);
   }
   process.exitCode = result.crashes || result.hangs || result.partial ? 1 : 0;

@@ -15,7 +15,6 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const FIXTURES = path.join(ROOT, 'fixtures');
 const DATE = new Date(Date.UTC(2025, 0, 15, 8, 0, 0));
 
-
 async function newDoc() {
   const doc = await PDFDocument.create();
   doc.setCreationDate(DATE);
@@ -36,7 +35,9 @@ export function randomBytes(n = 4096, seed = 1) {
 
 /** A web page saved under a .pdf name (what a broken download link gives). */
 export function htmlPage() {
-  return Buffer.from('<!DOCTYPE html>\n<html><head><meta charset="utf-8"><title>404 Not Found</title></head>\n<body><h1>页面不存在</h1></body></html>\n');
+  return Buffer.from(
+    '<!DOCTYPE html>\n<html><head><meta charset="utf-8"><title>404 Not Found</title></head>\n<body><h1>页面不存在</h1></body></html>\n',
+  );
 }
 
 /** The first `fraction` of a fixture's bytes. */
@@ -51,7 +52,9 @@ export async function textOnly(pages = 1, lines = ['Annual report', 'This docume
   const font = await doc.embedFont(StandardFonts.Helvetica);
   for (let p = 0; p < pages; p++) {
     const page = doc.addPage([595, 842]);
-    lines.forEach((text, i) => page.drawText(`${text}${pages > 1 ? ` (page ${p + 1})` : ''}`, { x: 60, y: 780 - i * 20, size: 12, font }));
+    lines.forEach((text, i) =>
+      page.drawText(`${text}${pages > 1 ? ` (page ${p + 1})` : ''}`, { x: 60, y: 780 - i * 20, size: 12, font }),
+    );
   }
   return save(doc);
 }
@@ -77,7 +80,9 @@ export async function unmappedFont(pages = 2) {
   const doc = await newDoc();
   const ctx = doc.context;
   const names = ['q1', 'q2', 'q3', 'q4', 'q5'];
-  const procs = Object.fromEntries(names.map((n, i) => [n, ctx.register(ctx.stream(`600 0 0 0 500 700 d1 0 0 ${300 + i * 40} 700 re f`, {}))]));
+  const procs = Object.fromEntries(
+    names.map((n, i) => [n, ctx.register(ctx.stream(`600 0 0 0 500 700 d1 0 0 ${300 + i * 40} 700 re f`, {}))]),
+  );
   const font = ctx.register(
     ctx.obj({
       Type: 'Font',
@@ -124,8 +129,16 @@ export async function brokenSet(n = 20) {
     ['unmapped-font.pdf', await unmappedFont()],
     ['header-only.pdf', Buffer.from('%PDF-1.7\n%%EOF\n')],
     ['no-header.pdf', Buffer.from(latin.replace('%PDF-', '%XYZ-'), 'latin1')],
-    ['no-objects.pdf', Buffer.from(latin.replace(/\d+ 0 obj[^]*?endobj/g, ''), 'latin1')],
-    ['zero-streams.pdf', Buffer.from(latin.replace(/stream\n[^]*?endstream/g, (m) => m.replace(/[^\n]/g, (c, i) => (i < 7 || i > m.length - 10 ? c : '\0'))), 'latin1')],
+    ['no-objects.pdf', Buffer.from(latin.replace(/\d+ 0 obj[\s\S]*?endobj/g, ''), 'latin1')],
+    [
+      'zero-streams.pdf',
+      Buffer.from(
+        latin.replace(/stream\n[\s\S]*?endstream/g, (m) =>
+          m.replace(/[^\n]/g, (c, i) => (i < 7 || i > m.length - 10 ? c : '\0')),
+        ),
+        'latin1',
+      ),
+    ],
     ['garbage-body.pdf', Buffer.concat([Buffer.from('%PDF-1.7\n'), randomBytes(20_000, 5), Buffer.from('\n%%EOF\n')])],
     ['png.pdf', Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), randomBytes(512, 6)])],
     ['truncated-50.pdf', truncated('fill-rulings.pdf', 0.5)],

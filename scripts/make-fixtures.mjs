@@ -78,7 +78,8 @@ function sfnt(file) {
     const checksum = woff.readUInt32BE(e + 16);
     const raw = woff.subarray(offset, offset + compLength);
     const data = compLength < origLength ? zlib.inflateSync(raw) : raw;
-    if (data.length !== origLength) throw new Error(`${file}: table ${tag} inflates to ${data.length}, want ${origLength}`);
+    if (data.length !== origLength)
+      throw new Error(`${file}: table ${tag} inflates to ${data.length}, want ${origLength}`);
     tables.push({ tag, checksum, data });
   }
   tables.sort((a, b) => (a.tag < b.tag ? -1 : a.tag > b.tag ? 1 : 0));
@@ -204,7 +205,13 @@ function newDoc(title, extra = {}) {
     autoFirstPage: false,
     margin: 0,
     compress: true,
-    info: { Title: title, Author: '示例市财政局', Creator: 'budget-extract fixtures', Producer: 'PDFKit', CreationDate: CREATED },
+    info: {
+      Title: title,
+      Author: '示例市财政局',
+      Creator: 'budget-extract fixtures',
+      Producer: 'PDFKit',
+      CreationDate: CREATED,
+    },
     ...extra,
   });
 }
@@ -267,7 +274,9 @@ function cellLines(doc, cell, width, numCol, where) {
   if (cell.lines) {
     if (cell.lines.join('') !== cell.t) throw new Error(`${where}: lines ${cell.lines} do not spell ${cell.t}`);
     if (JSON.stringify(cell.lines) !== JSON.stringify(greedy)) {
-      throw new Error(`${where}: explicit lines ${JSON.stringify(cell.lines)} but width ${width.toFixed(1)} wraps as ${JSON.stringify(greedy)}`);
+      throw new Error(
+        `${where}: explicit lines ${JSON.stringify(cell.lines)} but width ${width.toFixed(1)} wraps as ${JSON.stringify(greedy)}`,
+      );
     }
     return cell.lines;
   }
@@ -289,9 +298,10 @@ function layoutGrid(doc, rowsSpec, cols, { header, where }) {
       const cs = cell.cs ?? 1;
       for (let i = r; i < r + rs; i++)
         for (let j = c; j < c + cs; j++)
-          if ((i !== r || j !== c) && rowsSpec[i]?.[j] !== null) throw new Error(`${where}: slot ${i},${j} under span must be null`);
+          if ((i !== r || j !== c) && rowsSpec[i]?.[j] !== null)
+            throw new Error(`${where}: slot ${i},${j} under span must be null`);
       const w = cols.slice(c, c + cs).reduce((a, k) => a + k.w, 0);
-      const align = header ? 'center' : cell.align ?? cols[c].align;
+      const align = header ? 'center' : (cell.align ?? cols[c].align);
       const lines = cellLines(doc, cell, w - 2 * PAD, !header && cols[c].num && cs === 1, `${where} r${r}c${c}`);
       cells.push({ r, c, rs, cs, w, align, lines, text: cell.t });
     });
@@ -383,7 +393,14 @@ function drawHeading(doc, table, page, x0, x1, top, { label = true, unit = true 
  * Returns { pages: number of pages used, bottom: y after the table, parts }.
  */
 function drawTable(doc, table, page, top, opts = {}) {
-  const { rules = 'stroke', repeatTitle = false, repeatHeader = false, pageOpts = {}, breaks = [], clipSplit = false } = opts;
+  const {
+    rules = 'stroke',
+    repeatTitle = false,
+    repeatHeader = false,
+    pageOpts = {},
+    breaks = [],
+    clipSplit = false,
+  } = opts;
   const where = table.title;
   const totalW = table.cols.reduce((a, c) => a + c.w, 0);
   const x0 = Math.round(((page.w - totalW) / 2) * 100) / 100;
@@ -468,7 +485,8 @@ function drawTable(doc, table, page, top, opts = {}) {
         });
         cell.heightDrawn = (cell.heightDrawn ?? 0) + (box.y1 - box.y0);
         cell.partsDrawn++;
-        (table._splits ??= []).push({ r: cell.r, c: cell.c, part: cell.partsDrawn - 1, lines: mine });
+        table._splits ??= [];
+        table._splits.push({ r: cell.r, c: cell.c, part: cell.partsDrawn - 1, lines: mine });
         continue;
       }
       cell.linesLeft ??= [...cell.lines];
@@ -478,7 +496,8 @@ function drawTable(doc, table, page, top, opts = {}) {
       if (mine.length > cap) throw new Error(`${where}: split cell r${cell.r}c${cell.c} overflows its last part`);
       drawCellText(doc, mine, box, cell.align, cell.partsDrawn === 0 ? 'center' : 'top');
       cell.partsDrawn++;
-      (table._splits ??= []).push({ r: cell.r, c: cell.c, part: cell.partsDrawn - 1, lines: mine });
+      table._splits ??= [];
+      table._splits.push({ r: cell.r, c: cell.c, part: cell.partsDrawn - 1, lines: mine });
     }
     drawRulings(doc, boxes, rules);
   });
@@ -569,9 +588,13 @@ function scannedTablePng(seed) {
   const H = 1754;
   const img = Buffer.alloc(W * H, 250);
   let s = seed >>> 0;
-  const rnd = () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 4294967296);
+  const rnd = () => {
+    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
+    return s / 4294967296;
+  };
   const fill = (x0, y0, w, h, v) => {
-    for (let y = Math.max(0, y0); y < Math.min(H, y0 + h); y++) img.fill(v, y * W + Math.max(0, x0), y * W + Math.min(W, x0 + w));
+    for (let y = Math.max(0, y0); y < Math.min(H, y0 + h); y++)
+      img.fill(v, y * W + Math.max(0, x0), y * W + Math.min(W, x0 + w));
   };
   const glyphs = (x, y, n, size) => {
     for (let i = 0; i < n; i++) {
@@ -589,7 +612,14 @@ function scannedTablePng(seed) {
   const rows = 28;
   const rowH = 44;
   const y0 = 250;
-  for (let r = 0; r <= rows; r++) fill(x0, y0 + r * rowH, colW.reduce((a, b) => a + b), 3, 30);
+  for (let r = 0; r <= rows; r++)
+    fill(
+      x0,
+      y0 + r * rowH,
+      colW.reduce((a, b) => a + b),
+      3,
+      30,
+    );
   let x = x0;
   for (let c = 0; c <= colW.length; c++) {
     fill(x, y0, 3, rows * rowH + 3, 30);
@@ -622,7 +652,11 @@ const fixtures = {
     return oneTable('wrapped-cells.pdf', D.wrappedCells, { rules: 'fill' });
   },
   async 'three-pages-repeated.pdf'() {
-    const res = await oneTable('three-pages-repeated.pdf', D.longTable, { rules: 'stroke', repeatTitle: true, repeatHeader: true });
+    const res = await oneTable('three-pages-repeated.pdf', D.longTable, {
+      rules: 'stroke',
+      repeatTitle: true,
+      repeatHeader: true,
+    });
     if (res.pages !== 3) throw new Error(`three-pages-repeated: ${res.pages} pages`);
     return res;
   },
@@ -637,13 +671,18 @@ const fixtures = {
     const res = await oneTable('merged-across-pages.pdf', t, { rules: 'fill', repeatHeader: true });
     if (res.pages !== 2) throw new Error(`merged-across-pages: ${res.pages} pages`);
     // The page break must fall inside the chosen project, with its goal text on both pages.
-    const firstRow = D.performanceProjects.slice(0, D.performanceSplitProject).reduce((a, p) => a + p.indicators.length, 0);
+    const firstRow = D.performanceProjects
+      .slice(0, D.performanceSplitProject)
+      .reduce((a, p) => a + p.indicators.length, 0);
     const goal = t._splits.filter((s) => s.r === firstRow && s.c === 2);
     if (goal.length !== 2 || !goal[0].lines.length || !goal[1].lines.length) {
-      throw new Error(`merged-across-pages: goal of project ${D.performanceSplitProject} not split over the break: ${JSON.stringify(res.parts)} ${JSON.stringify(t._splits)}`);
+      throw new Error(
+        `merged-across-pages: goal of project ${D.performanceSplitProject} not split over the break: ${JSON.stringify(res.parts)} ${JSON.stringify(t._splits)}`,
+      );
     }
     const name = t._splits.filter((s) => s.r === firstRow && s.c === 0);
-    if (!name[0]?.lines.length || name[1]?.lines.length) throw new Error('merged-across-pages: project name must be on the first part only');
+    if (!name[0]?.lines.length || name[1]?.lines.length)
+      throw new Error('merged-across-pages: project name must be on the first part only');
     return res;
   },
   async 'spreadsheet-print.pdf'() {
@@ -653,9 +692,13 @@ const fixtures = {
     // The second project must run over two page breaks with its name and goal seen on more than one page.
     const start = D.spreadsheetProjects[0].indicators.length;
     const parts = (c) => t._splits.filter((s) => s.r === start && s.c === c);
-    if (parts(2).length !== 3) throw new Error(`spreadsheet-print: project 2 over ${parts(2).length} parts, want 3: ${JSON.stringify(res.parts)}`);
+    if (parts(2).length !== 3)
+      throw new Error(
+        `spreadsheet-print: project 2 over ${parts(2).length} parts, want 3: ${JSON.stringify(res.parts)}`,
+      );
     for (const c of [0, 2]) {
-      if (parts(c).filter((p) => p.lines.length).length < 2) throw new Error(`spreadsheet-print: column ${c} of project 2 seen on one page only`);
+      if (parts(c).filter((p) => p.lines.length).length < 2)
+        throw new Error(`spreadsheet-print: column ${c} of project 2 seen on one page only`);
     }
     return res;
   },
@@ -707,7 +750,12 @@ const fixtures = {
     fs.writeFileSync(path.join(BAD, 'empty.pdf'), Buffer.alloc(0));
   },
   async 'bad/encrypted.pdf'() {
-    const doc = newDoc(D.sampleThreePublicTable.title, { bufferPages: true, userPassword: 'secret', ownerPassword: 'owner-secret', pdfVersion: '1.7' });
+    const doc = newDoc(D.sampleThreePublicTable.title, {
+      bufferPages: true,
+      userPassword: 'secret',
+      ownerPassword: 'owner-secret',
+      pdfVersion: '1.7',
+    });
     const page = addPage(doc);
     drawTable(doc, D.sampleThreePublicTable, page, MARGIN.top, { rules: 'stroke' });
     await save(doc, path.join(BAD, 'encrypted.pdf'));
@@ -721,7 +769,14 @@ const fixtures = {
     await save(doc, path.join(BAD, 'scanned.pdf'));
   },
   async 'records-kinds.pdf'() {
-    const tables = [D.fiscalEconomicTable, D.projectExpenditureTable, D.fundThreePublicTable, D.overallPerformanceTable, D.procurementTable, D.gridPerformanceTable];
+    const tables = [
+      D.fiscalEconomicTable,
+      D.projectExpenditureTable,
+      D.fundThreePublicTable,
+      D.overallPerformanceTable,
+      D.procurementTable,
+      D.gridPerformanceTable,
+    ];
     await budgetBooklet('records-kinds.pdf', D.recordsDepartment, D.recordsYear, tables);
     return { pages: 1 + tables.length };
   },
@@ -747,7 +802,10 @@ for (const name of D.faultNames) {
     const [summary, expenditure, basic, threePublic] = tables;
     const doc = newDoc(`${D.faultDepartment}${D.faultYear}年部门预算`, { bufferPages: true });
     const s = drawTable(doc, summary, addPage(doc), MARGIN.top, { rules: 'stroke' });
-    const e = drawTable(doc, expenditure, addPage(doc), MARGIN.top, { rules: 'stroke', breaks: continuesAt === null ? [] : [continuesAt] });
+    const e = drawTable(doc, expenditure, addPage(doc), MARGIN.top, {
+      rules: 'stroke',
+      breaks: continuesAt === null ? [] : [continuesAt],
+    });
     const page = addPage(doc);
     const b = drawTable(doc, basic, page, MARGIN.top, { rules: 'stroke' });
     const t = drawTable(doc, threePublic, page, b.bottom + 40, { rules: 'stroke' });
@@ -755,7 +813,8 @@ for (const name of D.faultNames) {
     if (s.pages !== 1 || e.pages !== wantE || b.pages !== 1 || t.pages !== 1) {
       throw new Error(`faults/${name}: pages ${[s.pages, e.pages, b.pages, t.pages]}, want 1, ${wantE}, 1, 1`);
     }
-    if (continuesAt !== null && e.parts[1].rows[0] !== continuesAt) throw new Error(`faults/${name}: continuation starts at ${e.parts[1].rows[0]}`);
+    if (continuesAt !== null && e.parts[1].rows[0] !== continuesAt)
+      throw new Error(`faults/${name}: continuation starts at ${e.parts[1].rows[0]}`);
     await save(doc, path.join(OUT, 'faults', `${name}.pdf`));
     return { pages: 2 + wantE, parts: e.parts };
   };
@@ -770,8 +829,13 @@ for (const name of D.narrowNames) {
     const parts = [];
     for (const table of tables) {
       const at = breaks[table.kind];
-      const res = drawTable(doc, table, addPage(doc), MARGIN.top, { rules: 'stroke', repeatHeader: true, breaks: [at] });
-      if (res.pages !== 2 || res.parts[1].rows[0] !== at) throw new Error(`faults/${name}: ${table.title} parts ${JSON.stringify(res.parts)}, want a break at ${at}`);
+      const res = drawTable(doc, table, addPage(doc), MARGIN.top, {
+        rules: 'stroke',
+        repeatHeader: true,
+        breaks: [at],
+      });
+      if (res.pages !== 2 || res.parts[1].rows[0] !== at)
+        throw new Error(`faults/${name}: ${table.title} parts ${JSON.stringify(res.parts)}, want a break at ${at}`);
       parts.push(...res.parts);
     }
     await save(doc, path.join(OUT, 'faults', `${name}.pdf`));
@@ -795,9 +859,11 @@ function wideGrid(doc, { x0, top, cols, rows, unruled = [] }) {
     row.forEach((slot, c) => {
       const cell = cellObj(slot);
       if (!cell) return;
-      const cs = cell.cs ?? 1, rs = cell.rs ?? 1;
+      const cs = cell.cs ?? 1,
+        rs = cell.rs ?? 1;
       const box = { x0: xs[c], x1: xs[c + cs], y0: top + r * WIDE_ROW, y1: top + (r + rs) * WIDE_ROW };
-      if (cell.t && textWidth(doc, cell.t, SIZE) > box.x1 - box.x0 - 2 * PAD) throw new Error(`wide grid: ${cell.t} does not fit`);
+      if (cell.t && textWidth(doc, cell.t, SIZE) > box.x1 - box.x0 - 2 * PAD)
+        throw new Error(`wide grid: ${cell.t} does not fit`);
       drawCellText(doc, cell.t ? [cell.t] : [], box, isNumeric(cell.t) ? 'right' : 'center', 'center');
       if (!unruled.includes(c)) boxes.push(box);
     });
@@ -820,7 +886,12 @@ function wideHeading(doc, page, cols, top, title, unit) {
 }
 
 function wideTable(doc, page, top, t) {
-  return wideGrid(doc, { x0: wideX0(page, t.cols), top: wideHeading(doc, page, t.cols, top, t.title, t.unit), cols: t.cols, rows: t.rows });
+  return wideGrid(doc, {
+    x0: wideX0(page, t.cols),
+    top: wideHeading(doc, page, t.cols, top, t.title, t.unit),
+    cols: t.cols,
+    rows: t.rows,
+  });
 }
 
 async function wideDoc(file, draw) {
@@ -852,7 +923,8 @@ Object.assign(fixtures, {
     }),
   'foot-title.pdf': () =>
     wideDoc('foot-title.pdf', (doc) => {
-      const a = D.wideFootFirst, b = D.wideFootSecond;
+      const a = D.wideFootFirst,
+        b = D.wideFootSecond;
       const first = addPage(doc);
       wideTable(doc, first, MARGIN.top, a);
       // The next table's title alone at the foot of the page, its unit and grid on the next page.
@@ -930,8 +1002,11 @@ const NARROW = {
 };
 
 function drawNarrowAmounts(doc, page) {
-  const size = 9, pitch = size / 2, rowH = 20;
-  const x0 = 60, xs = [x0];
+  const size = 9,
+    pitch = size / 2,
+    rowH = 20;
+  const x0 = 60,
+    xs = [x0];
   for (const w of NARROW.cols) xs.push(xs[xs.length - 1] + w);
   let top = MARGIN.top;
   drawText(doc, NARROW.title, (page.w - textWidth(doc, NARROW.title, 16)) / 2, top + 20, 16);
@@ -949,10 +1024,13 @@ function drawNarrowAmounts(doc, page) {
     const glyphs = []; // { ch, x, col }
     for (let c = 2; c < row.length; c++) {
       const chars = [...fullWidth(row[c])];
-      chars.forEach((ch, i) => glyphs.push({ ch, x: xs[c + 1] - size / 4 - pitch * (chars.length - i) - size / 4, col: c }));
+      chars.forEach((ch, i) =>
+        glyphs.push({ ch, x: xs[c + 1] - size / 4 - pitch * (chars.length - i) - size / 4, col: c }),
+      );
     }
     for (let i = 0; i < glyphs.length; i++) {
-      const g = glyphs[i], next = glyphs[i + 1];
+      const g = glyphs[i],
+        next = glyphs[i + 1];
       // Two glyphs of neighbouring cells whose one-em boxes touch: shown together.
       if (next && next.col !== g.col && Math.abs(next.x - g.x - size) < 0.01) {
         drawSpaced(doc, g.ch + next.ch, g.x, base(r), size, 0);
@@ -986,12 +1064,33 @@ const CLIPPED = {
   pages: [
     [
       ['2130313-水文测报', '50601-资本性支出', '31007-信息网络及软件购置更新', '1,722.364000', '', '1,722.364000'],
-      ['2130313-水文测报', '50999-其他对个人和家庭的补助', '30399-其他对个人和家庭的补助', '33.150000', '33.150000', ''],
+      [
+        '2130313-水文测报',
+        '50999-其他对个人和家庭的补助',
+        '30399-其他对个人和家庭的补助',
+        '33.150000',
+        '33.150000',
+        '',
+      ],
       ['2130314-防汛', '50201-办公经费', '30202-印刷费', '0.760000', '', '0.760000'],
-      ['2130306-水利工程运行与维护', '50502-商品和服务支出', '30239-其他交通费用', '557.106354', '25.190000', '531.916354'],
+      [
+        '2130306-水利工程运行与维护',
+        '50502-商品和服务支出',
+        '30239-其他交通费用',
+        '557.106354',
+        '25.190000',
+        '531.916354',
+      ],
     ],
     [
-      ['2130336-南水北调工程建设', '50602-资本性支出（基本建设）', '30905-基础设施建设', '8,700.000000', '', '8,700.000000'],
+      [
+        '2130336-南水北调工程建设',
+        '50602-资本性支出（基本建设）',
+        '30905-基础设施建设',
+        '8,700.000000',
+        '',
+        '8,700.000000',
+      ],
       ['2130399-其他水利支出', '50502-商品和服务支出', '30213-维修（护）费', '91.253379', '', '91.253379'],
     ],
   ],
@@ -1000,8 +1099,12 @@ const CLIPPED = {
 
 /** One page of the table: title and header on the first, the total and the heavy closing rule on the last. */
 function drawClippedRows(doc, page, rows, { first: isFirst, last: isLast }) {
-  const size = 9, rowH = 15.5, first = 9.4, pitch = 11.2;
-  const x0 = 60, xs = [x0];
+  const size = 9,
+    rowH = 15.5,
+    first = 9.4,
+    pitch = 11.2;
+  const x0 = 60,
+    xs = [x0];
   for (const w of CLIPPED.cols) xs.push(xs[xs.length - 1] + w);
   let top = MARGIN.top;
   if (isFirst) {
@@ -1011,7 +1114,10 @@ function drawClippedRows(doc, page, rows, { first: isFirst, last: isLast }) {
   }
   const ys = isFirst ? [top, top + 24] : [top];
   for (let r = 0; r < rows.length + (isLast ? 1 : 0); r++) ys.push(ys[ys.length - 1] + rowH);
-  if (isFirst) CLIPPED.header.forEach((t, c) => drawText(doc, t, (xs[c] + xs[c + 1] - textWidth(doc, t, size)) / 2, ys[0] + 12 + 0.36 * size, size));
+  if (isFirst)
+    CLIPPED.header.forEach((t, c) =>
+      drawText(doc, t, (xs[c] + xs[c + 1] - textWidth(doc, t, size)) / 2, ys[0] + 12 + 0.36 * size, size),
+    );
   const cell = (text, c0, c1, r, align) => {
     const box = { x0: xs[c0], x1: xs[c1], y0: ys[r], y1: ys[r + 1] };
     const lines = align === 'right' ? [text] : wrap(doc, text, box.x1 - box.x0 - 2 * PAD, size);
@@ -1049,7 +1155,12 @@ function drawClippedRows(doc, page, rows, { first: isFirst, last: isLast }) {
 
 fixtures['layout-clipped-rows.pdf'] = async () => {
   const doc = newDoc(CLIPPED.title, { bufferPages: true });
-  CLIPPED.pages.forEach((rows, k) => drawClippedRows(doc, addPage(doc, { landscape: true }), rows, { first: k === 0, last: k === CLIPPED.pages.length - 1 }));
+  CLIPPED.pages.forEach((rows, k) =>
+    drawClippedRows(doc, addPage(doc, { landscape: true }), rows, {
+      first: k === 0,
+      last: k === CLIPPED.pages.length - 1,
+    }),
+  );
   await save(doc, path.join(OUT, 'layout-clipped-rows.pdf'));
   return { pages: CLIPPED.pages.length };
 };
@@ -1059,16 +1170,31 @@ fixtures['layout-clipped-rows.pdf'] = async () => {
 // on one line; the pie chart's frame and legend band close boxes holding no text (its labels stand outside).
 const CHART = {
   bars: [
-    ['技校教育', '1009.61'], ['培训支出', '31.66'], ['其他教育支出', '378.47'], ['养老保险缴费', '303.12'],
-    ['职业年金缴费', '151.56'], ['就业补助', '3.52'], ['行政单位医疗', '79.06'], ['事业单位医疗', '61.62'],
+    ['技校教育', '1009.61'],
+    ['培训支出', '31.66'],
+    ['其他教育支出', '378.47'],
+    ['养老保险缴费', '303.12'],
+    ['职业年金缴费', '151.56'],
+    ['就业补助', '3.52'],
+    ['行政单位医疗', '79.06'],
+    ['事业单位医疗', '61.62'],
   ],
   axis: ['1200', '1000', '800', '600', '400', '200', '0'],
-  pie: [['基本支出', '55.98%', 0.5598], ['项目支出', '34.20%', 0.342], ['预留机动经费', '9.82%', 0.0982]],
+  pie: [
+    ['基本支出', '55.98%', 0.5598],
+    ['项目支出', '34.20%', 0.342],
+    ['预留机动经费', '9.82%', 0.0982],
+  ],
   table: {
     title: '2026年部门支出总表',
     label: '表3',
     unit: '万元',
-    cols: [{ w: 200, align: 'left' }, { w: 100, align: 'right', num: true }, { w: 100, align: 'right', num: true }, { w: 100, align: 'right', num: true }],
+    cols: [
+      { w: 200, align: 'left' },
+      { w: 100, align: 'right', num: true },
+      { w: 100, align: 'right', num: true },
+      { w: 100, align: 'right', num: true },
+    ],
     header: [['科目名称', '合计', '基本支出', '项目支出']],
     body: [
       ['合计', '2,018.50', '1,040.29', '978.21'],
@@ -1078,13 +1204,18 @@ const CHART = {
   },
 };
 
-function drawCharts(doc, page) {
+function drawCharts(doc, _page) {
   const size = 8;
   drawText(doc, '二、支出预算情况说明', 60, MARGIN.top + 14, 14);
   // Bar chart: frame, title, gridlines inside the plot area, axis across the frame, tick marks, bars, labels.
   const f = { x0: 60, x1: 535, y0: MARGIN.top + 30, y1: MARGIN.top + 250 };
   const plot = { x0: 110, x1: 520, y0: f.y0 + 50, y1: f.y0 + 170 };
-  const lines = [[f.x0, f.y0, f.x1, f.y0], [f.x0, f.y1, f.x1, f.y1], [f.x0, f.y0, f.x0, f.y1], [f.x1, f.y0, f.x1, f.y1]];
+  const lines = [
+    [f.x0, f.y0, f.x1, f.y0],
+    [f.x0, f.y1, f.x1, f.y1],
+    [f.x0, f.y0, f.x0, f.y1],
+    [f.x1, f.y0, f.x1, f.y1],
+  ];
   drawText(doc, '支出功能分类明细', (f.x0 + f.x1 - textWidth(doc, '支出功能分类明细', 14)) / 2, f.y0 + 22, 14);
   drawText(doc, '单位：万元', (f.x0 + f.x1 - textWidth(doc, '单位：万元', size)) / 2, f.y0 + 36, size);
   CHART.axis.forEach((t, k) => {
@@ -1097,7 +1228,10 @@ function drawCharts(doc, page) {
   CHART.bars.forEach(([name, value], k) => {
     const cx = plot.x0 + step * (k + 0.5);
     const h = (Number(value) / 1200) * (plot.y1 - plot.y0);
-    doc.rect(cx - 8, plot.y1 - h, 16, h).fillColor('#4f81bd').fill();
+    doc
+      .rect(cx - 8, plot.y1 - h, 16, h)
+      .fillColor('#4f81bd')
+      .fill();
     drawText(doc, value, cx - textWidth(doc, value, size) / 2, plot.y1 - h - 3, size);
     drawText(doc, name, cx - textWidth(doc, name, size) / 2, plot.y1 + 18, size);
     lines.push([plot.x0 + step * k, plot.y1, plot.x0 + step * k, plot.y1 + 4]);
@@ -1107,12 +1241,14 @@ function drawCharts(doc, page) {
   // Pie chart: frame with a legend band below a line; slice labels outside the frame, legend text under it.
   const p = { x0: 160, x1: 435, y0: f.y1 + 20, y1: f.y1 + 170 };
   const band = p.y1 - 24;
-  const centre = [(p.x0 + p.x1) / 2, (p.y0 + band) / 2], radius = 50;
+  const centre = [(p.x0 + p.x1) / 2, (p.y0 + band) / 2],
+    radius = 50;
   let angle = -Math.PI / 2;
   CHART.pie.forEach(([, , share], k) => {
     const next = angle + share * 2 * Math.PI;
     const pts = [];
-    for (let a = angle; a < next; a += 0.05) pts.push([centre[0] + radius * Math.cos(a), centre[1] + radius * Math.sin(a)]);
+    for (let a = angle; a < next; a += 0.05)
+      pts.push([centre[0] + radius * Math.cos(a), centre[1] + radius * Math.sin(a)]);
     pts.push([centre[0] + radius * Math.cos(next), centre[1] + radius * Math.sin(next)]);
     doc.moveTo(centre[0], centre[1]);
     for (const [x, y] of pts) doc.lineTo(x, y);
@@ -1120,10 +1256,22 @@ function drawCharts(doc, page) {
     angle = next;
   });
   drawText(doc, `${CHART.pie[0][0]}, ${CHART.pie[0][1]}`, p.x1 + 6, centre[1], size);
-  drawText(doc, `${CHART.pie[1][0]}, ${CHART.pie[1][1]}`, p.x0 - 6 - textWidth(doc, `${CHART.pie[1][0]}, ${CHART.pie[1][1]}`, size), centre[1], size);
+  drawText(
+    doc,
+    `${CHART.pie[1][0]}, ${CHART.pie[1][1]}`,
+    p.x0 - 6 - textWidth(doc, `${CHART.pie[1][0]}, ${CHART.pie[1][1]}`, size),
+    centre[1],
+    size,
+  );
   drawText(doc, `${CHART.pie[2][0]}, ${CHART.pie[2][1]}`, centre[0] - 20, p.y0 - 4, size);
   drawText(doc, CHART.pie.map(([name]) => name).join('  '), p.x0 + 20, p.y1 + 12, size);
-  strokeLines(doc, [[p.x0, p.y0, p.x1, p.y0], [p.x0, band, p.x1, band], [p.x0, p.y1, p.x1, p.y1], [p.x0, p.y0, p.x0, p.y1], [p.x1, p.y0, p.x1, p.y1]]);
+  strokeLines(doc, [
+    [p.x0, p.y0, p.x1, p.y0],
+    [p.x0, band, p.x1, band],
+    [p.x0, p.y1, p.x1, p.y1],
+    [p.x0, p.y0, p.x0, p.y1],
+    [p.x1, p.y0, p.x1, p.y1],
+  ]);
   return p.y1 + 24;
 }
 
@@ -1144,5 +1292,7 @@ for (const [name, make] of Object.entries(fixtures)) {
   const res = await make();
   const file = path.join(OUT, name);
   const size = fs.existsSync(file) ? fs.statSync(file).size : 0;
-  console.log(`${name.padEnd(28)} ${String(size).padStart(8)} bytes${res?.parts ? `  parts ${JSON.stringify(res.parts)}` : ''}`);
+  console.log(
+    `${name.padEnd(28)} ${String(size).padStart(8)} bytes${res?.parts ? `  parts ${JSON.stringify(res.parts)}` : ''}`,
+  );
 }

@@ -7,6 +7,6 @@ import { recordJsonSchemas } from '../dist/records/json-schema.js';
 const dir = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'schemas');
 fs.mkdirSync(dir, { recursive: true });
 for (const [kind, schema] of Object.entries(recordJsonSchemas())) {
-  fs.writeFileSync(path.join(dir, `${kind}.schema.json`), JSON.stringify(schema, null, 2) + '\n');
+  fs.writeFileSync(path.join(dir, `${kind}.schema.json`), `${JSON.stringify(schema, null, 2)}\n`);
 }
 console.log(`wrote ${Object.keys(recordJsonSchemas()).length} schemas to ${dir}`);

@@ -174,8 +174,25 @@ export const DEFAULT_SETTINGS: Settings = deepFreeze({
     rightAlign: 1,
     phraseGap: 0.5,
   },
-  aligned: { maxRowGap: 3, headerGapMargin: 0.5, minBodyRows: 3, maxHeaderRows: 3, minBodyPieces: 3, minHeaderPieces: 2, minColumns: 3, padding: 2 },
-  headings: { maxLines: 6, maxTitleLength: 60, maxUnitLineLength: 12, sizeSlack: 0.5, maxNoDataNote: 20, coverSize: 0.8, titlePages: 5 },
+  aligned: {
+    maxRowGap: 3,
+    headerGapMargin: 0.5,
+    minBodyRows: 3,
+    maxHeaderRows: 3,
+    minBodyPieces: 3,
+    minHeaderPieces: 2,
+    minColumns: 3,
+    padding: 2,
+  },
+  headings: {
+    maxLines: 6,
+    maxTitleLength: 60,
+    maxUnitLineLength: 12,
+    sizeSlack: 0.5,
+    maxNoDataNote: 20,
+    coverSize: 0.8,
+    titlePages: 5,
+  },
   tables: {
     outerRuleSlack: 2,
     previousGridSlack: 1,
@@ -192,6 +209,7 @@ export const DEFAULT_SETTINGS: Settings = deepFreeze({
 /** The defaults with `overrides` laid over them, frozen. Call once (per document or run), not per page. */
 export function resolveSettings(overrides: SettingsOverrides = {}): Settings {
   const out = {} as Record<keyof Settings, object>;
-  for (const group of Object.keys(DEFAULT_SETTINGS) as (keyof Settings)[]) out[group] = { ...DEFAULT_SETTINGS[group], ...overrides[group] };
+  for (const group of Object.keys(DEFAULT_SETTINGS) as (keyof Settings)[])
+    out[group] = { ...DEFAULT_SETTINGS[group], ...overrides[group] };
   return deepFreeze(out as unknown as Settings);
 }

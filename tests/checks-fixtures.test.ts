@@ -18,7 +18,8 @@ import { readOnce } from './helpers/read-once.js';
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const SLOW = { timeout: 60_000 };
 
-const read = (name: FaultName): Promise<ExtractedDocument> => readOnce(path.join(ROOT, 'fixtures', 'faults', `${name}.pdf`));
+const read = (name: FaultName): Promise<ExtractedDocument> =>
+  readOnce(path.join(ROOT, 'fixtures', 'faults', `${name}.pdf`));
 
 // ---------------------------------------------------------------------------------------------
 // From fixture data to expected failures
@@ -26,7 +27,9 @@ const read = (name: FaultName): Promise<ExtractedDocument> => readOnce(path.join
 /** Integer cents as the checks print an exact decimal: no separators, no trailing zeros ('3412660', '-100', '0.5'). */
 function plain(cents: number): string {
   const abs = Math.abs(cents);
-  const frac = String(abs % 100).padStart(2, '0').replace(/0+$/u, '');
+  const frac = String(abs % 100)
+    .padStart(2, '0')
+    .replace(/0+$/u, '');
   return `${cents < 0 && cents !== 0 ? '-' : ''}${Math.floor(abs / 100)}${frac ? `.${frac}` : ''}`;
 }
 /** A printed amount to cents: '1,126' → 112600. */
@@ -45,7 +48,7 @@ interface Expected {
 }
 const key = (e: { id: string; tableKind: string; row: string; column: string | null; page: number | null }) =>
   `${e.id} | ${e.tableKind} | ${e.row} | ${e.column} | p.${e.page}`;
-const keyOf = (r: CheckResult) => key({ ...r, row: r.row ? r.row.code ?? r.row.name : '(none)' });
+const keyOf = (r: CheckResult) => key({ ...r, row: r.row ? (r.row.code ?? r.row.name) : '(none)' });
 
 /** What the document of `name` looks like: pages of its tables and rows, the 支出总表's amount column labels. */
 function layout(name: FaultName) {
@@ -88,7 +91,8 @@ function expectedFailures(name: Exclude<FaultName, 'clean'>): Expected[] {
   const exp = L.kinds.expenditure;
   const out: Expected[] = [];
   /** Columns (as labels) where a vector of differences exceeds the tolerance. */
-  const failing = (vec: number[]) => vec.map((d, i) => ({ d, column: L.columns[i]! })).filter((x) => Math.abs(x.d) > TOLERANCE);
+  const failing = (vec: number[]) =>
+    vec.map((d, i) => ({ d, column: L.columns[i]! })).filter((x) => Math.abs(x.d) > TOLERANCE);
 
   switch (name) {
     case 'amount-changed': {
@@ -99,9 +103,23 @@ function expectedFailures(name: Exclude<FaultName, 'clean'>): Expected[] {
       // - the 类 = Σ 款 and 合计 = Σ 类 checks read unchanged rows: they pass.
       const f = D.faultInjections[name];
       expect(f.column).toBe('basic');
-      out.push({ id: 'row.total_equals_basic_plus_project', tableKind: exp, row: f.code, column: L.columns[0]!, page: L.pageOfRow(f.code), difference: -f.delta });
+      out.push({
+        id: 'row.total_equals_basic_plus_project',
+        tableKind: exp,
+        row: f.code,
+        column: L.columns[0]!,
+        page: L.pageOfRow(f.code),
+        difference: -f.delta,
+      });
       const parent = parentOf(f.code);
-      out.push({ id: 'tree.parent_equals_children', tableKind: exp, row: parent, column: L.columns[1]!, page: L.pageOfRow(parent), difference: -f.delta });
+      out.push({
+        id: 'tree.parent_equals_children',
+        tableKind: exp,
+        row: parent,
+        column: L.columns[1]!,
+        page: L.pageOfRow(parent),
+        difference: -f.delta,
+      });
       break;
     }
     case 'child-removed': {
@@ -110,8 +128,19 @@ function expectedFailures(name: Exclude<FaultName, 'clean'>): Expected[] {
       const removed = treeRow(f.code);
       const parent = parentOf(f.code);
       const cols = failing(removed.vec);
-      expect(cols.map((c) => c.column), 'the removed row has money in every amount column').toEqual(L.columns);
-      for (const c of cols) out.push({ id: 'tree.parent_equals_children', tableKind: exp, row: parent, column: c.column, page: L.pageOfRow(parent), difference: c.d });
+      expect(
+        cols.map((c) => c.column),
+        'the removed row has money in every amount column',
+      ).toEqual(L.columns);
+      for (const c of cols)
+        out.push({
+          id: 'tree.parent_equals_children',
+          tableKind: exp,
+          row: parent,
+          column: c.column,
+          page: L.pageOfRow(parent),
+          difference: c.d,
+        });
       break;
     }
     case 'split-joined-wrong': {
@@ -124,9 +153,23 @@ function expectedFailures(name: Exclude<FaultName, 'clean'>): Expected[] {
       expect(f.lines.join(''), 'the fragments spell the clean amount').toBe(D.money(row.v[0]!));
       expect(f.lines[1]!, 'the second fragment is not an amount by itself').toMatch(/^,/u);
       const lost = row.v[0]! - cents(f.lines[0]!);
-      out.push({ id: 'row.total_equals_basic_plus_project', tableKind: exp, row: f.code, column: L.columns[0]!, page: L.pageOfRow(f.code), difference: lost });
+      out.push({
+        id: 'row.total_equals_basic_plus_project',
+        tableKind: exp,
+        row: f.code,
+        column: L.columns[0]!,
+        page: L.pageOfRow(f.code),
+        difference: lost,
+      });
       const parent = parentOf(f.code);
-      out.push({ id: 'tree.parent_equals_children', tableKind: exp, row: parent, column: L.columns[1]!, page: L.pageOfRow(parent), difference: lost });
+      out.push({
+        id: 'tree.parent_equals_children',
+        tableKind: exp,
+        row: parent,
+        column: L.columns[1]!,
+        page: L.pageOfRow(parent),
+        difference: lost,
+      });
       break;
     }
     case 'page-dropped': {
@@ -140,12 +183,26 @@ function expectedFailures(name: Exclude<FaultName, 'clean'>): Expected[] {
       const dropped = treeRows.slice(from);
       const sumOf = (rows: typeof treeRows) => rows.reduce((acc, r) => acc.map((x, i) => x + r.vec[i]!), [0, 0, 0]);
       for (const c of failing(sumOf(dropped.filter((r) => r.level === 1)))) {
-        out.push({ id: 'total.equals_top_rows', tableKind: exp, row: '合计', column: c.column, page: L.expenditurePage, difference: c.d });
+        out.push({
+          id: 'total.equals_top_rows',
+          tableKind: exp,
+          row: '合计',
+          column: c.column,
+          page: L.expenditurePage,
+          difference: c.d,
+        });
       }
       for (const p of kept.filter((r) => r.level < 3)) {
         const lost = dropped.filter((r) => r.code.length === p.code.length + 2 && r.code.startsWith(p.code));
         for (const c of failing(sumOf(lost))) {
-          out.push({ id: 'tree.parent_equals_children', tableKind: exp, row: p.code, column: c.column, page: L.pageOfRow(p.code), difference: c.d });
+          out.push({
+            id: 'tree.parent_equals_children',
+            tableKind: exp,
+            row: p.code,
+            column: c.column,
+            page: L.pageOfRow(p.code),
+            difference: c.d,
+          });
         }
       }
       break;
@@ -155,8 +212,22 @@ function expectedFailures(name: Exclude<FaultName, 'clean'>): Expected[] {
       // 接待), the 小计 as printed; three_public.vehicle: found 小计 − (购置 + 运行 + operationDelta).
       const f = D.faultInjections[name];
       const tp = L.kinds.threePublic;
-      out.push({ id: 'three_public.total', tableKind: tp, row: '合计', column: 'total', page: L.threePublicPage, difference: f.totalDelta });
-      out.push({ id: 'three_public.vehicle', tableKind: tp, row: '合计', column: 'vehicle.subtotal', page: L.threePublicPage, difference: -f.operationDelta });
+      out.push({
+        id: 'three_public.total',
+        tableKind: tp,
+        row: '合计',
+        column: 'total',
+        page: L.threePublicPage,
+        difference: f.totalDelta,
+      });
+      out.push({
+        id: 'three_public.vehicle',
+        tableKind: tp,
+        row: '合计',
+        column: 'vehicle.subtotal',
+        page: L.threePublicPage,
+        difference: -f.operationDelta,
+      });
       break;
     }
   }
@@ -176,9 +247,16 @@ describe('fault fixture data', () => {
     expect(expenditure![0]!.slice(2).map((s) => cents(s || '0'))).toEqual([total[0]! + total[1]!, total[0], total[1]]);
     for (const p of treeRows.filter((r) => r.level < 3)) {
       const kids = treeRows.filter((r) => r.code.length === p.code.length + 2 && r.code.startsWith(p.code));
-      expect(kids.reduce((a, r) => a.map((x, i) => x + r.vec[i]!), [0, 0, 0]), p.code).toEqual(p.vec);
+      expect(
+        kids.reduce((a, r) => a.map((x, i) => x + r.vec[i]!), [0, 0, 0]),
+        p.code,
+      ).toEqual(p.vec);
     }
-    expect(treeRows.filter((r) => r.level === 1).reduce((a, r) => a.map((x, i) => x + r.vec[i]!), [0, 0, 0])).toEqual([total[0]! + total[1]!, total[0], total[1]]);
+    expect(treeRows.filter((r) => r.level === 1).reduce((a, r) => a.map((x, i) => x + r.vec[i]!), [0, 0, 0])).toEqual([
+      total[0]! + total[1]!,
+      total[0],
+      total[1],
+    ]);
     // Over two pages, the continuation starting inside a 款 and carrying the last 类 whole.
     expect(continuesAt).not.toBeNull();
     // 收支总表: 收入总计 = 支出总计 = the 支出总表 合计.
@@ -197,17 +275,30 @@ describe('fault fixture data', () => {
   it('each faulty document differs from the clean one only where its fault is', () => {
     const clean = D.faultDocument('clean').tables.map((t) => t.body.map((r) => r.map(text)));
     const diff = (name: FaultName) =>
-      D.faultDocument(name).tables.map((t, i) => {
-        const rows = t.body.map((r) => r.map(text));
-        return { table: i, added: rows.filter((r) => !clean[i]!.some((c) => c.join('|') === r.join('|'))).length, removed: clean[i]!.filter((c) => !rows.some((r) => r.join('|') === c.join('|'))).map((r) => r[0] || r[1]) };
-      }).filter((d) => d.added || d.removed.length);
-    expect(diff('amount-changed')).toEqual([{ table: 1, added: 1, removed: [D.faultInjections['amount-changed'].code] }]);
+      D.faultDocument(name)
+        .tables.map((t, i) => {
+          const rows = t.body.map((r) => r.map(text));
+          return {
+            table: i,
+            added: rows.filter((r) => !clean[i]!.some((c) => c.join('|') === r.join('|'))).length,
+            removed: clean[i]!.filter((c) => !rows.some((r) => r.join('|') === c.join('|'))).map((r) => r[0] || r[1]),
+          };
+        })
+        .filter((d) => d.added || d.removed.length);
+    expect(diff('amount-changed')).toEqual([
+      { table: 1, added: 1, removed: [D.faultInjections['amount-changed'].code] },
+    ]);
     expect(diff('child-removed')).toEqual([{ table: 1, added: 0, removed: [D.faultInjections['child-removed'].code] }]);
     // The split row keeps its logical values; only its drawing differs.
     expect(diff('split-joined-wrong')).toEqual([]);
-    const row = D.faultDocument('split-joined-wrong').tables[1].body.find((r) => text(r[0]) === D.faultInjections['split-joined-wrong'].code)!;
+    const row = D.faultDocument('split-joined-wrong').tables[1].body.find(
+      (r) => text(r[0]) === D.faultInjections['split-joined-wrong'].code,
+    )!;
     expect([row[3], row[4]]).toEqual([
-      { t: D.faultInjections['split-joined-wrong'].lines.join(''), drawn: [D.faultInjections['split-joined-wrong'].lines[0], ''] },
+      {
+        t: D.faultInjections['split-joined-wrong'].lines.join(''),
+        drawn: [D.faultInjections['split-joined-wrong'].lines[0], ''],
+      },
       { t: '', drawn: ['', D.faultInjections['split-joined-wrong'].lines[1]] },
     ]);
     const from = treeRows.findIndex((r) => r.code === D.faultContinuesAt);
@@ -273,37 +364,41 @@ for (const name of FAULTS) {
 }
 
 describe('a failure in full', () => {
-  it('amount-changed: the row identity on the changed row, with exact expected, found, difference and tolerance', SLOW, async () => {
-    const f = D.faultInjections['amount-changed'];
-    const row = treeRow(f.code);
-    const L = layout('amount-changed');
-    const { checks } = await read('amount-changed');
-    const r = checks.results.find((x) => !x.passed && x.id === 'row.total_equals_basic_plus_project');
-    expect(r).toBeDefined();
-    expect({ ...r!, message: undefined }).toEqual({
-      id: 'row.total_equals_basic_plus_project',
-      message: undefined,
-      tableKind: 'expenditure',
-      tableTitle: L.tables.expenditure.title,
-      page: L.pageOfRow(f.code),
-      row: { code: f.code, name: row.name },
-      // The 支出总表 runs over pages 2 and 3: the index of the changed row in the table's rows.
-      rowIndex: L.tables.expenditure.body.findIndex((r) => text(r[0]) === f.code),
-      column: '合计',
-      expected: plain(row.v[0]! + f.delta + row.v[1]!), // 基本 + 项目 as read
-      found: plain(row.v[0]! + row.v[1]!), // the 合计 as printed (the clean one)
-      difference: plain(-f.delta),
-      // 尾差: half a cent per printed figure (基本支出 and 合计; the blank 项目支出 is an exact 0).
-      tolerance: '0.01',
-      passed: false,
-      rounding: false,
-    });
-    expect(r!.expected).toBe('3412660');
-    expect(r!.found).toBe('3412560');
-    expect(r!.difference).toBe('-100');
-    expect(r!.message.zh).toMatch(/合计/u);
-    expect(r!.message.en).toMatch(/basic/u);
-  });
+  it(
+    'amount-changed: the row identity on the changed row, with exact expected, found, difference and tolerance',
+    SLOW,
+    async () => {
+      const f = D.faultInjections['amount-changed'];
+      const row = treeRow(f.code);
+      const L = layout('amount-changed');
+      const { checks } = await read('amount-changed');
+      const r = checks.results.find((x) => !x.passed && x.id === 'row.total_equals_basic_plus_project');
+      expect(r).toBeDefined();
+      expect({ ...r!, message: undefined }).toEqual({
+        id: 'row.total_equals_basic_plus_project',
+        message: undefined,
+        tableKind: 'expenditure',
+        tableTitle: L.tables.expenditure.title,
+        page: L.pageOfRow(f.code),
+        row: { code: f.code, name: row.name },
+        // The 支出总表 runs over pages 2 and 3: the index of the changed row in the table's rows.
+        rowIndex: L.tables.expenditure.body.findIndex((r) => text(r[0]) === f.code),
+        column: '合计',
+        expected: plain(row.v[0]! + f.delta + row.v[1]!), // 基本 + 项目 as read
+        found: plain(row.v[0]! + row.v[1]!), // the 合计 as printed (the clean one)
+        difference: plain(-f.delta),
+        // 尾差: half a cent per printed figure (基本支出 and 合计; the blank 项目支出 is an exact 0).
+        tolerance: '0.01',
+        passed: false,
+        rounding: false,
+      });
+      expect(r!.expected).toBe('3412660');
+      expect(r!.found).toBe('3412560');
+      expect(r!.difference).toBe('-100');
+      expect(r!.message.zh).toMatch(/合计/u);
+      expect(r!.message.en).toMatch(/basic/u);
+    },
+  );
 });
 
 // ---------------------------------------------------------------------------------------------
@@ -321,9 +416,23 @@ describe('overall performance funds (records-kinds.pdf, table 表15)', () => {
     const { doc } = await form();
     const results = funds(doc.checks.results).map((r) => [r.id, r.row?.name, r.column, r.expected, r.found, r.passed]);
     expect(results).toEqual([
-      ['performance.funds_part', '基本支出', '基本支出/合计', plain(G.basic[1]! + G.basic[3]!), plain(G.basic[0]!), true],
+      [
+        'performance.funds_part',
+        '基本支出',
+        '基本支出/合计',
+        plain(G.basic[1]! + G.basic[3]!),
+        plain(G.basic[0]!),
+        true,
+      ],
       ['performance.funds_part', '项目支出', '项目支出/合计', plain(G.project[1]!), plain(G.project[0]!), true],
-      ['performance.funds_total', '资金总额', 'funds.total', plain(G.basic[0]! + G.project[0]!), plain(D.gridPerformanceTotal), true],
+      [
+        'performance.funds_total',
+        '资金总额',
+        'funds.total',
+        plain(G.basic[0]! + G.project[0]!),
+        plain(D.gridPerformanceTotal),
+        true,
+      ],
     ]);
   });
 
@@ -334,10 +443,20 @@ describe('overall performance funds (records-kinds.pdf, table 表15)', () => {
     const row = table.rows.findIndex((r) => r[col] === D.money(G.basic[3]!));
     expect(col).toBeGreaterThan(0);
     expect(row).toBeGreaterThanOrEqual(0);
-    const changed = { ...table, rows: table.rows.map((r, i) => (i === row ? r.map((c, j) => (j === col ? D.money(G.basic[3]! + 10) : c)) : r)) };
+    const changed = {
+      ...table,
+      rows: table.rows.map((r, i) => (i === row ? r.map((c, j) => (j === col ? D.money(G.basic[3]! + 10) : c)) : r)),
+    };
     const failed = overallFundChecks(changed).filter((r) => !r.passed);
     expect(failed.map((r) => [r.id, r.column, r.expected, r.found, r.difference, r.page])).toEqual([
-      ['performance.funds_part', '基本支出/合计', plain(G.basic[1]! + G.basic[3]! + 10), plain(G.basic[0]!), '-0.1', table.pages[0]],
+      [
+        'performance.funds_part',
+        '基本支出/合计',
+        plain(G.basic[1]! + G.basic[3]! + 10),
+        plain(G.basic[0]!),
+        '-0.1',
+        table.pages[0],
+      ],
     ]);
   });
 });

@@ -30,7 +30,9 @@ const text = (slot: FixtureSlot | undefined): string => (slot == null ? '' : typ
 /** Cents as the checks print an exact decimal (no trailing zeros): 1200 → '12', 61 → '0.61'. */
 function plain(cents: number): string {
   const abs = Math.abs(cents);
-  const frac = String(abs % 100).padStart(2, '0').replace(/0+$/u, '');
+  const frac = String(abs % 100)
+    .padStart(2, '0')
+    .replace(/0+$/u, '');
   return `${cents < 0 ? '-' : ''}${Math.floor(abs / 100)}${frac ? `.${frac}` : ''}`;
 }
 
@@ -44,16 +46,27 @@ interface Expected {
   rowIndex: number;
   difference: string;
 }
-const keyOf = (e: Omit<Expected, 'name'>) => `${e.id} | ${e.tableKind} | ${e.code} | ${e.column} | p.${e.page} | row ${e.rowIndex} | ${e.difference}`;
+const keyOf = (e: Omit<Expected, 'name'>) =>
+  `${e.id} | ${e.tableKind} | ${e.code} | ${e.column} | p.${e.page} | row ${e.rowIndex} | ${e.difference}`;
 const keyOfResult = (r: CheckResult) =>
-  keyOf({ id: r.id, tableKind: r.tableKind, code: r.row?.code ?? null, column: r.column ?? '', page: r.page ?? -1, rowIndex: r.rowIndex ?? -1, difference: r.difference });
+  keyOf({
+    id: r.id,
+    tableKind: r.tableKind,
+    code: r.row?.code ?? null,
+    column: r.column ?? '',
+    page: r.page ?? -1,
+    rowIndex: r.rowIndex ?? -1,
+    difference: r.difference,
+  });
 
 /** Where a body row of a table of the narrow document is printed: its index, and p.1/2 (支出总表) or p.3/4 (基本支出表). */
 function place(name: NarrowName, kind: 'expenditure' | 'basic_expenditure', unitCodeCell: string) {
   const doc = D.narrowDocument(name);
   const table = doc.tables.find((t) => t.kind === kind)!;
   const col = table.header[0]!.findIndex((c) => text(c) === '单位代码');
-  const rowIndex = table.body.findIndex((r) => text(r[col]) === unitCodeCell || (unitCodeCell === '' && text(r[col + 1]) === '合计'));
+  const rowIndex = table.body.findIndex(
+    (r) => text(r[col]) === unitCodeCell || (unitCodeCell === '' && text(r[col + 1]) === '合计'),
+  );
   expect(rowIndex, `${kind} row ${unitCodeCell}`).toBeGreaterThanOrEqual(0);
   const first = kind === 'expenditure' ? 1 : 3;
   return { rowIndex, page: rowIndex >= doc.breaks[kind] ? first + 1 : first, table };
@@ -72,36 +85,68 @@ function expectedFailures(name: Exclude<NarrowName, 'narrow-clean'>): Expected[]
     return diffs
       .map((d, i) => ({ d, column: labels[i]! }))
       .filter((x) => x.d !== 0)
-      .map((x) => ({ id: 'tree.parent_equals_children', tableKind: 'basic_expenditure', code: parent.code, name: parent.name, column: x.column, page: at.page, rowIndex: at.rowIndex, difference: plain(x.d) }));
+      .map((x) => ({
+        id: 'tree.parent_equals_children',
+        tableKind: 'basic_expenditure',
+        code: parent.code,
+        name: parent.name,
+        column: x.column,
+        page: at.page,
+        rowIndex: at.rowIndex,
+        difference: plain(x.d),
+      }));
   }
   // The 合计 row's 合计 + delta: it no longer equals the sum of the 类 rows, nor its own 基本支出 + 项目支出.
   const f = D.narrowInjections[name];
   const at = place(name, 'expenditure', '');
   return ['total.equals_top_rows', 'row.total_equals_basic_plus_project'].map((id) => ({
-    id, tableKind: 'expenditure', code: null, name: '合计', column: '合计', page: at.page, rowIndex: at.rowIndex, difference: plain(f.delta),
+    id,
+    tableKind: 'expenditure',
+    code: null,
+    name: '合计',
+    column: '合计',
+    page: at.page,
+    rowIndex: at.rowIndex,
+    difference: plain(f.delta),
   }));
 }
 
 describe('narrow Sichuan print (faults/narrow-*.pdf)', () => {
-  it('narrow-clean: codes in the 单位代码 column are codes, the unit code stays a unit code, and every check passes', SLOW, async () => {
-    const doc = await read('narrow-clean');
-    const basic = doc.tables.find((t) => t.kind === 'basic_expenditure')!;
-    expect(basic.pages).toEqual([3, 4]);
-    const records = basic.records as { code: { code: string } | null; unitCode: string | null; name: string }[];
-    expect(records.map((r) => r.code?.code ?? r.unitCode ?? r.name)).toEqual(['合计', D.narrowUnitCode, ...D.narrowEconomic.rows.map((r) => r.code)]);
-    expect(records.filter((r) => r.code).every((r) => r.unitCode === null)).toBe(true);
-    expect(doc.checks.summary.failed).toBe(0);
-    // 类 = Σ 款 on each class of the 基本支出表, in its three columns; the 合计 against the classes.
-    const trees = doc.checks.results.filter((r) => r.tableKind === 'basic_expenditure' && r.id === 'tree.parent_equals_children');
-    expect(trees.map((r) => r.row!.code)).toEqual(D.narrowEconomic.rows.filter((r) => r.level === 1).flatMap((r) => [r.code, r.code, r.code]));
-    expect(trees.map((r) => r.page)).toEqual([3, 3, 3, 4, 4, 4, 4, 4, 4]);
-    const total = doc.checks.results.filter((r) => r.tableKind === 'basic_expenditure' && r.id === 'total.equals_top_rows');
-    expect(total.map((r) => r.found)).toEqual(['198.68', '160.07', '38.61']);
-    // The 支出总表's tree: 类 and 款 rows on both pages.
-    const expenditureTrees = doc.checks.results.filter((r) => r.tableKind === 'expenditure' && r.id === 'tree.parent_equals_children');
-    const parents = D.narrowTree.rows.filter((r) => r.level < 3).map((r) => r.code);
-    expect([...new Set(expenditureTrees.map((r) => r.row!.code))]).toEqual(parents);
-  });
+  it(
+    'narrow-clean: codes in the 单位代码 column are codes, the unit code stays a unit code, and every check passes',
+    SLOW,
+    async () => {
+      const doc = await read('narrow-clean');
+      const basic = doc.tables.find((t) => t.kind === 'basic_expenditure')!;
+      expect(basic.pages).toEqual([3, 4]);
+      const records = basic.records as { code: { code: string } | null; unitCode: string | null; name: string }[];
+      expect(records.map((r) => r.code?.code ?? r.unitCode ?? r.name)).toEqual([
+        '合计',
+        D.narrowUnitCode,
+        ...D.narrowEconomic.rows.map((r) => r.code),
+      ]);
+      expect(records.filter((r) => r.code).every((r) => r.unitCode === null)).toBe(true);
+      expect(doc.checks.summary.failed).toBe(0);
+      // 类 = Σ 款 on each class of the 基本支出表, in its three columns; the 合计 against the classes.
+      const trees = doc.checks.results.filter(
+        (r) => r.tableKind === 'basic_expenditure' && r.id === 'tree.parent_equals_children',
+      );
+      expect(trees.map((r) => r.row!.code)).toEqual(
+        D.narrowEconomic.rows.filter((r) => r.level === 1).flatMap((r) => [r.code, r.code, r.code]),
+      );
+      expect(trees.map((r) => r.page)).toEqual([3, 3, 3, 4, 4, 4, 4, 4, 4]);
+      const total = doc.checks.results.filter(
+        (r) => r.tableKind === 'basic_expenditure' && r.id === 'total.equals_top_rows',
+      );
+      expect(total.map((r) => r.found)).toEqual(['198.68', '160.07', '38.61']);
+      // The 支出总表's tree: 类 and 款 rows on both pages.
+      const expenditureTrees = doc.checks.results.filter(
+        (r) => r.tableKind === 'expenditure' && r.id === 'tree.parent_equals_children',
+      );
+      const parents = D.narrowTree.rows.filter((r) => r.level < 3).map((r) => r.code);
+      expect([...new Set(expenditureTrees.map((r) => r.row!.code))]).toEqual(parents);
+    },
+  );
 
   for (const name of ['narrow-child-removed', 'narrow-total-changed'] as const) {
     it(`${name}: fails exactly the broken check, at the page and row it is about`, SLOW, async () => {

@@ -28,7 +28,12 @@ interface Run {
 function run(args: string[]): Run {
   const env = { ...process.env };
   delete env.FORCE_COLOR;
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, env, timeout: 120_000, maxBuffer: 64 * 1024 * 1024 });
+  const r = spawnSync(process.execPath, [BIN, ...args], {
+    cwd: ROOT,
+    env,
+    timeout: 120_000,
+    maxBuffer: 64 * 1024 * 1024,
+  });
   if (r.error) throw r.error;
   return { status: r.status, stdout: r.stdout.toString('utf8'), stderr: r.stderr.toString('utf8') };
 }
@@ -70,28 +75,42 @@ describe('budget-extract check', () => {
     expect(strict.stderr).toBe('');
   });
 
-  it('lists the failures first, with the table title, row code and column; no escape codes when not a terminal', SLOW, () => {
-    const r = run(['check', FAULTY]);
-    expect(r.stdout).not.toMatch(ANSI);
-    const out = lines(r.stdout);
-    expect(out[0]).toMatch(/^fixtures\/faults\/amount-changed\.pdf: \d+ checks, \d+ passed, 2 failed$/u);
-    // The failing table comes first, then its failures, before the passed tables.
-    expect(out[1]).toBe(`${expenditureTitle} (expenditure)`);
-    const passedAt = out.indexOf('passed:');
-    expect(passedAt).toBeGreaterThan(1);
-    const failures = out.slice(2, passedAt);
-    expect(failures).toHaveLength(4); // message line + where line, per failure
-    expect(failures.filter((l) => l.trim().startsWith('✗'))).toHaveLength(2);
-    const where = failures.filter((l) => !l.trim().startsWith('✗')).map((l) => l.trim());
-    expect(where).toEqual(
-      expect.arrayContaining([
-        expect.stringMatching(new RegExp(`^p\\.2 ${fault.code} \\S+ \\[合计\\]: expected \\d+, found \\d+, difference -100 \\(tolerance 0\\.01\\) row\\.total_equals_basic_plus_project$`, 'u')),
-        expect.stringMatching(new RegExp(`^p\\.2 ${parent} \\S+ \\[基本支出\\]: expected [\\d.]+, found [\\d.]+, difference -100 \\(tolerance 0\\.015\\) tree\\.parent_equals_children$`, 'u')),
-      ]),
-    );
-    // Passed tables afterwards, none of them the failing one.
-    expect(out.slice(passedAt + 1).every((l) => /^\s*✓ /u.test(l) && !l.includes(expenditureTitle))).toBe(true);
-  });
+  it(
+    'lists the failures first, with the table title, row code and column; no escape codes when not a terminal',
+    SLOW,
+    () => {
+      const r = run(['check', FAULTY]);
+      expect(r.stdout).not.toMatch(ANSI);
+      const out = lines(r.stdout);
+      expect(out[0]).toMatch(/^fixtures\/faults\/amount-changed\.pdf: \d+ checks, \d+ passed, 2 failed$/u);
+      // The failing table comes first, then its failures, before the passed tables.
+      expect(out[1]).toBe(`${expenditureTitle} (expenditure)`);
+      const passedAt = out.indexOf('passed:');
+      expect(passedAt).toBeGreaterThan(1);
+      const failures = out.slice(2, passedAt);
+      expect(failures).toHaveLength(4); // message line + where line, per failure
+      expect(failures.filter((l) => l.trim().startsWith('✗'))).toHaveLength(2);
+      const where = failures.filter((l) => !l.trim().startsWith('✗')).map((l) => l.trim());
+      expect(where).toEqual(
+        expect.arrayContaining([
+          expect.stringMatching(
+            new RegExp(
+              `^p\\.2 ${fault.code} \\S+ \\[合计\\]: expected \\d+, found \\d+, difference -100 \\(tolerance 0\\.01\\) row\\.total_equals_basic_plus_project$`,
+              'u',
+            ),
+          ),
+          expect.stringMatching(
+            new RegExp(
+              `^p\\.2 ${parent} \\S+ \\[基本支出\\]: expected [\\d.]+, found [\\d.]+, difference -100 \\(tolerance 0\\.015\\) tree\\.parent_equals_children$`,
+              'u',
+            ),
+          ),
+        ]),
+      );
+      // Passed tables afterwards, none of them the failing one.
+      expect(out.slice(passedAt + 1).every((l) => /^\s*✓ /u.test(l) && !l.includes(expenditureTitle))).toBe(true);
+    },
+  );
 
   it('--json: one object with the file and its check results', SLOW, () => {
     const r = run(['check', '--json', FAULTY]);
@@ -102,7 +121,12 @@ describe('budget-extract check', () => {
     expect(json.file).toBe(FAULTY);
     expect(json.checks.summary.failed).toBe(2);
     expect(json.checks.results).toHaveLength(json.checks.summary.total);
-    expect(json.checks.results.filter((x) => !x.passed).map((x) => [x.id, x.row?.code, x.column]).sort()).toEqual(
+    expect(
+      json.checks.results
+        .filter((x) => !x.passed)
+        .map((x) => [x.id, x.row?.code, x.column])
+        .sort(),
+    ).toEqual(
       [
         ['row.total_equals_basic_plus_project', fault.code, '合计'],
         ['tree.parent_equals_children', parent, '基本支出'],
@@ -126,7 +150,12 @@ describe('budget-extract check', () => {
     try {
       const corrupt = path.join(dir, 'corrupt.pdf');
       fs.writeFileSync(corrupt, '%PDF-1.7\nthis is not a PDF body\n');
-      for (const file of [path.join(dir, 'missing.pdf'), corrupt, 'fixtures/bad/not-a-pdf.pdf', 'fixtures/bad/truncated.pdf']) {
+      for (const file of [
+        path.join(dir, 'missing.pdf'),
+        corrupt,
+        'fixtures/bad/not-a-pdf.pdf',
+        'fixtures/bad/truncated.pdf',
+      ]) {
         for (const json of [[], ['--json']]) {
           const r = run(['check', ...json, file]);
           expect(r.status, `${file}: ${r.stderr}`).toBe(1);

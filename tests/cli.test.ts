@@ -49,20 +49,35 @@ const listing = (dir: string) => fs.readdirSync(dir, { recursive: true, encoding
 /** Splits RFC 4180 CSV text into rows of fields (for checking what was written). */
 function parseCsv(text: string): string[][] {
   const rows: string[][] = [];
-  let row: string[] = [], field = '', quoted = false;
+  let row: string[] = [],
+    field = '',
+    quoted = false;
   for (let i = 0; i < text.length; i++) {
     const ch = text[i]!;
     if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') (field += '"'), i++;
+      if (ch === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      }
       else if (ch === '"') quoted = false;
       else field += ch;
     } else if (ch === '"') quoted = true;
-    else if (ch === ',') row.push(field), (field = '');
+    else if (ch === ',') {
+      row.push(field);
+      field = '';
+    }
     else if (ch === '\r' && text[i + 1] === '\n') {
-      row.push(field), rows.push(row), (row = []), (field = ''), i++;
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = '';
+      i++;
     } else field += ch;
   }
-  if (field || row.length) row.push(field), rows.push(row);
+  if (field || row.length) {
+    row.push(field);
+    rows.push(row);
+  }
   return rows;
 }
 
@@ -102,7 +117,7 @@ describe('json', () => {
 
   it('-o DIR/ writes DIR/<stem>.json (creating DIR)', SLOW, () => {
     const dir = path.join(tmp(), 'new');
-    const r = run([SAMPLE, '-o', dir + '/']);
+    const r = run([SAMPLE, '-o', `${dir}/`]);
     expect(r.status, r.stderr).toBe(0);
     expect(listing(dir)).toEqual(['sample-budget.json']);
     expect(JSON.parse(fs.readFileSync(path.join(dir, 'sample-budget.json'), 'utf8'))).toEqual(sample);
@@ -120,7 +135,7 @@ describe('json', () => {
 describe('csv', () => {
   it('-o DIR/ writes one file per table named <stem>.<nn>-<kind>.csv; header row = the column paths', SLOW, () => {
     const dir = tmp();
-    const r = run([SAMPLE, '-f', 'csv', '-o', dir + '/']);
+    const r = run([SAMPLE, '-f', 'csv', '-o', `${dir}/`]);
     expect(r.status, r.stderr).toBe(0);
     const names = sample.tables.map((t, i) => csvFileName('sample-budget', i, t.kind));
     expect(names[0]).toBe(`sample-budget.01-${sample.tables[0]!.kind}.csv`);
@@ -156,9 +171,11 @@ describe('csv', () => {
 
   it('--tables in a folder writes only those kinds', SLOW, () => {
     const dir = tmp();
-    const r = run([SAMPLE, '-f', 'csv', '-o', dir + '/', '--tables', 'income']);
+    const r = run([SAMPLE, '-f', 'csv', '-o', `${dir}/`, '--tables', 'income']);
     expect(r.status, r.stderr).toBe(0);
-    const want = sample.tables.flatMap((t, i) => (t.kind === 'income' ? [csvFileName('sample-budget', i, t.kind)] : []));
+    const want = sample.tables.flatMap((t, i) =>
+      t.kind === 'income' ? [csvFileName('sample-budget', i, t.kind)] : [],
+    );
     expect(want.length).toBeGreaterThan(0);
     expect(listing(dir)).toEqual(want);
   });
@@ -200,11 +217,7 @@ describe('csv', () => {
 describe('csv exporter (synthetic table)', () => {
   const table: Pick<Table, 'columns' | 'rows'> = {
     columns: ['项目/名称', '目标, 说明', '金额'],
-    rows: [
-      ['培训"项目"', '第一行\n第二行', '1,234.50'],
-      ['plain', '', '(12.00)'],
-      ['short'],
-    ],
+    rows: [['培训"项目"', '第一行\n第二行', '1,234.50'], ['plain', '', '(12.00)'], ['short']],
   };
 
   it('quotes an embedded newline, comma and quote (RFC 4180, CRLF records); pads short rows', () => {
@@ -263,18 +276,29 @@ describe('ndjson', () => {
 });
 
 describe('inspect', () => {
-  it('prints JSON when stdout is not a terminal: kind, title, pages, rows, unit of each table, and the warnings', SLOW, () => {
-    const r = run(['inspect', SAMPLE]);
-    expect(r.status, r.stderr).toBe(0);
-    const out = JSON.parse(r.stdout) as { file: string; tables: Record<string, unknown>[]; warnings: unknown[] };
-    expect(out.file).toBe('sample-budget.pdf');
-    expect(out.tables).toEqual(
-      sample.tables.map((t, i) => ({
-        n: i + 1, kind: t.kind, title: t.title, label: t.label, pages: t.pages, rows: t.rows.length, unit: t.unit, empty: t.empty,
-      })),
-    );
-    expect(out.warnings).toEqual(sample.warnings);
-  });
+  it(
+    'prints JSON when stdout is not a terminal: kind, title, pages, rows, unit of each table, and the warnings',
+    SLOW,
+    () => {
+      const r = run(['inspect', SAMPLE]);
+      expect(r.status, r.stderr).toBe(0);
+      const out = JSON.parse(r.stdout) as { file: string; tables: Record<string, unknown>[]; warnings: unknown[] };
+      expect(out.file).toBe('sample-budget.pdf');
+      expect(out.tables).toEqual(
+        sample.tables.map((t, i) => ({
+          n: i + 1,
+          kind: t.kind,
+          title: t.title,
+          label: t.label,
+          pages: t.pages,
+          rows: t.rows.length,
+          unit: t.unit,
+          empty: t.empty,
+        })),
+      );
+      expect(out.warnings).toEqual(sample.warnings);
+    },
+  );
 
   it('a file it cannot read: exit 1, one line on stderr', SLOW, () => {
     const r = run(['inspect', 'fixtures/bad/scanned.pdf']);
@@ -295,7 +319,7 @@ describe('batch', () => {
     for (const f of good) fs.copyFileSync(path.join(ROOT, 'fixtures', f), path.join(src, f));
     fs.copyFileSync(path.join(ROOT, 'fixtures/bad/truncated.pdf'), path.join(src, 'corrupt.pdf'));
     out = path.join(tmp(), 'out');
-    first = run([src, '-o', out + '/', '--report', path.join(out, '..', 'report.json'), '--jobs', '2']);
+    first = run([src, '-o', `${out}/`, '--report', path.join(out, '..', 'report.json'), '--jobs', '2']);
   }, 180_000);
 
   afterAll(() => {
@@ -306,7 +330,9 @@ describe('batch', () => {
     expect(first.status, first.stderr).toBe(1);
     expect(first.stdout).toBe('');
     expect(listing(out)).toEqual(BATCH.map((n) => `${n}.json`).sort());
-    const docs = BATCH.map((n) => JSON.parse(fs.readFileSync(path.join(out, `${n}.json`), 'utf8')) as ExtractedDocument);
+    const docs = BATCH.map(
+      (n) => JSON.parse(fs.readFileSync(path.join(out, `${n}.json`), 'utf8')) as ExtractedDocument,
+    );
     expect(docs.map((d) => d.source.file)).toEqual(good);
     const errors = lines(first.stderr).filter((l) => !/ files: /u.test(l));
     expect(errors).toHaveLength(1);
@@ -314,10 +340,17 @@ describe('batch', () => {
   });
 
   it('ends with a summary on stderr: files ok / refused / failed, tables, time', () => {
-    const docs = BATCH.map((n) => JSON.parse(fs.readFileSync(path.join(out, `${n}.json`), 'utf8')) as ExtractedDocument);
+    const docs = BATCH.map(
+      (n) => JSON.parse(fs.readFileSync(path.join(out, `${n}.json`), 'utf8')) as ExtractedDocument,
+    );
     const tables = docs.reduce((n, d) => n + d.tables.length, 0);
     const last = lines(first.stderr).at(-1)!;
-    expect(last).toMatch(new RegExp(`^budget-extract: 7 files: 6 ok, 1 refused, 0 failed; ${tables} tables, \\d+ pages in [\\d.]+ s$`, 'u'));
+    expect(last).toMatch(
+      new RegExp(
+        `^budget-extract: 7 files: 6 ok, 1 refused, 0 failed; ${tables} tables, \\d+ pages in [\\d.]+ s$`,
+        'u',
+      ),
+    );
   });
 
   it('--report lists each file with its status, reason, tables and outputs', () => {
@@ -352,14 +385,19 @@ describe('batch', () => {
     const marker = path.join(out, 'sample-budget.json');
     fs.writeFileSync(marker, 'kept');
     const report = path.join(path.dirname(out), 'report2.json');
-    const r = run([src, '-o', out + '/', '--skip-existing', '--report', report]);
+    const r = run([src, '-o', `${out}/`, '--skip-existing', '--report', report]);
     expect(r.status, r.stderr).toBe(1); // the corrupt file has no output, so it is tried (and refused) again
     expect(fs.readFileSync(marker, 'utf8')).toBe('kept');
     expect(JSON.parse(fs.readFileSync(path.join(out, 'rotated.json'), 'utf8')).source.file).toBe('rotated.pdf');
     const files = (JSON.parse(fs.readFileSync(report, 'utf8')) as { files: { file: string; status: string }[] }).files;
     expect(Object.fromEntries(files.map((f) => [path.basename(f.file), f.status]))).toEqual({
-      'corrupt.pdf': 'refused', 'empty-table.pdf': 'skipped', 'fill-rulings.pdf': 'skipped', 'rotated.pdf': 'ok',
-      'sample-budget.pdf': 'skipped', 'stroke-rulings.pdf': 'skipped', 'wrapped-cells.pdf': 'skipped',
+      'corrupt.pdf': 'refused',
+      'empty-table.pdf': 'skipped',
+      'fill-rulings.pdf': 'skipped',
+      'rotated.pdf': 'ok',
+      'sample-budget.pdf': 'skipped',
+      'stroke-rulings.pdf': 'skipped',
+      'wrapped-cells.pdf': 'skipped',
     });
     expect(lines(r.stderr).at(-1)).toMatch(/7 files: 1 ok, 1 refused, 0 failed, 5 skipped/u);
   });
@@ -373,12 +411,14 @@ describe('batch', () => {
     expect(a.raw.equals(b.raw)).toBe(true);
     const files = lines(a.stdout).map((l) => (JSON.parse(l) as { file: string }).file);
     expect([...new Set(files)]).toEqual(BATCH.map((n) => path.join(src, `${n}.pdf`)).sort()); // input (folder) order
-    const d1 = tmp(), d2 = tmp();
-    run([src, '-f', 'csv', '-o', d1 + '/', '--jobs', '1']);
-    run([src, '-f', 'csv', '-o', d2 + '/', '--jobs', '2']);
+    const d1 = tmp(),
+      d2 = tmp();
+    run([src, '-f', 'csv', '-o', `${d1}/`, '--jobs', '1']);
+    run([src, '-f', 'csv', '-o', `${d2}/`, '--jobs', '2']);
     expect(listing(d1)).toEqual(listing(d2));
     expect(listing(d1).length).toBeGreaterThan(BATCH.length);
-    for (const f of listing(d1)) expect(fs.readFileSync(path.join(d1, f)).equals(fs.readFileSync(path.join(d2, f)))).toBe(true);
+    for (const f of listing(d1))
+      expect(fs.readFileSync(path.join(d1, f)).equals(fs.readFileSync(path.join(d2, f)))).toBe(true);
   });
 
   it('same-named files in different folders get distinct outputs', SLOW, () => {
@@ -387,44 +427,57 @@ describe('batch', () => {
       fs.mkdirSync(path.join(base, sub));
       fs.copyFileSync(path.join(ROOT, 'fixtures/fill-rulings.pdf'), path.join(base, sub, 'x.pdf'));
     }
-    const r = run([path.join(base, 'a/x.pdf'), path.join(base, 'b/x.pdf'), '-o', path.join(base, 'out') + '/']);
+    const r = run([path.join(base, 'a/x.pdf'), path.join(base, 'b/x.pdf'), '-o', `${path.join(base, 'out')}/`]);
     expect(r.status, r.stderr).toBe(0);
     expect(listing(path.join(base, 'out'))).toEqual(['x-2.json', 'x.json']);
   });
 });
 
 describe('worker pool', () => {
-  it('an error thrown in a worker, and a worker that dies, are per-file failures; the others finish', SLOW, async () => {
-    const dir = tmp();
-    const worker = path.join(dir, 'worker.mjs');
-    fs.writeFileSync(
-      worker,
-      `export default async function (task) {
+  it(
+    'an error thrown in a worker, and a worker that dies, are per-file failures; the others finish',
+    SLOW,
+    async () => {
+      const dir = tmp();
+      const worker = path.join(dir, 'worker.mjs');
+      fs.writeFileSync(
+        worker,
+        `export default async function (task) {
         if (task.fileName === 'crash.pdf') process.exit(7);
         if (task.fileName === 'throw.pdf') throw new Error('boom');
         return { status: 'ok', doc: { source: { file: task.fileName, pages: 1 } } };
       }\n`,
-    );
-    const { runTasks } = (await import(path.join(ROOT, 'dist/cli/batch.js'))) as typeof import('../src/cli/batch.js');
-    const results: Record<string, string> = {};
-    const names = ['a.pdf', 'crash.pdf', 'b.pdf', 'throw.pdf', 'c.pdf'];
-    await runTasks(names.map((fileName) => ({ fileName })), { jobs: 2, workerFile: worker }, (i, r) => {
-      results[names[i]!] = r.status === 'ok' ? 'ok' : `${r.status}: ${r.reason}`;
-    });
-    expect(results['a.pdf']).toBe('ok');
-    expect(results['b.pdf']).toBe('ok');
-    expect(results['c.pdf']).toBe('ok');
-    expect(results['crash.pdf']).toMatch(/^failed: the worker reading it failed/u);
-    expect(results['throw.pdf']).toMatch(/^failed: .*boom/u);
-  });
+      );
+      const { runTasks } = (await import(path.join(ROOT, 'dist/cli/batch.js'))) as typeof import('../src/cli/batch.js');
+      const results: Record<string, string> = {};
+      const names = ['a.pdf', 'crash.pdf', 'b.pdf', 'throw.pdf', 'c.pdf'];
+      await runTasks(
+        names.map((fileName) => ({ fileName })),
+        { jobs: 2, workerFile: worker },
+        (i, r) => {
+          results[names[i]!] = r.status === 'ok' ? 'ok' : `${r.status}: ${r.reason}`;
+        },
+      );
+      expect(results['a.pdf']).toBe('ok');
+      expect(results['b.pdf']).toBe('ok');
+      expect(results['c.pdf']).toBe('ok');
+      expect(results['crash.pdf']).toMatch(/^failed: the worker reading it failed/u);
+      expect(results['throw.pdf']).toMatch(/^failed: .*boom/u);
+    },
+  );
 
   it('the real worker reports a bad file as refused, not as a throw', SLOW, async () => {
     const { runTasks } = (await import(path.join(ROOT, 'dist/cli/batch.js'))) as typeof import('../src/cli/batch.js');
     const got: string[] = [];
     await runTasks(
-      [{ path: path.join(ROOT, 'fixtures/bad/not-a-pdf.pdf'), fileName: 'not-a-pdf.pdf' }, { path: path.join(ROOT, 'nope.pdf'), fileName: 'nope.pdf' }],
+      [
+        { path: path.join(ROOT, 'fixtures/bad/not-a-pdf.pdf'), fileName: 'not-a-pdf.pdf' },
+        { path: path.join(ROOT, 'nope.pdf'), fileName: 'nope.pdf' },
+      ],
       { jobs: 2 },
-      (i, r) => void (got[i] = r.status === 'ok' ? 'ok' : `${r.status} ${r.code}`),
+      (i, r) => {
+        got[i] = r.status === 'ok' ? 'ok' : `${r.status} ${r.code}`;
+      },
     );
     expect(got).toEqual(['refused not_pdf', 'failed not_found']);
   });
@@ -449,10 +502,17 @@ describe('output names and exit codes', () => {
   });
 
   it('--strict: exit 3 when a document reports failed checks, 1 wins over 3, 0 otherwise', () => {
-    const doc = (failed?: number) => ({ checks: failed === undefined ? undefined : { summary: { failed } } }) as unknown as ExtractedDocument;
+    const doc = (failed?: number) =>
+      ({ checks: failed === undefined ? undefined : { summary: { failed } } }) as unknown as ExtractedDocument;
     expect(failedChecks(doc(2))).toBe(2);
     expect(failedChecks(doc())).toBe(0);
-    const file = (status: 'ok' | 'failed', checksFailed: number) => ({ file: 'x', status, tables: 1, outputs: [], checksFailed });
+    const file = (status: 'ok' | 'failed', checksFailed: number) => ({
+      file: 'x',
+      status,
+      tables: 1,
+      outputs: [],
+      checksFailed,
+    });
     expect(exitCode(summarise([file('ok', 2)], 1), true)).toBe(3);
     expect(exitCode(summarise([file('ok', 2)], 1), false)).toBe(0);
     expect(exitCode(summarise([file('ok', 2), file('failed', 0)], 1), true)).toBe(1);
@@ -480,7 +540,10 @@ describe('output names and exit codes', () => {
     ['--jobs 0', [SAMPLE, '--jobs', '0']],
     ['--numbers other', [SAMPLE, '--numbers', 'rounded']],
     ['several inputs as json without -o DIR/', [SAMPLE, 'fixtures/fill-rulings.pdf']],
-    ['several inputs as json into one file', [SAMPLE, 'fixtures/fill-rulings.pdf', '-o', path.join(os.tmpdir(), 'x.json')]],
+    [
+      'several inputs as json into one file',
+      [SAMPLE, 'fixtures/fill-rulings.pdf', '-o', path.join(os.tmpdir(), 'x.json')],
+    ],
     ['--skip-existing without -o', [SAMPLE, '--skip-existing']],
     ['--table with --tables', [SAMPLE, '--table', '1', '--tables', 'income']],
     ['a folder with no PDF', ['src/cli']],

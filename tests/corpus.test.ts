@@ -11,9 +11,13 @@ import { amount, CORPUS, corpusFacts, corpusPdf, factFound, hasCorpus } from './
 // alike or cut from a wrapped header. For those the share found must not fall below what the reader reaches now.
 const ARTEFACTS: Record<string, number> = { 'cq-02': 0.75, 'xa-03': 0.93 };
 const manifest = hasCorpus
-  ? (JSON.parse(fs.readFileSync(path.join(CORPUS, 'manifest.json'), 'utf8')) as { documents: { id: string; expect?: string }[] })
+  ? (JSON.parse(fs.readFileSync(path.join(CORPUS, 'manifest.json'), 'utf8')) as {
+      documents: { id: string; expect?: string }[];
+    })
   : { documents: [] };
-const WITH_FACTS = manifest.documents.filter((d) => d.expect !== 'error' && corpusFacts(d.id).length > 0).map((d) => d.id);
+const WITH_FACTS = manifest.documents
+  .filter((d) => d.expect !== 'error' && corpusFacts(d.id).length > 0)
+  .map((d) => d.id);
 
 describe.skipIf(!hasCorpus)('corpus documents by path', () => {
   it('covers the corpus: at least 45 documents with facts', () => {
@@ -24,7 +28,9 @@ describe.skipIf(!hasCorpus)('corpus documents by path', () => {
     it(`${id}: reproduces ${ARTEFACTS[id] ? `at least ${ARTEFACTS[id] * 100} % of` : 'every'} verified fact`, async () => {
       const doc = await extract(corpusPdf(id));
       const facts = corpusFacts(id);
-      const missing = facts.filter((f) => !factFound(doc, f)).map((f) => `${f.table} | ${(f.row ?? []).join(' ')} | ${f.col ?? f.unit}`);
+      const missing = facts
+        .filter((f) => !factFound(doc, f))
+        .map((f) => `${f.table} | ${(f.row ?? []).join(' ')} | ${f.col ?? f.unit}`);
       if (ARTEFACTS[id]) expect(1 - missing.length / facts.length).toBeGreaterThanOrEqual(ARTEFACTS[id]!);
       else expect(missing).toEqual([]);
     });
@@ -88,6 +94,8 @@ describe.skipIf(!hasCorpus)('corpus documents by path', () => {
     const bj = await extract(corpusPdf('bj-07'));
     const perf = bj.tables.find((t) => t.kind === 'project_performance' && t.pages.length > 100);
     expect(perf).toBeDefined();
-    expect(bj.tables.filter((t) => !t.title)).toHaveLength(bj.warnings.filter((w) => w.message === 'table without a title').length);
+    expect(bj.tables.filter((t) => !t.title)).toHaveLength(
+      bj.warnings.filter((w) => w.message === 'table without a title').length,
+    );
   });
 });

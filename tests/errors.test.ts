@@ -162,7 +162,17 @@ describe('limits', () => {
     expect(one.lines).toHaveLength(1);
     expect(one.lines[0]).toMatch(/sample-budget\.pdf: reading it took too long.*--timeout.*over 0\.01 s/u);
     // … and in a batch with a generous limit every file is read.
-    const r = run([path.join(ROOT, 'fixtures/sample-budget.pdf'), path.join(ROOT, 'fixtures/fill-rulings.pdf'), '-o', out + '/', '--timeout', '60', '--report', report, '--quiet']);
+    const r = run([
+      path.join(ROOT, 'fixtures/sample-budget.pdf'),
+      path.join(ROOT, 'fixtures/fill-rulings.pdf'),
+      '-o',
+      `${out}/`,
+      '--timeout',
+      '60',
+      '--report',
+      report,
+      '--quiet',
+    ]);
     expect(r.status, r.stderr).toBe(EXIT.OK);
     expect(readReport(report).summary.ok).toBe(2);
   });
@@ -175,45 +185,76 @@ describe('limits', () => {
   // Each limit is tested on its own, with the other out of reach: a memory test under a short time limit races it
   // on a loaded machine (the worker may still be starting when the clock runs out), so no case depends on timing.
   const hostileWorker = (): string =>
-    put('hostile-worker.mjs', `export default async function (task) {
+    put(
+      'hostile-worker.mjs',
+      `export default async function (task) {
       if (task.fileName === 'loop.pdf') { for (;;) {} }
       if (task.fileName === 'hang.pdf') return new Promise(() => {});
       if (task.fileName === 'oom.pdf') { const keep = []; for (;;) keep.push(new Array(1e6).fill(Math.random())); }
       if (task.fileName === 'crash.pdf') process.exit(3);
       if (task.fileName === 'throw-later.pdf') { setTimeout(() => { throw new Error('stray'); }, 0); await new Promise((r) => setTimeout(r, 50)); }
       return { status: 'ok', doc: { source: { file: task.fileName, pages: 1 } } };
-    }\n`);
-  const runHostile = async (names: string[], limits: { timeoutSeconds: number; maxMemoryMb: number }): Promise<Record<string, string>> => {
+    }\n`,
+    );
+  const runHostile = async (
+    names: string[],
+    limits: { timeoutSeconds: number; maxMemoryMb: number },
+  ): Promise<Record<string, string>> => {
     const { runTasks } = (await import(dist('cli/batch.js'))) as typeof import('../src/cli/batch.js');
     const got: Record<string, string> = {};
-    await runTasks(names.map((fileName) => ({ fileName })), { jobs: 2, workerFile: hostileWorker(), ...limits }, (i, r) => {
-      got[names[i]!] = r.status === 'ok' ? 'ok' : `${r.status} ${r.code}`;
-    });
+    await runTasks(
+      names.map((fileName) => ({ fileName })),
+      { jobs: 2, workerFile: hostileWorker(), ...limits },
+      (i, r) => {
+        got[names[i]!] = r.status === 'ok' ? 'ok' : `${r.status} ${r.code}`;
+      },
+    );
     return got;
   };
 
-  it('a worker stuck in a loop or hung is terminated at the time limit, one that dies is replaced; the others finish', SLOW, async () => {
-    const got = await runHostile(['a.pdf', 'loop.pdf', 'b.pdf', 'hang.pdf', 'c.pdf', 'd.pdf', 'crash.pdf', 'throw-later.pdf', 'e.pdf'], { timeoutSeconds: 2, maxMemoryMb: 512 });
-    expect(got).toEqual({
-      'a.pdf': 'ok', 'b.pdf': 'ok', 'c.pdf': 'ok', 'd.pdf': 'ok', 'e.pdf': 'ok',
-      'loop.pdf': 'failed timeout', 'hang.pdf': 'failed timeout',
-      'crash.pdf': 'failed worker', 'throw-later.pdf': 'failed worker',
-    });
-  });
+  it(
+    'a worker stuck in a loop or hung is terminated at the time limit, one that dies is replaced; the others finish',
+    SLOW,
+    async () => {
+      const got = await runHostile(
+        ['a.pdf', 'loop.pdf', 'b.pdf', 'hang.pdf', 'c.pdf', 'd.pdf', 'crash.pdf', 'throw-later.pdf', 'e.pdf'],
+        { timeoutSeconds: 2, maxMemoryMb: 512 },
+      );
+      expect(got).toEqual({
+        'a.pdf': 'ok',
+        'b.pdf': 'ok',
+        'c.pdf': 'ok',
+        'd.pdf': 'ok',
+        'e.pdf': 'ok',
+        'loop.pdf': 'failed timeout',
+        'hang.pdf': 'failed timeout',
+        'crash.pdf': 'failed worker',
+        'throw-later.pdf': 'failed worker',
+      });
+    },
+  );
 
-  it('a worker that runs out of memory is stopped at the memory limit and replaced; the others finish', SLOW, async () => {
-    // No time limit within reach: only the memory limit can end oom.pdf.
-    const got = await runHostile(['a.pdf', 'oom.pdf', 'b.pdf', 'c.pdf'], { timeoutSeconds: 3600, maxMemoryMb: 64 });
-    expect(got).toEqual({ 'a.pdf': 'ok', 'oom.pdf': 'failed out_of_memory', 'b.pdf': 'ok', 'c.pdf': 'ok' });
-  });
+  it(
+    'a worker that runs out of memory is stopped at the memory limit and replaced; the others finish',
+    SLOW,
+    async () => {
+      // No time limit within reach: only the memory limit can end oom.pdf.
+      const got = await runHostile(['a.pdf', 'oom.pdf', 'b.pdf', 'c.pdf'], { timeoutSeconds: 3600, maxMemoryMb: 64 });
+      expect(got).toEqual({ 'a.pdf': 'ok', 'oom.pdf': 'failed out_of_memory', 'b.pdf': 'ok', 'c.pdf': 'ok' });
+    },
+  );
 
   it('the single-file path honours the time limit too (a worker of its own)', SLOW, async () => {
     const worker = put('loop-worker.mjs', 'export default function () { for (;;) {} }\n');
     const { runTasks } = (await import(dist('cli/batch.js'))) as typeof import('../src/cli/batch.js');
     const got: string[] = [];
-    await runTasks([{ fileName: 'x.pdf' }], { jobs: 1, inProcess: true, workerFile: worker, timeoutSeconds: 1 }, (_, r) => {
-      got.push(r.status === 'ok' ? 'ok' : `${r.status} ${r.code}`);
-    });
+    await runTasks(
+      [{ fileName: 'x.pdf' }],
+      { jobs: 1, inProcess: true, workerFile: worker, timeoutSeconds: 1 },
+      (_, r) => {
+        got.push(r.status === 'ok' ? 'ok' : `${r.status} ${r.code}`);
+      },
+    );
     expect(got).toEqual(['failed timeout']);
   });
 });
@@ -254,7 +295,10 @@ describe('output safety', () => {
       expect(r.lines[0]).toMatch(/^budget-extract: \.\.\/y\.pdf: the PDF is truncated/u);
       const files = fs.readdirSync(path.join(work, out));
       expect(files.length).toBeGreaterThan(0);
-      expect(files.every((f) => f.startsWith('x.')), files.join(' ')).toBe(true);
+      expect(
+        files.every((f) => f.startsWith('x.')),
+        files.join(' '),
+      ).toBe(true);
       expect(files.some((f) => f.endsWith('.tmp'))).toBe(false);
     }
     // Nothing was written beside the inputs or above the output folder.
@@ -277,12 +321,17 @@ describe.skipIf(!hasCorpus)('a batch over the corpus with 20 broken files', () =
     const out = path.join(dir, 'batch-out');
     const report = path.join(dir, 'batch-report.json');
     const broken: string[] = [];
-    for (const [name, bytes] of await bad.brokenSet(20)) broken.push(put(path.join('batch-in', `broken-${name}`), bytes));
+    for (const [name, bytes] of await bad.brokenSet(20))
+      broken.push(put(path.join('batch-in', `broken-${name}`), bytes));
     expect(broken).toHaveLength(20);
     const corpusDir = path.join(CORPUS, 'pdf');
-    const manifest = JSON.parse(fs.readFileSync(path.join(CORPUS, 'manifest.json'), 'utf8')) as { documents: { id: string; notes?: string }[] };
+    const manifest = JSON.parse(fs.readFileSync(path.join(CORPUS, 'manifest.json'), 'utf8')) as {
+      documents: { id: string; notes?: string }[];
+    };
     const refusedIds = new Set(manifest.documents.filter((d) => /expect=error/u.test(d.notes ?? '')).map((d) => d.id));
-    const r = run([corpusDir, inputs, '-o', `${out}/`, '--jobs', '2', '--quiet', '--report', report], { timeout: 590_000 });
+    const r = run([corpusDir, inputs, '-o', `${out}/`, '--jobs', '2', '--quiet', '--report', report], {
+      timeout: 590_000,
+    });
     expect(r.status).toBe(EXIT.INPUT);
     const files = readReport(report).files;
     const corpusFiles = fs.readdirSync(corpusDir).filter((f) => f.endsWith('.pdf'));
@@ -292,7 +341,10 @@ describe.skipIf(!hasCorpus)('a batch over the corpus with 20 broken files', () =
       const entry = files.find((f) => f.file === path.join(corpusDir, name))!;
       if (refusedIds.has(id)) {
         expect(entry.status, name).toBe('refused');
-        expect(r.lines.some((l) => l.startsWith(`budget-extract: ${entry.file}: `)), name).toBe(true);
+        expect(
+          r.lines.some((l) => l.startsWith(`budget-extract: ${entry.file}: `)),
+          name,
+        ).toBe(true);
       } else {
         expect(entry.status, `${name}: ${entry.reason}`).toBe('ok');
         expect(fs.existsSync(path.join(out, `${id}.json`)), name).toBe(true);
@@ -301,7 +353,10 @@ describe.skipIf(!hasCorpus)('a batch over the corpus with 20 broken files', () =
     for (const file of broken) {
       const entry = files.find((f) => f.file === file)!;
       expect(entry.status, path.basename(file)).toBe('refused');
-      expect(r.lines.filter((l) => l.startsWith(`budget-extract: ${file}: `)), path.basename(file)).toHaveLength(1);
+      expect(
+        r.lines.filter((l) => l.startsWith(`budget-extract: ${file}: `)),
+        path.basename(file),
+      ).toHaveLength(1);
       expect(fs.existsSync(path.join(out, `${path.basename(file, '.pdf')}.json`))).toBe(false);
     }
     expect(r.lines).toHaveLength(20 + refusedIds.size);

@@ -86,7 +86,10 @@ describe('fixture files', () => {
   it('are what scripts/make-fixtures.mjs generates (run `npm run fixtures` after editing it)', SLOW, () => {
     const out = fs.mkdtempSync(path.join(os.tmpdir(), 'budget-extract-fixtures-'));
     try {
-      execFileSync(process.execPath, [path.join(ROOT, 'scripts/make-fixtures.mjs'), '--out', out], { cwd: ROOT, stdio: 'pipe' });
+      execFileSync(process.execPath, [path.join(ROOT, 'scripts/make-fixtures.mjs'), '--out', out], {
+        cwd: ROOT,
+        stdio: 'pipe',
+      });
       const list = (dir: string): string[] =>
         fs
           .readdirSync(dir, { withFileTypes: true })
@@ -134,7 +137,10 @@ function checkTree(rows: string[][], codeOf: (row: string[]) => string, total: n
     if (next === undefined) continue;
     const children = coded.filter((r) => codeOf(r).length === next && codeOf(r).startsWith(code));
     expect(children.length, `${code} has children`).toBeGreaterThan(0);
-    expect(amountCols.map((c) => cents(row[c]!)), `${code} = sum of its children`).toEqual(sumOf(children));
+    expect(
+      amountCols.map((c) => cents(row[c]!)),
+      `${code} = sum of its children`,
+    ).toEqual(sumOf(children));
   }
 }
 
@@ -194,7 +200,10 @@ describe('fixture data is internally consistent', () => {
     const body = D.wrappedCells.body;
     expect(body[0]![4]).toEqual({ t: '931.79', lines: ['931.7', '9'] });
     expect(body[0]![7]).toEqual({ t: '11.70', lines: ['11.7', '0'] });
-    expect(body.map((r) => r[0]).find((s) => typeof s === 'object' && s?.t === '213')).toEqual({ t: '213', lines: ['21', '3'] });
+    expect(body.map((r) => r[0]).find((s) => typeof s === 'object' && s?.t === '213')).toEqual({
+      t: '213',
+      lines: ['21', '3'],
+    });
   });
 });
 
@@ -237,12 +246,45 @@ describe('stroke-rulings.pdf: 部门收入预算总表, stroked grid, 7-digit co
   expectTable(file, 0, {
     spec: D.strokeRulings,
     pages: [1],
-    columns: ['科目编码', '科目名称', '合计', '本年收入/一般公共预算拨款', '本年收入/事业收入', '本年收入/其他收入', '上年结转结余'],
+    columns: [
+      '科目编码',
+      '科目名称',
+      '合计',
+      '本年收入/一般公共预算拨款',
+      '本年收入/事业收入',
+      '本年收入/其他收入',
+      '上年结转结余',
+    ],
   });
   it('spot checks', SLOW, async () => {
     const [t] = (await read(file)).tables;
-    expect(t!.rows.map((r) => r[0])).toEqual(['', '201', '20113', '2011301', '2011302', '2011350', '205', '20508', '2050803', '208', '20805', '2080505', '2080506', '221', '22102', '2210201']);
-    expect(t!.rows).toContainEqual(['2011302', '一般行政管理事务', '1,025,000.00', '860,000.00', '', '45,000.00', '120,000.00']);
+    expect(t!.rows.map((r) => r[0])).toEqual([
+      '',
+      '201',
+      '20113',
+      '2011301',
+      '2011302',
+      '2011350',
+      '205',
+      '20508',
+      '2050803',
+      '208',
+      '20805',
+      '2080505',
+      '2080506',
+      '221',
+      '22102',
+      '2210201',
+    ]);
+    expect(t!.rows).toContainEqual([
+      '2011302',
+      '一般行政管理事务',
+      '1,025,000.00',
+      '860,000.00',
+      '',
+      '45,000.00',
+      '120,000.00',
+    ]);
   });
 });
 
@@ -252,7 +294,16 @@ describe('wrapped-cells.pdf: names, a header, numbers and codes wrapped inside t
   expectTable(file, 0, {
     spec: D.wrappedCells,
     pages: [1],
-    columns: ['科目编码/类', '科目编码/款', '科目编码/项', '科目名称', '合计', '基本支出', '项目支出', '对附属单位补助支出'],
+    columns: [
+      '科目编码/类',
+      '科目编码/款',
+      '科目编码/项',
+      '科目名称',
+      '合计',
+      '基本支出',
+      '项目支出',
+      '对附属单位补助支出',
+    ],
   });
   it('spot checks', SLOW, async () => {
     const [t] = (await read(file)).tables;
@@ -279,7 +330,13 @@ for (const [file, what] of [
     expectTable(file, 0, {
       spec: D.longTable,
       pages: [1, 2, 3],
-      columns: ['功能分类科目/编码', '功能分类科目/名称', '2025年预算数/合计', '2025年预算数/基本支出', '2025年预算数/项目支出'],
+      columns: [
+        '功能分类科目/编码',
+        '功能分类科目/名称',
+        '2025年预算数/合计',
+        '2025年预算数/基本支出',
+        '2025年预算数/项目支出',
+      ],
     });
     it('spot checks', SLOW, async () => {
       const [t] = (await read(file)).tables;
@@ -338,7 +395,15 @@ describe('rotated.pdf: landscape 财政拨款收支总表 on a /Rotate 90 page',
   expectTable(file, 0, {
     spec: D.fiscalSummaryTable,
     pages: [1],
-    columns: ['收入/项目', '收入/预算数', '支出/项目', '支出/合计', '支出/一般公共预算', '支出/政府性基金预算', '支出/国有资本经营预算'],
+    columns: [
+      '收入/项目',
+      '收入/预算数',
+      '支出/项目',
+      '支出/合计',
+      '支出/一般公共预算',
+      '支出/政府性基金预算',
+      '支出/国有资本经营预算',
+    ],
   });
 });
 
@@ -349,18 +414,34 @@ describe('sample-budget.pdf: a small complete 部门预算', () => {
     const doc = await read(file);
     expect(doc.source.pages).toBe(5);
     expect(doc.source.sha256).toMatch(/^[0-9a-f]{64}$/);
-    expect({ department: doc.document.department, year: doc.document.year, kind: doc.document.kind, scope: doc.document.scope }).toEqual({
+    expect({
+      department: doc.document.department,
+      year: doc.document.year,
+      kind: doc.document.kind,
+      scope: doc.document.scope,
+    }).toEqual({
       department: D.sampleDepartment,
       year: D.sampleYear,
       kind: 'budget',
       scope: 'department',
     });
   });
-  expectTable(file, 0, { spec: D.sampleSummaryTable, pages: [2], columns: ['收入/项目', '收入/预算数', '支出/项目', '支出/预算数'] });
+  expectTable(file, 0, {
+    spec: D.sampleSummaryTable,
+    pages: [2],
+    columns: ['收入/项目', '收入/预算数', '支出/项目', '支出/预算数'],
+  });
   expectTable(file, 1, {
     spec: D.sampleIncomeTable,
     pages: [3],
-    columns: ['功能分类科目/编码', '功能分类科目/名称', '合计', '一般公共预算拨款收入', '政府性基金预算拨款收入', '其他收入'],
+    columns: [
+      '功能分类科目/编码',
+      '功能分类科目/名称',
+      '合计',
+      '一般公共预算拨款收入',
+      '政府性基金预算拨款收入',
+      '其他收入',
+    ],
   });
   expectTable(file, 2, {
     spec: D.sampleExpenditureTable,
@@ -370,7 +451,14 @@ describe('sample-budget.pdf: a small complete 部门预算', () => {
   expectTable(file, 3, {
     spec: D.sampleThreePublicTable,
     pages: [5],
-    columns: ['合计', '因公出国(境)费', '公务用车购置及运行费/小计', '公务用车购置及运行费/公务用车购置费', '公务用车购置及运行费/公务用车运行费', '公务接待费'],
+    columns: [
+      '合计',
+      '因公出国(境)费',
+      '公务用车购置及运行费/小计',
+      '公务用车购置及运行费/公务用车购置费',
+      '公务用车购置及运行费/公务用车运行费',
+      '公务接待费',
+    ],
   });
   it('takes bytes as well as a path', SLOW, async () => {
     const fromBytes = await extract(new Uint8Array(fs.readFileSync(fixturePath(file))));

@@ -21,7 +21,23 @@ describe('fuzz', () => {
   it('40 mutations of the fixtures (seed 7): 0 crashes, 0 hangs, 0 partial outputs', { timeout: 600_000 }, () => {
     const r = spawnSync(
       process.execPath,
-      [path.join(ROOT, 'scripts/fuzz.mjs'), '--count', '40', '--seed', '7', '--no-corpus', '--jobs', '2', '--timeout', '30', '--chunk', '20', '--single-every', '10', '--json'],
+      [
+        path.join(ROOT, 'scripts/fuzz.mjs'),
+        '--count',
+        '40',
+        '--seed',
+        '7',
+        '--no-corpus',
+        '--jobs',
+        '2',
+        '--timeout',
+        '30',
+        '--chunk',
+        '20',
+        '--single-every',
+        '10',
+        '--json',
+      ],
       { cwd: ROOT, encoding: 'utf8', timeout: 590_000 },
     );
     if (r.error) throw r.error;

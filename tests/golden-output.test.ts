@@ -13,7 +13,9 @@ const GOLDEN = path.resolve(here, '../bench/golden.json');
 const hasCorpus = fs.existsSync(CORPUS_PDF) && fs.existsSync(GOLDEN);
 if (!hasCorpus) console.log(`golden output test skipped: ${CORPUS_PDF} not found`);
 
-const golden: Record<string, string> = hasCorpus ? (JSON.parse(fs.readFileSync(GOLDEN, 'utf8')) as { documents: Record<string, string> }).documents : {};
+const golden: Record<string, string> = hasCorpus
+  ? (JSON.parse(fs.readFileSync(GOLDEN, 'utf8')) as { documents: Record<string, string> }).documents
+  : {};
 
 async function hashOf(file: string): Promise<string> {
   let json: string;
@@ -28,7 +30,10 @@ async function hashOf(file: string): Promise<string> {
 
 describe.skipIf(!hasCorpus)('golden output: byte-identical JSON on the corpus', () => {
   it('covers every corpus PDF', () => {
-    const files = fs.readdirSync(CORPUS_PDF).filter((f) => f.toLowerCase().endsWith('.pdf')).sort();
+    const files = fs
+      .readdirSync(CORPUS_PDF)
+      .filter((f) => f.toLowerCase().endsWith('.pdf'))
+      .sort();
     expect(Object.keys(golden).sort()).toEqual(files);
   });
   for (const file of Object.keys(golden)) {

@@ -54,7 +54,12 @@ describe('module structure', () => {
   });
 
   it('the walk finds a cycle when there is one', () => {
-    const graph = new Map([['a', ['b']], ['b', ['c']], ['c', ['a']], ['d', ['a']]]);
+    const graph = new Map([
+      ['a', ['b']],
+      ['b', ['c']],
+      ['c', ['a']],
+      ['d', ['a']],
+    ]);
     expect(cycles(graph).map((c) => c.length)).toEqual([3]);
   });
 

@@ -115,7 +115,16 @@ const LITERALS: { [K in TableKind]: Literal } = {
   },
   three_public: {
     title: '“三公”经费支出预算表',
-    columns: ['单位编码', '单位名称', '合计', '因公出国(境)费', '公务用车购置及运行费/小计', '公务用车购置及运行费/公务用车购置费', '公务用车购置及运行费/公务用车运行费', '公务接待费'],
+    columns: [
+      '单位编码',
+      '单位名称',
+      '合计',
+      '因公出国(境)费',
+      '公务用车购置及运行费/小计',
+      '公务用车购置及运行费/公务用车购置费',
+      '公务用车购置及运行费/公务用车运行费',
+      '公务接待费',
+    ],
     rows: [
       ['', '合计', '16.00', '2.00', '10.00', '6.00', '4.00', '4.00'],
       ['103001', '某某县农业农村局', '16.00', '2.00', '10.00', '6.00', '4.00', '4.00'],
@@ -157,24 +166,125 @@ const LITERALS: { [K in TableKind]: Literal } = {
   },
   project_performance: {
     title: '项目支出绩效目标表',
-    columns: ['项目编码', '项目名称', '预算数', '年度目标', '一级指标', '二级指标', '三级指标', '指标性质', '指标值', '度量单位', '分值权重(90分)'],
+    columns: [
+      '项目编码',
+      '项目名称',
+      '预算数',
+      '年度目标',
+      '一级指标',
+      '二级指标',
+      '三级指标',
+      '指标性质',
+      '指标值',
+      '度量单位',
+      '分值权重(90分)',
+    ],
     rows: [
-      ['51000023R000000012345', '信息化建设项目', '20.00', '完成系统建设', '产出指标', '数量指标', '建设系统数', '≥', '1', '套', '40'],
-      ['51000023R000000012345', '信息化建设项目', '20.00', '完成系统建设', '产出指标', '质量指标', '验收合格率', '=', '100', '%', '30'],
-      ['51000023R000000012345', '信息化建设项目', '20.00', '完成系统建设', '效益指标', '社会效益指标', '服务对象满意度', '≥', '90', '%', '20'],
-      ['51000023R000000067890', '办公楼维修项目', '10.00', '完成维修', '产出指标', '数量指标', '维修面积', '', '≥500', '平方米', '50'],
-      ['51000023R000000067890', '办公楼维修项目', '10.00', '完成维修', '满意度指标', '服务对象满意度指标', '群众满意度', '定性', '高', '', '40'],
+      [
+        '51000023R000000012345',
+        '信息化建设项目',
+        '20.00',
+        '完成系统建设',
+        '产出指标',
+        '数量指标',
+        '建设系统数',
+        '≥',
+        '1',
+        '套',
+        '40',
+      ],
+      [
+        '51000023R000000012345',
+        '信息化建设项目',
+        '20.00',
+        '完成系统建设',
+        '产出指标',
+        '质量指标',
+        '验收合格率',
+        '=',
+        '100',
+        '%',
+        '30',
+      ],
+      [
+        '51000023R000000012345',
+        '信息化建设项目',
+        '20.00',
+        '完成系统建设',
+        '效益指标',
+        '社会效益指标',
+        '服务对象满意度',
+        '≥',
+        '90',
+        '%',
+        '20',
+      ],
+      [
+        '51000023R000000067890',
+        '办公楼维修项目',
+        '10.00',
+        '完成维修',
+        '产出指标',
+        '数量指标',
+        '维修面积',
+        '',
+        '≥500',
+        '平方米',
+        '50',
+      ],
+      [
+        '51000023R000000067890',
+        '办公楼维修项目',
+        '10.00',
+        '完成维修',
+        '满意度指标',
+        '服务对象满意度指标',
+        '群众满意度',
+        '定性',
+        '高',
+        '',
+        '40',
+      ],
     ],
     rowPages: [21, 21, 21, 22, 22],
   },
   overall_performance: {
     title: '部门整体支出绩效目标表',
     columns: [
-      '部门名称', '年度主要任务', '预算支出总额', '基本支出/合计', '基本支出/财政拨款', '基本支出/单位资金', '项目支出/合计', '项目支出/财政拨款', '项目支出/单位资金',
-      '年度总体绩效目标', '一级指标', '二级指标', '三级指标', '指标值', '权重',
+      '部门名称',
+      '年度主要任务',
+      '预算支出总额',
+      '基本支出/合计',
+      '基本支出/财政拨款',
+      '基本支出/单位资金',
+      '项目支出/合计',
+      '项目支出/财政拨款',
+      '项目支出/单位资金',
+      '年度总体绩效目标',
+      '一级指标',
+      '二级指标',
+      '三级指标',
+      '指标值',
+      '权重',
     ],
     rows: [
-      ['某某县农业农村局', '保障机构正常运转', '100.00', '70.00', '65.00', '5.00', '30.00', '30.00', '', '保障履职,推进乡村振兴', '产出指标', '数量指标', '培训农民人次', '≥1000', '50'],
+      [
+        '某某县农业农村局',
+        '保障机构正常运转',
+        '100.00',
+        '70.00',
+        '65.00',
+        '5.00',
+        '30.00',
+        '30.00',
+        '',
+        '保障履职,推进乡村振兴',
+        '产出指标',
+        '数量指标',
+        '培训农民人次',
+        '≥1000',
+        '50',
+      ],
       ['', '', '', '', '', '', '', '', '', '', '满意度指标', '服务对象满意度指标', '农民满意度', '≥90%', '50'],
     ],
     rowPages: [23, 24],
@@ -199,8 +309,16 @@ const LITERALS: { [K in TableKind]: Literal } = {
 function make<K extends TableKind>(kind: K, lit: Literal, unit = '万元'): TableOf<K> {
   const rowPages = lit.rowPages ?? lit.rows.map(() => 7);
   return {
-    kind, title: lit.title, label: '', titles: [lit.title], pages: [...new Set(rowPages)], unit, empty: false,
-    columns: [...lit.columns], rows: lit.rows.map((r) => [...r]), rowPages: [...rowPages],
+    kind,
+    title: lit.title,
+    label: '',
+    titles: [lit.title],
+    pages: [...new Set(rowPages)],
+    unit,
+    empty: false,
+    columns: [...lit.columns],
+    rows: lit.rows.map((r) => [...r]),
+    rowPages: [...rowPages],
   } as TableOf<K>;
 }
 
@@ -208,7 +326,11 @@ function make<K extends TableKind>(kind: K, lit: Literal, unit = '万元'): Tabl
 type Change = [number, string, string];
 
 /** The kind's literal as a Table (a fresh copy), with the given cells changed. */
-function table<K extends TableKind>(kind: K, changes: Change[] = [], opts: { unit?: string; title?: string } = {}): TableOf<K> {
+function table<K extends TableKind>(
+  kind: K,
+  changes: Change[] = [],
+  opts: { unit?: string; title?: string } = {},
+): TableOf<K> {
   const lit = LITERALS[kind];
   const t = make(kind, { ...lit, title: opts.title ?? lit.title }, opts.unit);
   for (const [r, label, text] of changes) {
@@ -230,7 +352,15 @@ const checksOf = (t: Table): CheckResult[] => runChecks([t]).results;
 const ids = (results: readonly CheckResult[]) => [...new Set(results.map((r) => r.id))].sort();
 const failedOf = (t: Table) => checksOf(t).filter((r) => !r.passed);
 /** A result's place and numbers, for exact comparison. */
-const where = (r: CheckResult) => ({ id: r.id, column: r.column, rowIndex: r.rowIndex, page: r.page, expected: r.expected, found: r.found, difference: r.difference });
+const where = (r: CheckResult) => ({
+  id: r.id,
+  column: r.column,
+  rowIndex: r.rowIndex,
+  page: r.page,
+  expected: r.expected,
+  found: r.found,
+  difference: r.difference,
+});
 
 describe('every kind has a literal here', () => {
   it('each kind of the registry has a literal whose title classifies as that kind', () => {
@@ -322,26 +452,68 @@ describe('收支总表 and 财政拨款收支总表 (summary records)', () => {
       ['income', 0, '一般公共预算拨款', null, { total: '100.00' }],
       ['income', 1, '政府性基金预算拨款', null, { total: '10.00' }],
       ['income', 2, '收入总计', 'incomeGrandTotal', { total: '110.00' }],
-      ['expenditure', 0, '一般公共服务支出', null, { total: '110.00', generalBudget: '100.00', governmentFund: '10.00' }],
-      ['expenditure', 2, '支出总计', 'expenditureGrandTotal', { total: '110.00', generalBudget: '100.00', governmentFund: '10.00' }],
+      [
+        'expenditure',
+        0,
+        '一般公共服务支出',
+        null,
+        { total: '110.00', generalBudget: '100.00', governmentFund: '10.00' },
+      ],
+      [
+        'expenditure',
+        2,
+        '支出总计',
+        'expenditureGrandTotal',
+        { total: '110.00', generalBudget: '100.00', governmentFund: '10.00' },
+      ],
     ]);
   });
 
   it('summary.income_equals_expenditure passes on both literals, on the 支出总计 row', () => {
-    for (const [kind, rowIndex, page] of [['income_expenditure_summary', 4, 3], ['fiscal_summary', 2, 5]] as const) {
+    for (const [kind, rowIndex, page] of [
+      ['income_expenditure_summary', 4, 3],
+      ['fiscal_summary', 2, 5],
+    ] as const) {
       const results = checksOf(table(kind));
-      expect(results.map((r) => [r.id, r.column, r.rowIndex, r.page, r.expected, r.found, r.passed, r.rounding])).toEqual([
-        ['summary.income_equals_expenditure', 'total', rowIndex, page, kind === 'fiscal_summary' ? '110' : '130', kind === 'fiscal_summary' ? '110' : '130', true, false],
+      expect(
+        results.map((r) => [r.id, r.column, r.rowIndex, r.page, r.expected, r.found, r.passed, r.rounding]),
+      ).toEqual([
+        [
+          'summary.income_equals_expenditure',
+          'total',
+          rowIndex,
+          page,
+          kind === 'fiscal_summary' ? '110' : '130',
+          kind === 'fiscal_summary' ? '110' : '130',
+          true,
+          false,
+        ],
       ]);
     }
   });
 
   it('one grand total changed fails, at the 支出总计 row and its page', () => {
     expect(failedOf(table('income_expenditure_summary', [[4, '支出/预算数', '131.00']])).map(where)).toEqual([
-      { id: 'summary.income_equals_expenditure', column: 'total', rowIndex: 4, page: 3, expected: '130', found: '131', difference: '1' },
+      {
+        id: 'summary.income_equals_expenditure',
+        column: 'total',
+        rowIndex: 4,
+        page: 3,
+        expected: '130',
+        found: '131',
+        difference: '1',
+      },
     ]);
     expect(failedOf(table('fiscal_summary', [[2, '收入/预算数', '111.00']])).map(where)).toEqual([
-      { id: 'summary.income_equals_expenditure', column: 'total', rowIndex: 2, page: 5, expected: '111', found: '110', difference: '-1' },
+      {
+        id: 'summary.income_equals_expenditure',
+        column: 'total',
+        rowIndex: 2,
+        page: 5,
+        expected: '111',
+        found: '110',
+        difference: '-1',
+      },
     ]);
   });
 
@@ -354,8 +526,29 @@ describe('收支总表 and 财政拨款收支总表 (summary records)', () => {
 });
 
 /** A line item's code split and place: [row, code, class, item, entry, level, parent, name, isTotal]. */
-const placeOf = (r: { row: number | null; code: { code: string; class: string; item: string | null; entry: string | null; level: number; parent: string | null } | null; name: string; isTotal: boolean }) =>
-  [r.row, r.code?.code ?? null, r.code?.class ?? null, r.code?.item ?? null, r.code?.entry ?? null, r.code?.level ?? null, r.code?.parent ?? null, r.name, r.isTotal];
+const placeOf = (r: {
+  row: number | null;
+  code: {
+    code: string;
+    class: string;
+    item: string | null;
+    entry: string | null;
+    level: number;
+    parent: string | null;
+  } | null;
+  name: string;
+  isTotal: boolean;
+}) => [
+  r.row,
+  r.code?.code ?? null,
+  r.code?.class ?? null,
+  r.code?.item ?? null,
+  r.code?.entry ?? null,
+  r.code?.level ?? null,
+  r.code?.parent ?? null,
+  r.name,
+  r.isTotal,
+];
 
 describe('line-item tables (收入, 支出, 一般公共预算, 基本, 项目, 经济分类, 政府性基金, 国有资本经营)', () => {
   it('支出总表: 类/款/项 cells make one code split into class/item/entry; amounts exact as printed, blanks null', () => {
@@ -372,8 +565,13 @@ describe('line-item tables (收入, 支出, 一般公共预算, 基本, 项目, 
     ]);
     expect(records[3]).toEqual({
       code: { system: 'function', class: '201', item: '01', entry: '01', code: '2010101', level: 3, parent: '20101' },
-      name: '行政运行', unitCode: null, isTotal: false, isSubtotal: false,
-      amounts: { total: '100.00', basic: '100.00', project: null }, extra: {}, row: 3,
+      name: '行政运行',
+      unitCode: null,
+      isTotal: false,
+      isSubtotal: false,
+      amounts: { total: '100.00', basic: '100.00', project: null },
+      extra: {},
+      row: 3,
     });
     expect(records[0]!.amounts).toEqual({ total: '150.00', basic: '100.00', project: '50.00' });
   });
@@ -392,9 +590,28 @@ describe('line-item tables (收入, 支出, 一般公共预算, 基本, 项目, 
   it('经济分类 tables: 301/302 codes are economic, 人员经费/公用经费 by field', () => {
     for (const kind of ['fiscal_expenditure_economic', 'basic_expenditure'] as const) {
       const records = recordsOf(table(kind));
-      expect(records.every((r) => r.code === null || r.code.system === 'economic'), kind).toBe(true);
-      expect(records.filter((r) => r.code).map((r) => [r.code!.class, r.code!.item]), kind).toEqual(
-        kind === 'basic_expenditure' ? [['301', null], ['301', '01'], ['302', null], ['302', '01']] : [['301', null], ['301', '01'], ['301', '02'], ['302', null], ['302', '01']],
+      expect(
+        records.every((r) => r.code === null || r.code.system === 'economic'),
+        kind,
+      ).toBe(true);
+      expect(
+        records.filter((r) => r.code).map((r) => [r.code!.class, r.code!.item]),
+        kind,
+      ).toEqual(
+        kind === 'basic_expenditure'
+          ? [
+              ['301', null],
+              ['301', '01'],
+              ['302', null],
+              ['302', '01'],
+            ]
+          : [
+              ['301', null],
+              ['301', '01'],
+              ['301', '02'],
+              ['302', null],
+              ['302', '01'],
+            ],
       );
     }
     expect(recordsOf(table('fiscal_expenditure_economic')).map((r) => [r.row, r.name, r.amounts])).toEqual([
@@ -405,7 +622,12 @@ describe('line-item tables (收入, 支出, 一般公共预算, 基本, 项目, 
       [4, '商品和服务支出', { total: '10.00', personnel: null, public: '10.00' }],
       [5, '办公费', { total: '10.00', personnel: null, public: '10.00' }],
     ]);
-    expect(recordsOf(table('basic_expenditure'))[0]).toMatchObject({ isTotal: true, code: null, amounts: { total: '70.00', personnel: '60.00', public: '10.00' }, row: 0 });
+    expect(recordsOf(table('basic_expenditure'))[0]).toMatchObject({
+      isTotal: true,
+      code: null,
+      amounts: { total: '70.00', personnel: '60.00', public: '10.00' },
+      row: 0,
+    });
   });
 
   it('一般公共预算支出表 and 政府性基金预算支出表: one code cell read as class/item/entry', () => {
@@ -416,8 +638,22 @@ describe('line-item tables (收入, 支出, 一般公共预算, 基本, 项目, 
       [3, '2010301', '201', '03', '01', 3, '20103', '行政运行', false],
       [4, '2010302', '201', '03', '02', 3, '20103', '一般行政管理事务', false],
     ]);
-    expect(recordsOf(table('general_public_expenditure')).map((r) => r.amounts.basic)).toEqual(['70.00', '70.00', '70.00', '70.00', null]);
-    expect(recordsOf(table('government_fund')).map((r) => [r.row, r.code?.code ?? null, r.code?.item ?? null, r.code?.entry ?? null, r.amounts])).toEqual([
+    expect(recordsOf(table('general_public_expenditure')).map((r) => r.amounts.basic)).toEqual([
+      '70.00',
+      '70.00',
+      '70.00',
+      '70.00',
+      null,
+    ]);
+    expect(
+      recordsOf(table('government_fund')).map((r) => [
+        r.row,
+        r.code?.code ?? null,
+        r.code?.item ?? null,
+        r.code?.entry ?? null,
+        r.amounts,
+      ]),
+    ).toEqual([
       [0, null, null, null, { total: '50.00', basic: null, project: '50.00' }],
       [1, '212', null, null, { total: '50.00', basic: null, project: '50.00' }],
       [2, '21208', '08', null, { total: '50.00', basic: null, project: '50.00' }],
@@ -435,7 +671,9 @@ describe('line-item tables (收入, 支出, 一般公共预算, 基本, 项目, 
   });
 
   it('国有资本经营预算支出表 by unit: unit codes, no subject code', () => {
-    expect(recordsOf(table('state_capital')).map((r) => [r.row, r.code, r.unitCode, r.name, r.isTotal, r.amounts.total])).toEqual([
+    expect(
+      recordsOf(table('state_capital')).map((r) => [r.row, r.code, r.unitCode, r.name, r.isTotal, r.amounts.total]),
+    ).toEqual([
       [0, null, null, '合计', true, '15.00'],
       [1, null, '103001', '某某县国有资产服务中心', false, '10.00'],
       [2, null, '103002', '某某县投资促进中心', false, '5.00'],
@@ -445,11 +683,23 @@ describe('line-item tables (收入, 支出, 一般公共预算, 基本, 项目, 
   const CHECK_IDS: [TableKind, string[]][] = [
     ['income', ['row.income_total_equals_sources', 'total.equals_top_rows', 'tree.parent_equals_children']],
     ['expenditure', ['row.total_equals_basic_plus_project', 'total.equals_top_rows', 'tree.parent_equals_children']],
-    ['fiscal_expenditure_economic', ['row.total_equals_personnel_plus_public', 'total.equals_top_rows', 'tree.parent_equals_children']],
-    ['general_public_expenditure', ['row.total_equals_basic_plus_project', 'total.equals_top_rows', 'tree.parent_equals_children']],
-    ['basic_expenditure', ['row.total_equals_personnel_plus_public', 'total.equals_top_rows', 'tree.parent_equals_children']],
+    [
+      'fiscal_expenditure_economic',
+      ['row.total_equals_personnel_plus_public', 'total.equals_top_rows', 'tree.parent_equals_children'],
+    ],
+    [
+      'general_public_expenditure',
+      ['row.total_equals_basic_plus_project', 'total.equals_top_rows', 'tree.parent_equals_children'],
+    ],
+    [
+      'basic_expenditure',
+      ['row.total_equals_personnel_plus_public', 'total.equals_top_rows', 'tree.parent_equals_children'],
+    ],
     ['project_expenditure', ['total.equals_top_rows', 'tree.parent_equals_children']],
-    ['government_fund', ['row.total_equals_basic_plus_project', 'total.equals_top_rows', 'tree.parent_equals_children']],
+    [
+      'government_fund',
+      ['row.total_equals_basic_plus_project', 'total.equals_top_rows', 'tree.parent_equals_children'],
+    ],
     ['state_capital', ['total.equals_top_rows']],
   ];
   it.each(CHECK_IDS)('%s: its literal passes every check of its kind (%j)', (kind, expectedIds) => {
@@ -463,48 +713,211 @@ describe('line-item tables (收入, 支出, 一般公共预算, 基本, 项目, 
     const results = checksOf(table('expenditure'));
     const count = (id: string) => results.filter((r) => r.id === id).length;
     // Parents 201, 20101, 208, 20805 × 3 columns; 合计 × 3 columns; 8 rows.
-    expect([count('tree.parent_equals_children'), count('total.equals_top_rows'), count('row.total_equals_basic_plus_project')]).toEqual([12, 3, 8]);
-    expect(results.filter((r) => r.id === 'total.equals_top_rows').map((r) => [r.column, r.expected, r.found])).toEqual([
-      ['合计', '150', '150'], ['基本支出', '100', '100'], ['项目支出', '50', '50'],
-    ]);
+    expect([
+      count('tree.parent_equals_children'),
+      count('total.equals_top_rows'),
+      count('row.total_equals_basic_plus_project'),
+    ]).toEqual([12, 3, 8]);
+    expect(results.filter((r) => r.id === 'total.equals_top_rows').map((r) => [r.column, r.expected, r.found])).toEqual(
+      [
+        ['合计', '150', '150'],
+        ['基本支出', '100', '100'],
+        ['项目支出', '50', '50'],
+      ],
+    );
   });
 
   const FAILURES: [TableKind, Change, ReturnType<typeof where>[]][] = [
-    ['income', [4, '事业收入', '5.00'], [
-      { id: 'tree.parent_equals_children', column: '事业收入', rowIndex: 2, page: 7, expected: '25', found: '20', difference: '-5' },
-      { id: 'row.income_total_equals_sources', column: '合计', rowIndex: 4, page: 7, expected: '55', found: '50', difference: '-5' },
-    ]],
-    ['expenditure', [3, '基本支出', '90.00'], [
-      { id: 'tree.parent_equals_children', column: '基本支出', rowIndex: 2, page: 4, expected: '90', found: '100', difference: '10' },
-      { id: 'row.total_equals_basic_plus_project', column: '合计', rowIndex: 3, page: 5, expected: '90', found: '100', difference: '10' },
-    ]],
-    ['fiscal_expenditure_economic', [3, '合计', '31.00'], [
-      { id: 'tree.parent_equals_children', column: '合计', rowIndex: 1, page: 8, expected: '91', found: '90', difference: '-1' },
-      { id: 'row.total_equals_personnel_plus_public', column: '合计', rowIndex: 3, page: 9, expected: '30', found: '31', difference: '1' },
-    ]],
-    ['general_public_expenditure', [0, '合计', '101.00'], [
-      { id: 'total.equals_top_rows', column: '合计', rowIndex: 0, page: 7, expected: '100', found: '101', difference: '1' },
-      { id: 'row.total_equals_basic_plus_project', column: '合计', rowIndex: 0, page: 7, expected: '100', found: '101', difference: '1' },
-    ]],
-    ['basic_expenditure', [4, '公用经费', '9.00'], [
-      { id: 'tree.parent_equals_children', column: '公用经费', rowIndex: 3, page: 13, expected: '9', found: '10', difference: '1' },
-      { id: 'row.total_equals_personnel_plus_public', column: '合计', rowIndex: 4, page: 13, expected: '9', found: '10', difference: '1' },
-    ]],
-    ['project_expenditure', [3, '合计', '25.00'], [
-      { id: 'tree.parent_equals_children', column: '合计', rowIndex: 2, page: 15, expected: '25', found: '30', difference: '5' },
-    ]],
-    ['government_fund', [1, '项目支出', '40.00'], [
-      { id: 'tree.parent_equals_children', column: '项目支出', rowIndex: 1, page: 7, expected: '50', found: '40', difference: '-10' },
-      { id: 'total.equals_top_rows', column: '项目支出', rowIndex: 0, page: 7, expected: '40', found: '50', difference: '10' },
-      { id: 'row.total_equals_basic_plus_project', column: '合计', rowIndex: 1, page: 7, expected: '40', found: '50', difference: '10' },
-    ]],
-    ['state_capital', [2, '合计', '6.00'], [
-      { id: 'total.equals_top_rows', column: '合计', rowIndex: 0, page: 19, expected: '16', found: '15', difference: '-1' },
-    ]],
+    [
+      'income',
+      [4, '事业收入', '5.00'],
+      [
+        {
+          id: 'tree.parent_equals_children',
+          column: '事业收入',
+          rowIndex: 2,
+          page: 7,
+          expected: '25',
+          found: '20',
+          difference: '-5',
+        },
+        {
+          id: 'row.income_total_equals_sources',
+          column: '合计',
+          rowIndex: 4,
+          page: 7,
+          expected: '55',
+          found: '50',
+          difference: '-5',
+        },
+      ],
+    ],
+    [
+      'expenditure',
+      [3, '基本支出', '90.00'],
+      [
+        {
+          id: 'tree.parent_equals_children',
+          column: '基本支出',
+          rowIndex: 2,
+          page: 4,
+          expected: '90',
+          found: '100',
+          difference: '10',
+        },
+        {
+          id: 'row.total_equals_basic_plus_project',
+          column: '合计',
+          rowIndex: 3,
+          page: 5,
+          expected: '90',
+          found: '100',
+          difference: '10',
+        },
+      ],
+    ],
+    [
+      'fiscal_expenditure_economic',
+      [3, '合计', '31.00'],
+      [
+        {
+          id: 'tree.parent_equals_children',
+          column: '合计',
+          rowIndex: 1,
+          page: 8,
+          expected: '91',
+          found: '90',
+          difference: '-1',
+        },
+        {
+          id: 'row.total_equals_personnel_plus_public',
+          column: '合计',
+          rowIndex: 3,
+          page: 9,
+          expected: '30',
+          found: '31',
+          difference: '1',
+        },
+      ],
+    ],
+    [
+      'general_public_expenditure',
+      [0, '合计', '101.00'],
+      [
+        {
+          id: 'total.equals_top_rows',
+          column: '合计',
+          rowIndex: 0,
+          page: 7,
+          expected: '100',
+          found: '101',
+          difference: '1',
+        },
+        {
+          id: 'row.total_equals_basic_plus_project',
+          column: '合计',
+          rowIndex: 0,
+          page: 7,
+          expected: '100',
+          found: '101',
+          difference: '1',
+        },
+      ],
+    ],
+    [
+      'basic_expenditure',
+      [4, '公用经费', '9.00'],
+      [
+        {
+          id: 'tree.parent_equals_children',
+          column: '公用经费',
+          rowIndex: 3,
+          page: 13,
+          expected: '9',
+          found: '10',
+          difference: '1',
+        },
+        {
+          id: 'row.total_equals_personnel_plus_public',
+          column: '合计',
+          rowIndex: 4,
+          page: 13,
+          expected: '9',
+          found: '10',
+          difference: '1',
+        },
+      ],
+    ],
+    [
+      'project_expenditure',
+      [3, '合计', '25.00'],
+      [
+        {
+          id: 'tree.parent_equals_children',
+          column: '合计',
+          rowIndex: 2,
+          page: 15,
+          expected: '25',
+          found: '30',
+          difference: '5',
+        },
+      ],
+    ],
+    [
+      'government_fund',
+      [1, '项目支出', '40.00'],
+      [
+        {
+          id: 'tree.parent_equals_children',
+          column: '项目支出',
+          rowIndex: 1,
+          page: 7,
+          expected: '50',
+          found: '40',
+          difference: '-10',
+        },
+        {
+          id: 'total.equals_top_rows',
+          column: '项目支出',
+          rowIndex: 0,
+          page: 7,
+          expected: '40',
+          found: '50',
+          difference: '10',
+        },
+        {
+          id: 'row.total_equals_basic_plus_project',
+          column: '合计',
+          rowIndex: 1,
+          page: 7,
+          expected: '40',
+          found: '50',
+          difference: '10',
+        },
+      ],
+    ],
+    [
+      'state_capital',
+      [2, '合计', '6.00'],
+      [
+        {
+          id: 'total.equals_top_rows',
+          column: '合计',
+          rowIndex: 0,
+          page: 19,
+          expected: '16',
+          found: '15',
+          difference: '-1',
+        },
+      ],
+    ],
   ];
-  it.each(FAILURES)('%s: one cell changed (%j) fails exactly the identities it breaks, where it breaks them', (kind, change, expected) => {
-    expect(failedOf(table(kind, [change])).map(where)).toEqual(expected);
-  });
+  it.each(FAILURES)(
+    '%s: one cell changed (%j) fails exactly the identities it breaks, where it breaks them',
+    (kind, change, expected) => {
+      expect(failedOf(table(kind, [change])).map(where)).toEqual(expected);
+    },
+  );
 
   it('尾差: a 合计 a cent off its parts passes marked rounding; two cents off fails', () => {
     const near = checksOf(table('general_public_expenditure', [[0, '合计', '100.01']]));
@@ -513,7 +926,13 @@ describe('line-item tables (收入, 支出, 一般公共预算, 基本, 项目, 
       ['total.equals_top_rows', 0, '0.01', '0.01'],
       ['row.total_equals_basic_plus_project', 0, '0.01', '0.015'],
     ]);
-    expect(failedOf(table('general_public_expenditure', [[0, '合计', '100.02']])).map((r) => [r.id, r.difference, r.rounding])).toEqual([
+    expect(
+      failedOf(table('general_public_expenditure', [[0, '合计', '100.02']])).map((r) => [
+        r.id,
+        r.difference,
+        r.rounding,
+      ]),
+    ).toEqual([
       ['total.equals_top_rows', '0.02', false],
       ['row.total_equals_basic_plus_project', '0.02', false],
     ]);
@@ -525,12 +944,28 @@ describe('“三公”经费 tables (three_public, government_fund_three_public)
     const records = recordsOf(table('three_public'));
     expect(records).toEqual([
       {
-        unit: null, unitCode: null, basis: null, isTotal: true, total: '16.00', outbound: '2.00',
-        vehicle: { subtotal: '10.00', purchase: '6.00', operation: '4.00' }, reception: '4.00', extra: {}, row: 0,
+        unit: null,
+        unitCode: null,
+        basis: null,
+        isTotal: true,
+        total: '16.00',
+        outbound: '2.00',
+        vehicle: { subtotal: '10.00', purchase: '6.00', operation: '4.00' },
+        reception: '4.00',
+        extra: {},
+        row: 0,
       },
       {
-        unit: '某某县农业农村局', unitCode: '103001', basis: null, isTotal: false, total: '16.00', outbound: '2.00',
-        vehicle: { subtotal: '10.00', purchase: '6.00', operation: '4.00' }, reception: '4.00', extra: {}, row: 1,
+        unit: '某某县农业农村局',
+        unitCode: '103001',
+        basis: null,
+        isTotal: false,
+        total: '16.00',
+        outbound: '2.00',
+        vehicle: { subtotal: '10.00', purchase: '6.00', operation: '4.00' },
+        reception: '4.00',
+        extra: {},
+        row: 1,
       },
     ]);
   });
@@ -538,8 +973,16 @@ describe('“三公”经费 tables (three_public, government_fund_three_public)
   it('down (政府性基金“三公”): one record for the column, its basis from 预算数, anchored on the 合计 row', () => {
     expect(recordsOf(table('government_fund_three_public'))).toEqual([
       {
-        unit: null, unitCode: null, basis: 'budget', isTotal: true, total: '5.00', outbound: '1.00',
-        vehicle: { subtotal: '3.00', purchase: '1.00', operation: '2.00' }, reception: '1.00', extra: {}, row: 0,
+        unit: null,
+        unitCode: null,
+        basis: 'budget',
+        isTotal: true,
+        total: '5.00',
+        outbound: '1.00',
+        vehicle: { subtotal: '3.00', purchase: '1.00', operation: '2.00' },
+        reception: '1.00',
+        extra: {},
+        row: 0,
       },
     ]);
   });
@@ -561,10 +1004,26 @@ describe('“三公”经费 tables (three_public, government_fund_three_public)
 
   it('a vehicle part changed fails three_public.vehicle only, on its unit’s row (the total reads the printed subtotal)', () => {
     expect(failedOf(table('three_public', [[1, '公务用车购置及运行费/公务用车购置费', '7.00']])).map(where)).toEqual([
-      { id: 'three_public.vehicle', column: 'vehicle.subtotal', rowIndex: 1, page: 17, expected: '11', found: '10', difference: '-1' },
+      {
+        id: 'three_public.vehicle',
+        column: 'vehicle.subtotal',
+        rowIndex: 1,
+        page: 17,
+        expected: '11',
+        found: '10',
+        difference: '-1',
+      },
     ]);
     expect(failedOf(table('three_public', [[0, '公务接待费', '5.00']])).map(where)).toEqual([
-      { id: 'three_public.total', column: 'total', rowIndex: 0, page: 16, expected: '17', found: '16', difference: '-1' },
+      {
+        id: 'three_public.total',
+        column: 'total',
+        rowIndex: 0,
+        page: 16,
+        expected: '17',
+        found: '16',
+        difference: '-1',
+      },
     ]);
   });
 
@@ -576,9 +1035,16 @@ describe('“三公”经费 tables (three_public, government_fund_three_public)
 
   it('尾差: a 合计 a cent over its three items passes marked rounding (four figures to the cent allow 0.02)', () => {
     const results = checksOf(table('three_public', [[0, '合计', '16.01']]));
-    expect(results.filter((r) => r.rowIndex === 0 && r.id === 'three_public.total')[0]).toMatchObject({ passed: true, rounding: true, difference: '0.01', tolerance: '0.02' });
+    expect(results.filter((r) => r.rowIndex === 0 && r.id === 'three_public.total')[0]).toMatchObject({
+      passed: true,
+      rounding: true,
+      difference: '0.01',
+      tolerance: '0.02',
+    });
     expect(results.every((r) => r.passed)).toBe(true);
-    expect(failedOf(table('three_public', [[0, '合计', '16.03']])).map((r) => [r.id, r.difference, r.tolerance])).toEqual([['three_public.total', '0.03', '0.02']]);
+    expect(
+      failedOf(table('three_public', [[0, '合计', '16.03']])).map((r) => [r.id, r.difference, r.tolerance]),
+    ).toEqual([['three_public.total', '0.03', '0.02']]);
   });
 });
 
@@ -590,9 +1056,33 @@ describe('绩效目标表 (project_performance, overall_performance)', () => {
       [3, '51000023R000000067890', '办公楼维修项目', null, '10.00', '完成维修', 2],
     ]);
     expect(records[0]!.indicators).toEqual([
-      { level1: '产出指标', level2: '数量指标', name: '建设系统数', operator: '≥', value: '1', unit: '套', weight: '40' },
-      { level1: '产出指标', level2: '质量指标', name: '验收合格率', operator: '=', value: '100', unit: '%', weight: '30' },
-      { level1: '效益指标', level2: '社会效益指标', name: '服务对象满意度', operator: '≥', value: '90', unit: '%', weight: '20' },
+      {
+        level1: '产出指标',
+        level2: '数量指标',
+        name: '建设系统数',
+        operator: '≥',
+        value: '1',
+        unit: '套',
+        weight: '40',
+      },
+      {
+        level1: '产出指标',
+        level2: '质量指标',
+        name: '验收合格率',
+        operator: '=',
+        value: '100',
+        unit: '%',
+        weight: '30',
+      },
+      {
+        level1: '效益指标',
+        level2: '社会效益指标',
+        name: '服务对象满意度',
+        operator: '≥',
+        value: '90',
+        unit: '%',
+        weight: '20',
+      },
     ]);
     // The sign printed before the value is the operator when the 指标性质 cell is blank; 定性 keeps its value.
     expect(records[1]!.indicators.map((i) => [i.name, i.operator, i.value, i.unit, i.weight])).toEqual([
@@ -608,21 +1098,49 @@ describe('绩效目标表 (project_performance, overall_performance)', () => {
       columns: lit.columns.slice(1),
       rows: lit.rows.map((r) => [`${r[0]}-${r[1]}`, ...r.slice(2)]),
     });
-    expect(recordsOf(t).map((r) => [r.code, r.name])).toEqual([['51000023R000000012345', '信息化建设项目'], ['51000023R000000067890', '办公楼维修项目']]);
+    expect(recordsOf(t).map((r) => [r.code, r.name])).toEqual([
+      ['51000023R000000012345', '信息化建设项目'],
+      ['51000023R000000067890', '办公楼维修项目'],
+    ]);
   });
 
   it('performance.weights: each project’s weights add up to the 90 the header prints; a changed weight fails on its project’s first row', () => {
-    expect(checksOf(table('project_performance')).map((r) => [r.id, r.row?.name, r.rowIndex, r.page, r.expected, r.found, r.passed])).toEqual([
+    expect(
+      checksOf(table('project_performance')).map((r) => [
+        r.id,
+        r.row?.name,
+        r.rowIndex,
+        r.page,
+        r.expected,
+        r.found,
+        r.passed,
+      ]),
+    ).toEqual([
       ['performance.weights', '信息化建设项目', 0, 21, '90', '90', true],
       ['performance.weights', '办公楼维修项目', 3, 22, '90', '90', true],
     ]);
     expect(failedOf(table('project_performance', [[4, '分值权重(90分)', '45']])).map(where)).toEqual([
-      { id: 'performance.weights', column: '分值权重(90分)', rowIndex: 3, page: 22, expected: '90', found: '95', difference: '5' },
+      {
+        id: 'performance.weights',
+        column: '分值权重(90分)',
+        rowIndex: 3,
+        page: 22,
+        expected: '90',
+        found: '95',
+        difference: '5',
+      },
     ]);
   });
 
   it('weights have no 尾差: a weight a hundredth off fails with tolerance 0', () => {
-    expect(failedOf(table('project_performance', [[0, '分值权重(90分)', '40.01']])).map((r) => [r.rowIndex, r.difference, r.tolerance, r.rounding])).toEqual([[0, '0.01', '0', false]]);
+    expect(
+      failedOf(table('project_performance', [[0, '分值权重(90分)', '40.01']])).map((r) => [
+        r.rowIndex,
+        r.difference,
+        r.tolerance,
+        r.rounding,
+      ]),
+    ).toEqual([[0, '0.01', '0', false]]);
   });
 
   it('部门整体支出绩效目标表: goal, tasks, funds by field (by-source parts under their label), fields, indicators; no row', () => {
@@ -630,31 +1148,86 @@ describe('绩效目标表 (project_performance, overall_performance)', () => {
     expect(more).toEqual([]);
     expect(r).toEqual({
       goal: '保障履职,推进乡村振兴',
-      funds: { total: '100.00', basic: '70.00', '基本支出/财政拨款': '65.00', '基本支出/单位资金': '5.00', project: '30.00', '项目支出/财政拨款': '30.00' },
+      funds: {
+        total: '100.00',
+        basic: '70.00',
+        '基本支出/财政拨款': '65.00',
+        '基本支出/单位资金': '5.00',
+        project: '30.00',
+        '项目支出/财政拨款': '30.00',
+      },
       tasks: ['保障机构正常运转'],
       fields: {
-        部门名称: '某某县农业农村局', 年度主要任务: '保障机构正常运转', 预算支出总额: '100.00',
-        '基本支出/合计': '70.00', '基本支出/财政拨款': '65.00', '基本支出/单位资金': '5.00', '项目支出/合计': '30.00', '项目支出/财政拨款': '30.00',
+        部门名称: '某某县农业农村局',
+        年度主要任务: '保障机构正常运转',
+        预算支出总额: '100.00',
+        '基本支出/合计': '70.00',
+        '基本支出/财政拨款': '65.00',
+        '基本支出/单位资金': '5.00',
+        '项目支出/合计': '30.00',
+        '项目支出/财政拨款': '30.00',
       },
       indicators: [
-        { level1: '产出指标', level2: '数量指标', name: '培训农民人次', operator: '≥', value: '1000', unit: null, weight: '50' },
-        { level1: '满意度指标', level2: '服务对象满意度指标', name: '农民满意度', operator: '≥', value: '90%', unit: null, weight: '50' },
+        {
+          level1: '产出指标',
+          level2: '数量指标',
+          name: '培训农民人次',
+          operator: '≥',
+          value: '1000',
+          unit: null,
+          weight: '50',
+        },
+        {
+          level1: '满意度指标',
+          level2: '服务对象满意度指标',
+          name: '农民满意度',
+          operator: '≥',
+          value: '90%',
+          unit: null,
+          weight: '50',
+        },
       ],
       row: null,
     });
   });
 
   it('performance.funds_part and performance.funds_total pass; a part changed fails its part only; the total changed fails the total', () => {
-    expect(checksOf(table('overall_performance')).map((r) => [r.id, r.column, r.rowIndex, r.page, r.expected, r.found, r.passed])).toEqual([
+    expect(
+      checksOf(table('overall_performance')).map((r) => [
+        r.id,
+        r.column,
+        r.rowIndex,
+        r.page,
+        r.expected,
+        r.found,
+        r.passed,
+      ]),
+    ).toEqual([
       ['performance.funds_part', '基本支出/合计', 0, 23, '70', '70', true],
       ['performance.funds_part', '项目支出/合计', 0, 23, '30', '30', true],
       ['performance.funds_total', 'funds.total', 0, 23, '100', '100', true],
     ]);
     expect(failedOf(table('overall_performance', [[0, '基本支出/单位资金', '6.00']])).map(where)).toEqual([
-      { id: 'performance.funds_part', column: '基本支出/合计', rowIndex: 0, page: 23, expected: '71', found: '70', difference: '-1' },
+      {
+        id: 'performance.funds_part',
+        column: '基本支出/合计',
+        rowIndex: 0,
+        page: 23,
+        expected: '71',
+        found: '70',
+        difference: '-1',
+      },
     ]);
     expect(failedOf(table('overall_performance', [[0, '预算支出总额', '101.00']])).map(where)).toEqual([
-      { id: 'performance.funds_total', column: 'funds.total', rowIndex: 0, page: 23, expected: '100', found: '101', difference: '1' },
+      {
+        id: 'performance.funds_total',
+        column: 'funds.total',
+        rowIndex: 0,
+        page: 23,
+        expected: '100',
+        found: '101',
+        difference: '1',
+      },
     ]);
   });
 
@@ -671,9 +1244,36 @@ describe('绩效目标表 (project_performance, overall_performance)', () => {
 describe('政府采购预算表 and other tables', () => {
   it('procurement: name, category, quantity, amount, set-aside and other columns by printed label', () => {
     expect(recordsOf(table('procurement'))).toEqual([
-      { name: '合计', category: null, quantity: null, amount: '25.00', isTotal: true, setAside: { '其中:面向中小企业预留': '10.00' }, otherColumns: {}, row: 0 },
-      { name: '办公设备购置', category: '台式计算机', quantity: '20', amount: '15.00', isTotal: false, setAside: { '其中:面向中小企业预留': '10.00' }, otherColumns: { 备注: '集中采购' }, row: 1 },
-      { name: '物业管理服务', category: '物业管理服务', quantity: '1', amount: '10.00', isTotal: false, setAside: { '其中:面向中小企业预留': null }, otherColumns: {}, row: 2 },
+      {
+        name: '合计',
+        category: null,
+        quantity: null,
+        amount: '25.00',
+        isTotal: true,
+        setAside: { '其中:面向中小企业预留': '10.00' },
+        otherColumns: {},
+        row: 0,
+      },
+      {
+        name: '办公设备购置',
+        category: '台式计算机',
+        quantity: '20',
+        amount: '15.00',
+        isTotal: false,
+        setAside: { '其中:面向中小企业预留': '10.00' },
+        otherColumns: { 备注: '集中采购' },
+        row: 1,
+      },
+      {
+        name: '物业管理服务',
+        category: '物业管理服务',
+        quantity: '1',
+        amount: '10.00',
+        isTotal: false,
+        setAside: { '其中:面向中小企业预留': null },
+        otherColumns: {},
+        row: 2,
+      },
     ]);
   });
 
@@ -692,26 +1292,86 @@ describe('cross-table checks', () => {
   const cross = (tables: Table[]) => runChecks(tables).results.filter((r) => r.id.startsWith('cross.'));
 
   it('一般公共预算支出表 against its 基本支出表 and 项目支出表: agreeing totals pass on the second table’s total row', () => {
-    const results = cross([table('general_public_expenditure'), table('basic_expenditure'), table('project_expenditure')]);
-    expect(results.map((r) => [r.id, r.tableKind, r.tableTitle, r.column, r.rowIndex, r.page, r.expected, r.found, r.passed])).toEqual([
+    const results = cross([
+      table('general_public_expenditure'),
+      table('basic_expenditure'),
+      table('project_expenditure'),
+    ]);
+    expect(
+      results.map((r) => [
+        r.id,
+        r.tableKind,
+        r.tableTitle,
+        r.column,
+        r.rowIndex,
+        r.page,
+        r.expected,
+        r.found,
+        r.passed,
+      ]),
+    ).toEqual([
       ['cross.general_budget_basic', 'basic_expenditure', '一般公共预算基本支出表', 'basic', 0, 12, '70', '70', true],
-      ['cross.general_budget_project', 'project_expenditure', '一般公共预算项目支出表', 'project', 0, 14, '30', '30', true],
+      [
+        'cross.general_budget_project',
+        'project_expenditure',
+        '一般公共预算项目支出表',
+        'project',
+        0,
+        14,
+        '30',
+        '30',
+        true,
+      ],
     ]);
     expect(results[0]!.message.zh).toContain('(一般公共预算支出表)');
   });
 
   it('disagreeing totals fail on the second table’s total row', () => {
-    expect(cross([table('general_public_expenditure'), table('basic_expenditure', [[0, '合计', '71.00']]), table('project_expenditure')]).filter((r) => !r.passed).map(where)).toEqual([
-      { id: 'cross.general_budget_basic', column: 'basic', rowIndex: 0, page: 12, expected: '70', found: '71', difference: '1' },
+    expect(
+      cross([
+        table('general_public_expenditure'),
+        table('basic_expenditure', [[0, '合计', '71.00']]),
+        table('project_expenditure'),
+      ])
+        .filter((r) => !r.passed)
+        .map(where),
+    ).toEqual([
+      {
+        id: 'cross.general_budget_basic',
+        column: 'basic',
+        rowIndex: 0,
+        page: 12,
+        expected: '70',
+        found: '71',
+        difference: '1',
+      },
     ]);
-    expect(cross([table('general_public_expenditure', [[0, '项目支出', '31.00']]), table('basic_expenditure'), table('project_expenditure')]).filter((r) => !r.passed).map(where)).toEqual([
-      { id: 'cross.general_budget_project', column: 'project', rowIndex: 0, page: 14, expected: '31', found: '30', difference: '-1' },
+    expect(
+      cross([
+        table('general_public_expenditure', [[0, '项目支出', '31.00']]),
+        table('basic_expenditure'),
+        table('project_expenditure'),
+      ])
+        .filter((r) => !r.passed)
+        .map(where),
+    ).toEqual([
+      {
+        id: 'cross.general_budget_project',
+        column: 'project',
+        rowIndex: 0,
+        page: 14,
+        expected: '31',
+        found: '30',
+        difference: '-1',
+      },
     ]);
   });
 
   it('no cross check between tables of different units, nor with a 基本支出表 that is not the general budget’s', () => {
     expect(cross([table('general_public_expenditure'), table('basic_expenditure', [], { unit: '元' })])).toEqual([]);
-    expect(cross([table('general_public_expenditure'), table('basic_expenditure', [], { title: '财政拨款基本支出表' })])).toEqual([]);
+    expect(
+      cross([table('general_public_expenditure'), table('basic_expenditure', [], { title: '财政拨款基本支出表' })]),
+    ).toEqual([]);
   });
 
   /** A 收支总表 of a department whose money is all fiscal appropriation (its 事业收入 blank). */
@@ -729,11 +1389,19 @@ describe('cross-table checks', () => {
 
   it('cross.fiscal_summary_total: with fiscal money only, the 财政拨款收支总表 收入总计 equals the 收支总表’s', () => {
     const results = cross([allFiscal(), table('fiscal_summary')]);
-    expect(results.map((r) => [r.id, r.tableKind, r.column, r.rowIndex, r.page, r.expected, r.found, r.passed])).toEqual([
-      ['cross.fiscal_summary_total', 'fiscal_summary', 'total', 2, 5, '110', '110', true],
-    ]);
+    expect(
+      results.map((r) => [r.id, r.tableKind, r.column, r.rowIndex, r.page, r.expected, r.found, r.passed]),
+    ).toEqual([['cross.fiscal_summary_total', 'fiscal_summary', 'total', 2, 5, '110', '110', true]]);
     expect(cross([allFiscal(), table('fiscal_summary', [[2, '收入/预算数', '111.00']])]).map(where)).toEqual([
-      { id: 'cross.fiscal_summary_total', column: 'total', rowIndex: 2, page: 5, expected: '110', found: '111', difference: '1' },
+      {
+        id: 'cross.fiscal_summary_total',
+        column: 'total',
+        rowIndex: 2,
+        page: 5,
+        expected: '110',
+        found: '111',
+        difference: '1',
+      },
     ]);
   });
 
@@ -744,7 +1412,11 @@ describe('cross-table checks', () => {
 
 describe('unit conversion of every record kind (attachRecords, convertTables)', () => {
   /** Every kind's literal in 万元 with its records attached, then converted to 元. */
-  function converted(): { tables: Table[]; before: Map<TableKind, unknown>; warnings: { attach: unknown[]; convert: unknown[] } } {
+  function converted(): {
+    tables: Table[];
+    before: Map<TableKind, unknown>;
+    warnings: { attach: unknown[]; convert: unknown[] };
+  } {
     const tables = TABLE_KINDS.map((k) => table(k) as Table);
     const attach = attachRecords(tables);
     const before = new Map(tables.map((t) => [t.kind, structuredClone(t.records)] as const));
@@ -782,10 +1454,19 @@ describe('unit conversion of every record kind (attachRecords, convertTables)', 
       { total: '300000', basic: null, project: '300000' },
       { total: '300000', basic: null, project: '300000' },
     ]);
-    expect(of(tables, 'income').records![4]!.amounts).toEqual({ total: '500000', generalBudget: '500000', business: null });
+    expect(of(tables, 'income').records![4]!.amounts).toEqual({
+      total: '500000',
+      generalBudget: '500000',
+      business: null,
+    });
     expect(of(tables, 'state_capital').records!.map((r) => r.amounts.total)).toEqual(['150000', '100000', '50000']);
     // Codes and names are not amounts.
-    expect(of(tables, 'expenditure').records![3]!.code).toMatchObject({ code: '2010101', class: '201', item: '01', entry: '01' });
+    expect(of(tables, 'expenditure').records![3]!.code).toMatchObject({
+      code: '2010101',
+      class: '201',
+      item: '01',
+      entry: '01',
+    });
     expect(of(tables, 'fiscal_summary').records!.map((r) => [r.side, r.amounts])).toEqual([
       ['income', { total: '1000000' }],
       ['income', { total: '100000' }],
@@ -793,16 +1474,30 @@ describe('unit conversion of every record kind (attachRecords, convertTables)', 
       ['expenditure', { total: '1100000', generalBudget: '1000000', governmentFund: '100000' }],
       ['expenditure', { total: '1100000', generalBudget: '1000000', governmentFund: '100000' }],
     ]);
-    expect(of(tables, 'income_expenditure_summary').records!.find((r) => r.totalKind === 'carriedOver')!.amounts).toEqual({ total: '100000' });
+    expect(
+      of(tables, 'income_expenditure_summary').records!.find((r) => r.totalKind === 'carriedOver')!.amounts,
+    ).toEqual({ total: '100000' });
   });
 
   it('“三公”: the items and the nested vehicle parts', () => {
     const { tables } = converted();
     for (const kind of ['three_public', 'government_fund_three_public'] as const) {
       const [r] = of(tables, kind).records!;
-      expect(r, kind).toMatchObject(kind === 'three_public'
-        ? { total: '160000', outbound: '20000', reception: '40000', vehicle: { subtotal: '100000', purchase: '60000', operation: '40000' } }
-        : { total: '50000', outbound: '10000', reception: '10000', vehicle: { subtotal: '30000', purchase: '10000', operation: '20000' } });
+      expect(r, kind).toMatchObject(
+        kind === 'three_public'
+          ? {
+              total: '160000',
+              outbound: '20000',
+              reception: '40000',
+              vehicle: { subtotal: '100000', purchase: '60000', operation: '40000' },
+            }
+          : {
+              total: '50000',
+              outbound: '10000',
+              reception: '10000',
+              vehicle: { subtotal: '30000', purchase: '10000', operation: '20000' },
+            },
+      );
     }
     expect(of(tables, 'three_public').records![1]!.unitCode).toBe('103001');
   });
@@ -811,12 +1506,23 @@ describe('unit conversion of every record kind (attachRecords, convertTables)', 
     const { tables } = converted();
     const projects = of(tables, 'project_performance').records!;
     expect(projects.map((p) => p.amount)).toEqual(['200000', '100000']);
-    expect(projects[0]!.indicators.map((i) => [i.value, i.weight])).toEqual([['1', '40'], ['100', '30'], ['90', '20']]);
+    expect(projects[0]!.indicators.map((i) => [i.value, i.weight])).toEqual([
+      ['1', '40'],
+      ['100', '30'],
+      ['90', '20'],
+    ]);
     const [form] = of(tables, 'overall_performance').records!;
-    expect(form!.funds).toEqual({ total: '1000000', basic: '700000', '基本支出/财政拨款': '650000', '基本支出/单位资金': '50000', project: '300000', '项目支出/财政拨款': '300000' });
+    expect(form!.funds).toEqual({
+      total: '1000000',
+      basic: '700000',
+      '基本支出/财政拨款': '650000',
+      '基本支出/单位资金': '50000',
+      project: '300000',
+      '项目支出/财政拨款': '300000',
+    });
     expect(form!.indicators.map((i) => i.value)).toEqual(['1000', '90%']);
     // The form's label/value cells are text as printed (in the table's unit), not amounts.
-    expect(form!.fields['预算支出总额']).toBe('100.00');
+    expect(form!.fields.预算支出总额).toBe('100.00');
   });
 
   it('procurement: the amount and the set-aside amounts; the quantity kept', () => {
@@ -840,7 +1546,9 @@ describe('unit conversion of every record kind (attachRecords, convertTables)', 
     const t = table('expenditure', [], { unit: '' });
     expect(attachRecords([t])).toEqual([]);
     const before = structuredClone(t.records);
-    expect(convertTables([t], '元')).toEqual([{ page: 4, message: '部门支出总表: no unit printed, amounts not converted to 元' }]);
+    expect(convertTables([t], '元')).toEqual([
+      { page: 4, message: '部门支出总表: no unit printed, amounts not converted to 元' },
+    ]);
     expect(t.records).toEqual(before);
     expect(t.records![0]!.amounts.total).toBe('150.00');
     expect(t.recordsUnit).toBe('');

@@ -15,7 +15,11 @@ const fixture = (name: string) => path.join(ROOT, 'fixtures', name);
 
 /** Runs an ES module script in a fresh Node process (nothing loaded yet) and parses the JSON it prints. */
 function fresh(script: string): Record<string, unknown> {
-  const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
+  const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
   expect(r.stderr).toBe('');
   return JSON.parse(r.stdout) as Record<string, unknown>;
 }
@@ -46,14 +50,19 @@ interface PageRead {
 }
 
 async function readAll(data: Uint8Array, params: object): Promise<PageRead[]> {
-  const doc = (await pdfjs.getDocument({ data: new Uint8Array(data), ...params } as Parameters<typeof pdfjs.getDocument>[0]).promise) as PdfDocument;
+  const doc = (await pdfjs.getDocument({ data: new Uint8Array(data), ...params } as Parameters<
+    typeof pdfjs.getDocument
+  >[0]).promise) as PdfDocument;
   try {
     const pages: PageRead[] = [];
     for (let n = 1; n <= doc.numPages; n++) {
       const page = await doc.getPage(n);
       const content = await page.getTextContent();
       const ops = await page.getOperatorList();
-      pages.push({ text: content.items.map((it) => ('str' in it ? `${it.str}@${it.transform.join(',')}` : '')), ops: [...ops.fnArray] });
+      pages.push({
+        text: content.items.map((it) => ('str' in it ? `${it.str}@${it.transform.join(',')}` : '')),
+        ops: [...ops.fnArray],
+      });
       page.cleanup();
     }
     return pages;
@@ -72,7 +81,9 @@ describe('fonts are dropped, not compiled into outlines', () => {
   it('the font sink takes pdf.js’s style rules and keeps nothing', () => {
     const style = fontSinkDocument.createElement('style');
     fontSinkDocument.documentElement.getElementsByTagName('head')[0]!.append(style);
-    expect(style.sheet.insertRule('@font-face { font-family: x; src: url(data:font/opentype;base64,AAAA) }', 0)).toBe(0);
+    expect(style.sheet.insertRule('@font-face { font-family: x; src: url(data:font/opentype;base64,AAAA) }', 0)).toBe(
+      0,
+    );
     expect(style.sheet.cssRules.length).toBe(0);
   });
 
@@ -89,9 +100,13 @@ describe('fonts are dropped, not compiled into outlines', () => {
     await same(fixture('sample-budget.pdf'));
   });
 
-  it.skipIf(!hasCorpus)('…and of yt-01, which embeds fonts page by page', async () => {
-    await same(corpusPdf('yt-01'));
-  }, 60_000);
+  it.skipIf(!hasCorpus)(
+    '…and of yt-01, which embeds fonts page by page',
+    async () => {
+      await same(corpusPdf('yt-01'));
+    },
+    60_000,
+  );
 
   it('openPdf reads through the font sink', async () => {
     const doc = await openPdf(new Uint8Array(fs.readFileSync(fixture('sample-budget.pdf'))));

@@ -9,32 +9,38 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const SLOW = { timeout: 120_000 };
 
 describe('public API', () => {
-  it('exports by name only what users need: extract, its errors, the check report formatter, the record schemas', SLOW, async () => {
-    const api = await import(path.join(ROOT, 'dist/index.js'));
-    expect(Object.keys(api).sort()).toEqual(
-      [
-        'extract',
-        'InputError',
-        'formatCheckReport',
-        'RECORD_SCHEMAS',
-        'TABLE_KINDS',
-        'Amount',
-        'AmountsSchema',
-        'ClassCodeSchema',
-        'IndicatorSchema',
-        'LineItemRecord',
-        'OverallPerformanceRecord',
-        'ProcurementRecord',
-        'ProjectPerformanceRecord',
-        'SummaryRecord',
-        'ThreePublicRecord',
-      ].sort(),
-    );
-  });
+  it(
+    'exports by name only what users need: extract, its errors, the check report formatter, the record schemas',
+    SLOW,
+    async () => {
+      const api = await import(path.join(ROOT, 'dist/index.js'));
+      expect(Object.keys(api).sort()).toEqual(
+        [
+          'extract',
+          'InputError',
+          'formatCheckReport',
+          'RECORD_SCHEMAS',
+          'TABLE_KINDS',
+          'Amount',
+          'AmountsSchema',
+          'ClassCodeSchema',
+          'IndicatorSchema',
+          'LineItemRecord',
+          'OverallPerformanceRecord',
+          'ProcurementRecord',
+          'ProjectPerformanceRecord',
+          'SummaryRecord',
+          'ThreePublicRecord',
+        ].sort(),
+      );
+    },
+  );
 
   it('a TypeScript consumer compiles against the built declarations (tests/consumer)', SLOW, () => {
     const tsc = path.join(ROOT, 'node_modules/typescript/bin/tsc');
-    const r = spawnSync(process.execPath, [tsc, '-p', path.join(ROOT, 'tests/consumer/tsconfig.json')], { encoding: 'utf8' });
+    const r = spawnSync(process.execPath, [tsc, '-p', path.join(ROOT, 'tests/consumer/tsconfig.json')], {
+      encoding: 'utf8',
+    });
     expect(r.stdout + r.stderr).toBe('');
     expect(r.status).toBe(0);
   });

@@ -21,12 +21,16 @@ describe.skipIf(!hasCorpus)('codes in the 单位代码 column (seed-a, seed-c)',
         ['303', '对个人和家庭的补助', null],
       ]);
       expect(records.find((r) => r.unitCode)?.unitCode).toBe('103001');
-      const trees = doc.checks.results.filter((r) => r.tableKind === 'basic_expenditure' && r.id === 'tree.parent_equals_children');
+      const trees = doc.checks.results.filter(
+        (r) => r.tableKind === 'basic_expenditure' && r.id === 'tree.parent_equals_children',
+      );
       expect(trees).toHaveLength(9);
       expect(trees.every((r) => r.passed)).toBe(true);
       expect(trees.map((r) => r.found).slice(0, 3)).toEqual(['71.04', '71.04', '0']);
       // 合计 173.78 against 71.04 + 102.73 + 0.02 = 173.79: 尾差 within the tolerance.
-      const total = doc.checks.results.find((r) => r.tableKind === 'basic_expenditure' && r.id === 'total.equals_top_rows')!;
+      const total = doc.checks.results.find(
+        (r) => r.tableKind === 'basic_expenditure' && r.id === 'total.equals_top_rows',
+      )!;
       expect([total.expected, total.found, total.passed, total.rowIndex]).toEqual(['173.79', '173.78', true, 0]);
     });
   }
@@ -57,16 +61,24 @@ describe.skipIf(!hasCorpus)('odd separators (w08, Shanghai 单位:元)', () => {
     const summary = doc.tables.find((t) => t.kind === 'income_expenditure_summary')!;
     const items = summary.records as SummaryItem[];
     expect(items.find((i) => i.name === '一、财政拨款收入')!.amounts.total).toBe('120258600');
-    expect(items.find((i) => i.totalKind === 'expenditureGrandTotal')!.amounts).toMatchObject({ total: '128138600', project: '102309588' });
+    expect(items.find((i) => i.totalKind === 'expenditureGrandTotal')!.amounts).toMatchObject({
+      total: '128138600',
+      project: '102309588',
+    });
     const basic = doc.tables.find((t) => t.kind === 'basic_expenditure')!;
     const reception = (basic.records as LineItem[]).find((r) => r.code?.code === '30217')!;
     // The 三公 table (万元) prints 公务接待费 1.00: 10,000 元.
     expect(reception.amounts.total).toBe('10000');
     // Every table of those pages printing such cells has records with amounts (not `amounts: {}`).
-    const printing = doc.tables.filter((x) => x.pages.some((p) => p >= 7 && p <= 18) && x.rows.some((r) => r.some((c) => /^\d+,\d{3}$/u.test(c))));
+    const printing = doc.tables.filter(
+      (x) => x.pages.some((p) => p >= 7 && p <= 18) && x.rows.some((r) => r.some((c) => /^\d+,\d{3}$/u.test(c))),
+    );
     expect(printing.length).toBeGreaterThanOrEqual(6);
     for (const t of printing) {
-      expect(t.records!.some((r) => Object.values((r as LineItem).amounts ?? {}).some((v) => v !== null)), t.title).toBe(true);
+      expect(
+        t.records!.some((r) => Object.values((r as LineItem).amounts ?? {}).some((v) => v !== null)),
+        t.title,
+      ).toBe(true);
     }
     expect(doc.warnings.filter((w) => /not understood/u.test(w.message))).toEqual([]);
     expect(doc.checks.summary.failed).toBe(0);
@@ -79,7 +91,17 @@ describe.skipIf(!hasCorpus)('“三公” vehicle labels (w09, Yantai)', () => {
     const doc = await read('w09');
     const t = doc.tables.find((x) => x.kind === 'three_public' && x.pages.includes(21))!;
     const records = t.records as ThreePublic[];
-    expect(records.map((r) => [r.heading, r.year, r.total, r.vehicle.subtotal, r.vehicle.purchase, r.vehicle.operation, r.reception])).toEqual([
+    expect(
+      records.map((r) => [
+        r.heading,
+        r.year,
+        r.total,
+        r.vehicle.subtotal,
+        r.vehicle.purchase,
+        r.vehicle.operation,
+        r.reception,
+      ]),
+    ).toEqual([
       ['2025年预算数', 2025, '107.05', '97.20', '54.00', '43.20', '9.85'],
       ['2026年预算数', 2026, '42.26', '37.25', '15.20', '22.05', '5.01'],
     ]);

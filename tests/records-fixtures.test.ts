@@ -9,7 +9,14 @@ import { fileURLToPath } from 'node:url';
 import { describe, it, expect } from 'vitest';
 import type { ExtractedDocument, ExtractOptions, Table } from '../src/index.js';
 import { RECORD_SCHEMAS } from '../src/records/index.js';
-import type { Indicator, LineItem, Procurement, ProjectPerformance, SummaryItem, ThreePublic } from '../src/records/index.js';
+import type {
+  Indicator,
+  LineItem,
+  Procurement,
+  ProjectPerformance,
+  SummaryItem,
+  ThreePublic,
+} from '../src/records/index.js';
 import * as D from '../scripts/fixture-data.mjs';
 import type { FixtureTable } from '../scripts/fixture-data.mjs';
 import { expectedColumns, expectedRows, printed } from './helpers/fixture-grid.js';
@@ -76,8 +83,15 @@ function expectedLineItems(spec: FixtureTable, m: LineMap): LineItem[] {
  * A record's amounts restricted to the mapped fields, an absent field read as null: a column that is blank in
  * every row may be left out (checked separately below). Fields the table has no column for must not appear.
  */
-function amountsView<T extends { amounts: Record<string, string | null | undefined> }>(records: T[], fields: string[]): T[] {
-  for (const r of records) expect(Object.keys(r.amounts).filter((k) => !fields.includes(k)), 'amount fields without a column').toEqual([]);
+function amountsView<T extends { amounts: Record<string, string | null | undefined> }>(
+  records: T[],
+  fields: string[],
+): T[] {
+  for (const r of records)
+    expect(
+      Object.keys(r.amounts).filter((k) => !fields.includes(k)),
+      'amount fields without a column',
+    ).toEqual([]);
   return records.map((r) => ({ ...r, amounts: Object.fromEntries(fields.map((f) => [f, r.amounts[f] ?? null])) }));
 }
 
@@ -127,7 +141,11 @@ function expectedThreePublic(spec: FixtureTable, unitCol: number | null, bases: 
         isTotal,
         total: plain(row[b.total]!),
         outbound: plain(row[b.outbound]!),
-        vehicle: { subtotal: plain(row[b.subtotal]!), purchase: plain(row[b.purchase]!), operation: plain(row[b.operation]!) },
+        vehicle: {
+          subtotal: plain(row[b.subtotal]!),
+          purchase: plain(row[b.purchase]!),
+          operation: plain(row[b.operation]!),
+        },
         reception: plain(row[b.reception]!),
         extra: {},
       };
@@ -166,7 +184,8 @@ function expectedProcurement(spec: FixtureTable): Procurement[] {
 // ---------------------------------------------------------------------------------------------
 // Extraction, once per file and options
 
-const read = (name: string, options: ExtractOptions = {}): Promise<ExtractedDocument> => readOnce(fixturePath(name), options);
+const read = (name: string, options: ExtractOptions = {}): Promise<ExtractedDocument> =>
+  readOnce(fixturePath(name), options);
 
 async function tableOf(file: string, index: number, spec: FixtureTable, options: ExtractOptions = {}): Promise<Table> {
   const doc = await read(file, options);
@@ -180,7 +199,12 @@ async function tableOf(file: string, index: number, spec: FixtureTable, options:
 // ---------------------------------------------------------------------------------------------
 // Which printed column is which field, per fixture table
 
-const fillMap: LineMap = { code: [0, 1, 2], name: 3, amounts: { 4: 'total', 5: 'basic', 6: 'project' }, system: 'function' };
+const fillMap: LineMap = {
+  code: [0, 1, 2],
+  name: 3,
+  amounts: { 4: 'total', 5: 'basic', 6: 'project' },
+  system: 'function',
+};
 const strokeMap: LineMap = {
   code: [0],
   name: 1,
@@ -194,7 +218,12 @@ const wrappedMap: LineMap = {
   system: 'function',
 };
 const longMap: LineMap = { code: [0], name: 1, amounts: { 2: 'total', 3: 'basic', 4: 'project' }, system: 'function' };
-const borderlessMap: LineMap = { code: [0], name: 1, amounts: { 2: 'total', 3: 'personnel', 4: 'public' }, system: 'economic' };
+const borderlessMap: LineMap = {
+  code: [0],
+  name: 1,
+  amounts: { 2: 'total', 3: 'personnel', 4: 'public' },
+  system: 'economic',
+};
 const fundMap: LineMap = { code: [0], name: 1, amounts: { 2: 'total', 3: 'basic', 4: 'project' }, system: 'function' };
 const sampleIncomeMap: LineMap = {
   code: [0],
@@ -202,7 +231,12 @@ const sampleIncomeMap: LineMap = {
   amounts: { 2: 'total', 3: 'generalBudget', 4: 'governmentFund', 5: 'otherIncome' },
   system: 'function',
 };
-const sampleExpenditureMap: LineMap = { code: [0], name: 1, amounts: { 2: 'total', 3: 'basic', 4: 'project' }, system: 'function' };
+const sampleExpenditureMap: LineMap = {
+  code: [0],
+  name: 1,
+  amounts: { 2: 'total', 3: 'basic', 4: 'project' },
+  system: 'function',
+};
 const economicMap: LineMap = {
   code: [0, 1],
   name: 2,
@@ -270,8 +304,21 @@ const FIXTURES: [string, FixtureTable[]][] = [
   ['borderless.pdf', [D.borderlessTable]],
   ['empty-table.pdf', [D.emptyFundTable, D.stateCapitalTable]],
   ['rotated.pdf', [D.fiscalSummaryTable]],
-  ['sample-budget.pdf', [D.sampleSummaryTable, D.sampleIncomeTable, D.sampleExpenditureTable, D.sampleThreePublicTable]],
-  ['records-kinds.pdf', [D.fiscalEconomicTable, D.projectExpenditureTable, D.fundThreePublicTable, D.overallPerformanceTable, D.procurementTable, D.gridPerformanceTable]],
+  [
+    'sample-budget.pdf',
+    [D.sampleSummaryTable, D.sampleIncomeTable, D.sampleExpenditureTable, D.sampleThreePublicTable],
+  ],
+  [
+    'records-kinds.pdf',
+    [
+      D.fiscalEconomicTable,
+      D.projectExpenditureTable,
+      D.fundThreePublicTable,
+      D.overallPerformanceTable,
+      D.procurementTable,
+      D.gridPerformanceTable,
+    ],
+  ],
   ['final-account.pdf', [D.finalThreePublicTable, D.finalSummaryTable]],
 ];
 
@@ -291,7 +338,8 @@ describe('records fixture data is internally consistent', () => {
     const classes = rows.filter((r) => r.code.length === 3);
     expect(rows[0]!.code).toBe('');
     expect(rows[0]!.v).toEqual(add(classes));
-    for (const c of classes) expect(c.v, c.code).toEqual(add(rows.filter((r) => r.code.length === 5 && r.code.startsWith(c.code))));
+    for (const c of classes)
+      expect(c.v, c.code).toEqual(add(rows.filter((r) => r.code.length === 5 && r.code.startsWith(c.code))));
   });
 
   it('项目支出 = Σ projects = the economic table’s 项目支出; 资金总额 = the 财政拨款 合计 in 万元', () => {
@@ -324,7 +372,10 @@ describe('records fixture data is internally consistent', () => {
   it('收入支出决算总表: 本年合计 = Σ items, 收入总计 = 本年收入 + 年初结转 = 本年支出 + 年末结转 = 支出总计', () => {
     const rows = expectedRows(D.finalSummaryTable);
     const at = (label: string, col: number) => cents(rows.find((r) => r.includes(label))![col]!);
-    const items = rows.slice(0, rows.findIndex((r) => r[0] === '本年收入合计'));
+    const items = rows.slice(
+      0,
+      rows.findIndex((r) => r[0] === '本年收入合计'),
+    );
     expect(at('本年收入合计', 1)).toBe(items.reduce((a, r) => a + cents(r[1]!), 0));
     expect(at('本年支出合计', 3)).toBe(items.reduce((a, r) => a + cents(r[3]!), 0));
     expect(at('收入总计', 1)).toBe(at('本年收入合计', 1) + at('年初结转和结余', 1));
@@ -341,7 +392,10 @@ describe('every record of every fixture table matches its zod schema', () => {
     it(`${file}: ${specs.map((s) => s.kind).join(', ')}`, SLOW, async () => {
       const doc = await read(file);
       expect(doc.tables.map((t) => t.kind)).toEqual(specs.map((s) => s.kind));
-      expect(doc.warnings.filter((w) => /schema/u.test(w.message)), 'records dropped for not matching their schema').toEqual([]);
+      expect(
+        doc.warnings.filter((w) => /schema/u.test(w.message)),
+        'records dropped for not matching their schema',
+      ).toEqual([]);
       for (const t of doc.tables) {
         expect(t.records, `${t.title}: records`).toBeDefined();
         expect(t.recordsUnit, `${t.title}: recordsUnit`).toBe(t.unit);
@@ -384,13 +438,37 @@ describe('line-item records (code split from 类/款/项 or one code cell, isTot
   it('spot checks: 2011301 from 201|13|01, 30101 from one cell, economic 301|01 from 类|款', SLOW, async () => {
     const fill = (await read('fill-rulings.pdf')).tables[0]!.records as LineItem[];
     const leaf = fill.find((r) => r.code?.code === '2011301')!;
-    expect(leaf.code).toEqual({ system: 'function', class: '201', item: '13', entry: '01', code: '2011301', level: 3, parent: '20113' });
+    expect(leaf.code).toEqual({
+      system: 'function',
+      class: '201',
+      item: '13',
+      entry: '01',
+      code: '2011301',
+      level: 3,
+      parent: '20113',
+    });
     expect(leaf.amounts.total).toBe(plain(D.money(938991300)));
     expect(fill[0]!.isTotal).toBe(true);
     const econ = (await read('records-kinds.pdf')).tables[0]!.records as LineItem[];
-    expect(econ.find((r) => r.code?.code === '30101')!.code).toEqual({ system: 'economic', class: '301', item: '01', entry: null, code: '30101', level: 2, parent: '301' });
+    expect(econ.find((r) => r.code?.code === '30101')!.code).toEqual({
+      system: 'economic',
+      class: '301',
+      item: '01',
+      entry: null,
+      code: '30101',
+      level: 2,
+      parent: '301',
+    });
     const border = (await read('borderless.pdf')).tables[0]!.records as LineItem[];
-    expect(border.find((r) => r.code?.code === '302')!.code).toEqual({ system: 'economic', class: '302', item: null, entry: null, code: '302', level: 1, parent: null });
+    expect(border.find((r) => r.code?.code === '302')!.code).toEqual({
+      system: 'economic',
+      class: '302',
+      item: null,
+      entry: null,
+      code: '302',
+      level: 1,
+      parent: null,
+    });
   });
 
   it('the empty 政府性基金 table has no records', SLOW, async () => {
@@ -402,7 +480,9 @@ describe('line-item records (code split from 类/款/项 or one code cell, isTot
   // set only where a column is labelled for it"; the brief: null for blank).
   it('a labelled amount column blank in every row still gives its field, as null', SLOW, async () => {
     const income = (await tableOf('sample-budget.pdf', 1, D.sampleIncomeTable)).records as LineItem[];
-    expect(income.map((r) => ('governmentFund' in r.amounts ? r.amounts.governmentFund : 'absent'))).toEqual(income.map(() => null));
+    expect(income.map((r) => ('governmentFund' in r.amounts ? r.amounts.governmentFund : 'absent'))).toEqual(
+      income.map(() => null),
+    );
     const capital = (await tableOf('empty-table.pdf', 1, D.stateCapitalTable)).records as LineItem[];
     expect(capital.map((r) => ('basic' in r.amounts ? r.amounts.basic : 'absent'))).toEqual(capital.map(() => null));
   });
@@ -426,7 +506,10 @@ describe('summary records (income / expenditure sides, totalKind)', () => {
       const got = (t.records as SummaryItem[]).map((r) => {
         const side = r.side === 'income' ? map.income : map.expenditure;
         const own = Object.values(side.amounts);
-        expect(Object.keys(r.amounts).filter((k) => !own.includes(k)), `${r.side} ${r.name}: fields without a column`).toEqual([]);
+        expect(
+          Object.keys(r.amounts).filter((k) => !own.includes(k)),
+          `${r.side} ${r.name}: fields without a column`,
+        ).toEqual([]);
         return { ...r, amounts: Object.fromEntries(own.map((f) => [f, r.amounts[f] ?? null])) };
       });
       expect(fields.length).toBeGreaterThan(0);
@@ -448,12 +531,16 @@ describe('summary records (income / expenditure sides, totalKind)', () => {
 
   // In a 财政拨款收支总表 the row `一、本年收入` / `一、本年支出` carries this year's income / expenditure total (the
   // fixture data makes it the sum of the items below it).
-  it('rotated.pdf: `一、本年收入` / `一、本年支出` are the 本年 totals (incomeTotal / expenditureTotal)', SLOW, async () => {
-    const recs = (await read('rotated.pdf')).tables[0]!.records as SummaryItem[];
-    const [head] = expectedRows(D.fiscalSummaryTable);
-    expect(recs.find((r) => r.side === 'income' && r.name === head![0])?.totalKind).toBe('incomeTotal');
-    expect(recs.find((r) => r.side === 'expenditure' && r.name === head![2])?.totalKind).toBe('expenditureTotal');
-  });
+  it(
+    'rotated.pdf: `一、本年收入` / `一、本年支出` are the 本年 totals (incomeTotal / expenditureTotal)',
+    SLOW,
+    async () => {
+      const recs = (await read('rotated.pdf')).tables[0]!.records as SummaryItem[];
+      const [head] = expectedRows(D.fiscalSummaryTable);
+      expect(recs.find((r) => r.side === 'income' && r.name === head![0])?.totalKind).toBe('incomeTotal');
+      expect(recs.find((r) => r.side === 'expenditure' && r.name === head![2])?.totalKind).toBe('expenditureTotal');
+    },
+  );
 });
 
 // ---------------------------------------------------------------------------------------------
@@ -472,51 +559,67 @@ describe('three_public records (total, outbound, vehicle, reception, basis)', ()
     expect(t.records).toEqual(want);
   });
 
-  it('final-account.pdf: “三公”经费支出决算表 — one row, two records: 预算数 (budget) and 决算数 (actual)', SLOW, async () => {
-    const t = await tableOf('final-account.pdf', 0, D.finalThreePublicTable);
-    const want = expectedThreePublic(D.finalThreePublicTable, null, [threeAt('budget', 0), threeAt('actual', 6)]);
-    expect(want).toHaveLength(2);
-    expect(t.records).toEqual(want);
-    // The same, from the cents in the fixture data.
-    const [budget, actual] = t.records as ThreePublic[];
-    const [abroad, buy, run, reception] = D.finalThreePublic.actual;
-    expect(actual!.vehicle).toEqual({ subtotal: plain(D.money(buy! + run!)), purchase: plain(D.money(buy!)), operation: plain(D.money(run!)) });
-    expect(actual!.total).toBe(plain(D.money(abroad! + buy! + run! + reception!)));
-    expect(budget!.outbound).toBe(plain(D.money(D.finalThreePublic.budget[0]!)));
-  });
+  it(
+    'final-account.pdf: “三公”经费支出决算表 — one row, two records: 预算数 (budget) and 决算数 (actual)',
+    SLOW,
+    async () => {
+      const t = await tableOf('final-account.pdf', 0, D.finalThreePublicTable);
+      const want = expectedThreePublic(D.finalThreePublicTable, null, [threeAt('budget', 0), threeAt('actual', 6)]);
+      expect(want).toHaveLength(2);
+      expect(t.records).toEqual(want);
+      // The same, from the cents in the fixture data.
+      const [budget, actual] = t.records as ThreePublic[];
+      const [abroad, buy, run, reception] = D.finalThreePublic.actual;
+      expect(actual!.vehicle).toEqual({
+        subtotal: plain(D.money(buy! + run!)),
+        purchase: plain(D.money(buy!)),
+        operation: plain(D.money(run!)),
+      });
+      expect(actual!.total).toBe(plain(D.money(abroad! + buy! + run! + reception!)));
+      expect(budget!.outbound).toBe(plain(D.money(D.finalThreePublic.budget[0]!)));
+    },
+  );
 });
 
 // ---------------------------------------------------------------------------------------------
 // Performance
 
 describe('project_performance records', () => {
-  it('merged-across-pages.pdf: one record per project, the split project whole, indicators with operators', SLOW, async () => {
-    const t = await tableOf('merged-across-pages.pdf', 0, D.performanceTable);
-    expect(t.pages).toEqual([1, 2]);
-    const want: ProjectPerformance[] = D.performanceProjects.map((p) => ({
-      code: null,
-      name: printed(p.name),
-      unit: null,
-      amount: plain(D.money(p.amount)),
-      goal: printed(p.goal),
-      indicators: p.indicators.map(indicator),
-    }));
-    expect(t.records).toHaveLength(D.performanceProjects.length);
-    expect(t.records).toEqual(want);
-  });
+  it(
+    'merged-across-pages.pdf: one record per project, the split project whole, indicators with operators',
+    SLOW,
+    async () => {
+      const t = await tableOf('merged-across-pages.pdf', 0, D.performanceTable);
+      expect(t.pages).toEqual([1, 2]);
+      const want: ProjectPerformance[] = D.performanceProjects.map((p) => ({
+        code: null,
+        name: printed(p.name),
+        unit: null,
+        amount: plain(D.money(p.amount)),
+        goal: printed(p.goal),
+        indicators: p.indicators.map(indicator),
+      }));
+      expect(t.records).toHaveLength(D.performanceProjects.length);
+      expect(t.records).toEqual(want);
+    },
+  );
 
-  it('the project over the page break is one record with all 7 indicators (4 on page 1, 3 on page 2) and its whole goal', SLOW, async () => {
-    const recs = (await read('merged-across-pages.pdf')).tables[0]!.records as ProjectPerformance[];
-    const p = D.performanceProjects[D.performanceSplitProject]!;
-    const mine = recs.filter((r) => r.name === printed(p.name));
-    expect(mine).toHaveLength(1);
-    expect(mine[0]!.indicators).toHaveLength(p.indicators.length);
-    expect(mine[0]!.indicators.map((i) => i.name)).toEqual(p.indicators.map((i) => printed(i[2]!)));
-    expect(mine[0]!.goal).toBe(printed(p.goal));
-    expect(mine[0]!.amount).toBe(plain(D.money(p.amount)));
-    // `≥20个`: operator ≥, value 20个.
-    expect(mine[0]!.indicators[0]).toMatchObject({ operator: '≥', value: '20个' });
-  });
+  it(
+    'the project over the page break is one record with all 7 indicators (4 on page 1, 3 on page 2) and its whole goal',
+    SLOW,
+    async () => {
+      const recs = (await read('merged-across-pages.pdf')).tables[0]!.records as ProjectPerformance[];
+      const p = D.performanceProjects[D.performanceSplitProject]!;
+      const mine = recs.filter((r) => r.name === printed(p.name));
+      expect(mine).toHaveLength(1);
+      expect(mine[0]!.indicators).toHaveLength(p.indicators.length);
+      expect(mine[0]!.indicators.map((i) => i.name)).toEqual(p.indicators.map((i) => printed(i[2]!)));
+      expect(mine[0]!.goal).toBe(printed(p.goal));
+      expect(mine[0]!.amount).toBe(plain(D.money(p.amount)));
+      // `≥20个`: operator ≥, value 20个.
+      expect(mine[0]!.indicators[0]).toMatchObject({ operator: '≥', value: '20个' });
+    },
+  );
 });
 
 describe('overall_performance records', () => {
@@ -528,20 +631,28 @@ describe('overall_performance records', () => {
     expect((t.records![0] as { goal: string | null }).goal).toBe(printed(O.goal));
   });
 
-  it('records-kinds.pdf: 部门整体支出绩效目标表 — the six indicators with level1/level2/name/operator/value', SLOW, async () => {
-    const t = await tableOf('records-kinds.pdf', 3, D.overallPerformanceTable);
-    const rec = t.records![0] as { indicators: Indicator[] };
-    expect(rec.indicators).toEqual(O.indicators.map(indicator));
-  });
+  it(
+    'records-kinds.pdf: 部门整体支出绩效目标表 — the six indicators with level1/level2/name/operator/value',
+    SLOW,
+    async () => {
+      const t = await tableOf('records-kinds.pdf', 3, D.overallPerformanceTable);
+      const rec = t.records![0] as { indicators: Indicator[] };
+      expect(rec.indicators).toEqual(O.indicators.map(indicator));
+    },
+  );
 
-  it('records-kinds.pdf: 部门整体支出绩效目标表 — the form fields: 部门名称 and 年度预算资金(万元)/资金总额', SLOW, async () => {
-    const t = await tableOf('records-kinds.pdf', 3, D.overallPerformanceTable);
-    const rec = t.records![0] as { fields: Record<string, string> };
-    expect(rec.fields['部门名称']).toBe(printed(O.department));
-    // An odd-length form row starts with a group label (src/tables/forms.ts): `group/label` = value.
-    expect(rec.fields[`${printed(O.fundLabel)}/${O.fundTotalLabel}`]).toBe(O.fundTotal);
-    expect(Object.values(rec.fields)).not.toContain(printed(O.goal));
-  });
+  it(
+    'records-kinds.pdf: 部门整体支出绩效目标表 — the form fields: 部门名称 and 年度预算资金(万元)/资金总额',
+    SLOW,
+    async () => {
+      const t = await tableOf('records-kinds.pdf', 3, D.overallPerformanceTable);
+      const rec = t.records![0] as { fields: Record<string, string> };
+      expect(rec.fields.部门名称).toBe(printed(O.department));
+      // An odd-length form row starts with a group label (src/tables/forms.ts): `group/label` = value.
+      expect(rec.fields[`${printed(O.fundLabel)}/${O.fundTotalLabel}`]).toBe(O.fundTotal);
+      expect(Object.values(rec.fields)).not.toContain(printed(O.goal));
+    },
+  );
 });
 
 describe('overall_performance records of a plain grid with a two-level money header (Sichuan)', () => {
@@ -551,38 +662,77 @@ describe('overall_performance records of a plain grid with a two-level money hea
   const record = async () => {
     const t = await tableOf('records-kinds.pdf', 5, D.gridPerformanceTable);
     expect(t.records).toHaveLength(1);
-    return t.records![0] as { goal: string | null; funds: Record<string, string>; tasks: string[]; fields: Record<string, string>; indicators: Indicator[] };
+    return t.records![0] as {
+      goal: string | null;
+      funds: Record<string, string>;
+      tasks: string[];
+      fields: Record<string, string>;
+      indicators: Indicator[];
+    };
   };
 
-  it('records-kinds.pdf p.7: each amount named by as much of its header as tells it apart (基本支出/合计, 项目支出/合计); the unit named on top', SLOW, async () => {
-    const want: Record<string, string> = { '预算(单位)名称': printed(G.unitName), 预算支出总额: D.money(D.gridPerformanceTotal) };
-    for (const [part, values] of [['基本支出', G.basic], ['项目支出', G.project]] as const) {
-      values.forEach((cents, i) => {
-        if (cents) want[`${part}/${parts[i]}`] = D.money(cents);
-      });
-    }
-    expect((await record()).fields).toEqual(want);
-  });
+  it(
+    'records-kinds.pdf p.7: each amount named by as much of its header as tells it apart (基本支出/合计, 项目支出/合计); the unit named on top',
+    SLOW,
+    async () => {
+      const want: Record<string, string> = {
+        '预算(单位)名称': printed(G.unitName),
+        预算支出总额: D.money(D.gridPerformanceTotal),
+      };
+      for (const [part, values] of [
+        ['基本支出', G.basic],
+        ['项目支出', G.project],
+      ] as const) {
+        values.forEach((cents, i) => {
+          if (cents) want[`${part}/${parts[i]}`] = D.money(cents);
+        });
+      }
+      expect((await record()).fields).toEqual(want);
+    },
+  );
 
-  it('records-kinds.pdf p.7: funds — total, basic and project from their 合计, each source under its printed label', SLOW, async () => {
-    const want: Record<string, string> = { total: amount(D.gridPerformanceTotal), basic: amount(G.basic[0]!), project: amount(G.project[0]!) };
-    for (const [part, values] of [['基本支出', G.basic], ['项目支出', G.project]] as const) {
-      values.slice(1).forEach((cents, i) => {
-        if (cents) want[`${part}/${parts[i + 1]}`] = amount(cents);
-      });
-    }
-    const { funds } = await record();
-    expect(funds).toEqual(want);
-  });
+  it(
+    'records-kinds.pdf p.7: funds — total, basic and project from their 合计, each source under its printed label',
+    SLOW,
+    async () => {
+      const want: Record<string, string> = {
+        total: amount(D.gridPerformanceTotal),
+        basic: amount(G.basic[0]!),
+        project: amount(G.project[0]!),
+      };
+      for (const [part, values] of [
+        ['基本支出', G.basic],
+        ['项目支出', G.project],
+      ] as const) {
+        values.slice(1).forEach((cents, i) => {
+          if (cents) want[`${part}/${parts[i + 1]}`] = amount(cents);
+        });
+      }
+      const { funds } = await record();
+      expect(funds).toEqual(want);
+    },
+  );
 
-  it('records-kinds.pdf p.7: the goal, the tasks as `name: content`, the indicators with operator, unit and weight', SLOW, async () => {
-    const rec = await record();
-    expect(rec.goal).toBe(printed(G.goal));
-    expect(rec.tasks).toEqual(G.tasks.map(([name, content]) => printed(`${name}: ${content}`)));
-    expect(rec.indicators).toEqual(
-      G.indicators.map(([level1, level2, name, operator, value, unit, weight]) => ({ level1, level2, name, operator, value, unit, weight })),
-    );
-  });
+  it(
+    'records-kinds.pdf p.7: the goal, the tasks as `name: content`, the indicators with operator, unit and weight',
+    SLOW,
+    async () => {
+      const rec = await record();
+      expect(rec.goal).toBe(printed(G.goal));
+      expect(rec.tasks).toEqual(G.tasks.map(([name, content]) => printed(`${name}: ${content}`)));
+      expect(rec.indicators).toEqual(
+        G.indicators.map(([level1, level2, name, operator, value, unit, weight]) => ({
+          level1,
+          level2,
+          name,
+          operator,
+          value,
+          unit,
+          weight,
+        })),
+      );
+    },
+  );
 });
 
 // ---------------------------------------------------------------------------------------------
@@ -622,14 +772,21 @@ describe('records-kinds.pdf and final-account.pdf read as documents', () => {
   it('final-account.pdf: 示例区审计局, 2024, final_account', SLOW, async () => {
     const doc = await read('final-account.pdf');
     expect(doc.source.pages).toBe(2);
-    expect({ department: doc.document.department, year: doc.document.year, kind: doc.document.kind, scope: doc.document.scope }).toEqual({
+    expect({
+      department: doc.document.department,
+      year: doc.document.year,
+      kind: doc.document.kind,
+      scope: doc.document.scope,
+    }).toEqual({
       department: D.finalDepartment,
       year: D.finalYear,
       kind: 'final_account',
       scope: 'department',
     });
     const specs = FIXTURES.find(([f]) => f === 'final-account.pdf')![1];
-    expect(doc.tables.map((t) => [t.kind, t.title, t.label, t.unit, t.pages])).toEqual(specs.map((s, i) => [s.kind, printed(s.title), s.label, s.unit, [i + 1]]));
+    expect(doc.tables.map((t) => [t.kind, t.title, t.label, t.unit, t.pages])).toEqual(
+      specs.map((s, i) => [s.kind, printed(s.title), s.label, s.unit, [i + 1]]),
+    );
   });
 
   // The ruled grids of the new fixtures (the performance form is reshaped into indicator rows, so not compared here).
@@ -655,7 +812,10 @@ describe('records-kinds.pdf and final-account.pdf read as documents', () => {
 
 /** Expected records with every amount moved by 10^by. */
 function convertedLineItems(items: LineItem[], by: number): LineItem[] {
-  return items.map((r) => ({ ...r, amounts: Object.fromEntries(Object.entries(r.amounts).map(([k, v]) => [k, v == null ? v : shift(v, by)])) }));
+  return items.map((r) => ({
+    ...r,
+    amounts: Object.fromEntries(Object.entries(r.amounts).map(([k, v]) => [k, v == null ? v : shift(v, by)])),
+  }));
 }
 
 describe('unit conversion (extract(path, { unit }))', () => {
@@ -668,22 +828,28 @@ describe('unit conversion (extract(path, { unit }))', () => {
     expect(shift('5.5', -4)).toBe('0.00055');
   });
 
-  it('wrapped-cells.pdf (万元) with unit yuan: records in 元 exactly, rows as printed, unitConversion set', SLOW, async () => {
-    const doc = await read('wrapped-cells.pdf', { unit: 'yuan' });
-    const t = await tableOf('wrapped-cells.pdf', 0, D.wrappedCells, { unit: 'yuan' });
-    expect(doc.unitConversion?.to).toBe('元');
-    expect(t.unit).toBe('万元');
-    expect(t.recordsUnit).toBe('元');
-    expect(t.rows).toEqual(expectedRows(D.wrappedCells));
-    const fields = Object.values(wrappedMap.amounts);
-    expect(amountsView(t.records as LineItem[], fields)).toEqual(convertedLineItems(expectedLineItems(D.wrappedCells, wrappedMap), 4));
-    // 合计 931.79 万元 → 9317900 元.
-    const total = (t.records as LineItem[]).find((r) => r.isTotal)!;
-    expect(expectedRows(D.wrappedCells)[0]![4]).toBe('931.79');
-    expect(total.amounts.total).toBe('9317900');
-    expect(total.amounts.subsidyToSubordinate).toBe('117000');
-    for (const r of t.records!) RECORD_SCHEMAS.expenditure.parse(r);
-  });
+  it(
+    'wrapped-cells.pdf (万元) with unit yuan: records in 元 exactly, rows as printed, unitConversion set',
+    SLOW,
+    async () => {
+      const doc = await read('wrapped-cells.pdf', { unit: 'yuan' });
+      const t = await tableOf('wrapped-cells.pdf', 0, D.wrappedCells, { unit: 'yuan' });
+      expect(doc.unitConversion?.to).toBe('元');
+      expect(t.unit).toBe('万元');
+      expect(t.recordsUnit).toBe('元');
+      expect(t.rows).toEqual(expectedRows(D.wrappedCells));
+      const fields = Object.values(wrappedMap.amounts);
+      expect(amountsView(t.records as LineItem[], fields)).toEqual(
+        convertedLineItems(expectedLineItems(D.wrappedCells, wrappedMap), 4),
+      );
+      // 合计 931.79 万元 → 9317900 元.
+      const total = (t.records as LineItem[]).find((r) => r.isTotal)!;
+      expect(expectedRows(D.wrappedCells)[0]![4]).toBe('931.79');
+      expect(total.amounts.total).toBe('9317900');
+      expect(total.amounts.subsidyToSubordinate).toBe('117000');
+      for (const r of t.records!) RECORD_SCHEMAS.expenditure.parse(r);
+    },
+  );
 
   it('fill-rulings.pdf (元) with unit wan: 9,389,913.00 元 → 938.9913 万元, every amount exact', SLOW, async () => {
     const doc = await read('fill-rulings.pdf', { unit: 'wan' });
@@ -692,30 +858,43 @@ describe('unit conversion (extract(path, { unit }))', () => {
     expect(t.unit).toBe('元');
     expect(t.recordsUnit).toBe('万元');
     expect(t.rows).toEqual(expectedRows(D.fillRulings));
-    expect(amountsView(t.records as LineItem[], Object.values(fillMap.amounts))).toEqual(convertedLineItems(expectedLineItems(D.fillRulings, fillMap), -4));
+    expect(amountsView(t.records as LineItem[], Object.values(fillMap.amounts))).toEqual(
+      convertedLineItems(expectedLineItems(D.fillRulings, fillMap), -4),
+    );
     const leaf = (t.records as LineItem[]).find((r) => r.code?.code === '2011301')!;
     expect(leaf.amounts.total).toBe('938.9913');
     // 1,126,789.44 元 → 112.678944 万元: no float error.
     expect((t.records as LineItem[]).find((r) => r.code?.code === '2080505')!.amounts.total).toBe('112.678944');
   });
 
-  it('sample-budget.pdf with unit wan: “三公” amounts (0.00 → 0) and summary totals converted exactly', SLOW, async () => {
-    const t = await tableOf('sample-budget.pdf', 3, D.sampleThreePublicTable, { unit: 'wan' });
-    const conv = (v: string | null | undefined) => (v == null ? v : shift(v, -4));
-    const [want] = expectedThreePublic(D.sampleThreePublicTable, null, [threeAt(null, 0)]);
-    expect(t.records).toEqual([
-      {
-        ...want,
-        total: conv(want!.total),
-        outbound: conv(want!.outbound),
-        reception: conv(want!.reception),
-        vehicle: { subtotal: conv(want!.vehicle.subtotal), purchase: conv(want!.vehicle.purchase), operation: conv(want!.vehicle.operation) },
-      },
-    ]);
-    const summary = await tableOf('sample-budget.pdf', 0, D.sampleSummaryTable, { unit: 'wan' });
-    const want2 = expectedSummary(D.sampleSummaryTable, sampleSummaryMap).map((r) => ({ ...r, amounts: { total: conv(r.amounts.total) } }));
-    expect(summary.records).toEqual(want2);
-  });
+  it(
+    'sample-budget.pdf with unit wan: “三公” amounts (0.00 → 0) and summary totals converted exactly',
+    SLOW,
+    async () => {
+      const t = await tableOf('sample-budget.pdf', 3, D.sampleThreePublicTable, { unit: 'wan' });
+      const conv = (v: string | null | undefined) => (v == null ? v : shift(v, -4));
+      const [want] = expectedThreePublic(D.sampleThreePublicTable, null, [threeAt(null, 0)]);
+      expect(t.records).toEqual([
+        {
+          ...want,
+          total: conv(want!.total),
+          outbound: conv(want!.outbound),
+          reception: conv(want!.reception),
+          vehicle: {
+            subtotal: conv(want!.vehicle.subtotal),
+            purchase: conv(want!.vehicle.purchase),
+            operation: conv(want!.vehicle.operation),
+          },
+        },
+      ]);
+      const summary = await tableOf('sample-budget.pdf', 0, D.sampleSummaryTable, { unit: 'wan' });
+      const want2 = expectedSummary(D.sampleSummaryTable, sampleSummaryMap).map((r) => ({
+        ...r,
+        amounts: { total: conv(r.amounts.total) },
+      }));
+      expect(summary.records).toEqual(want2);
+    },
+  );
 
   it('no conversion without the option, none when the unit already matches', SLOW, async () => {
     const plainDoc = await read('wrapped-cells.pdf');
@@ -724,6 +903,8 @@ describe('unit conversion (extract(path, { unit }))', () => {
     expect((plainDoc.tables[0]!.records as LineItem[])[0]!.amounts.total).toBe('931.79');
     const same = await read('fill-rulings.pdf', { unit: 'yuan' });
     expect(same.tables[0]!.recordsUnit).toBe('元');
-    expect(amountsView(same.tables[0]!.records as LineItem[], Object.values(fillMap.amounts))).toEqual(expectedLineItems(D.fillRulings, fillMap));
+    expect(amountsView(same.tables[0]!.records as LineItem[], Object.values(fillMap.amounts))).toEqual(
+      expectedLineItems(D.fillRulings, fillMap),
+    );
   });
 });

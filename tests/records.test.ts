@@ -5,7 +5,13 @@ import { describe, expect, it } from 'vitest';
 import { extract } from '../src/index.js';
 import { amountReader } from '../src/records/amount.js';
 import { recordJsonSchemas } from '../src/records/json-schema.js';
-import { plainAmount, RECORD_SCHEMAS, type LineItem, type ProjectPerformance, type ThreePublic } from '../src/records/index.js';
+import {
+  plainAmount,
+  RECORD_SCHEMAS,
+  type LineItem,
+  type ProjectPerformance,
+  type ThreePublic,
+} from '../src/records/index.js';
 import type { ExtractedDocument, Table } from '../src/types.js';
 import { CORPUS, corpusFacts, corpusPdf, hasCorpus } from './helpers/corpus.js';
 
@@ -36,22 +42,25 @@ describe.skipIf(!hasCorpus)('records on seed-a (the reference document)', () => 
     const projects = table('project_performance').records as ProjectPerformance[];
     expect(projects).toHaveLength(20);
     expect(projects.reduce((n, p) => n + p.indicators.length, 0)).toBe(211);
-    const field: Record<string, (p: ProjectPerformance, i: ProjectPerformance['indicators'][number]) => string | null> = {
-      一级指标: (_, i) => i.level1,
-      二级指标: (_, i) => i.level2,
-      指标性质: (_, i) => i.operator,
-      指标值: (_, i) => i.value,
-      度量单位: (_, i) => i.unit,
-      权重: (_, i) => i.weight,
-      预算数: (p) => p.amount,
-      年度目标: (p) => p.goal,
-    };
+    const field: Record<string, (p: ProjectPerformance, i: ProjectPerformance['indicators'][number]) => string | null> =
+      {
+        一级指标: (_, i) => i.level1,
+        二级指标: (_, i) => i.level2,
+        指标性质: (_, i) => i.operator,
+        指标值: (_, i) => i.value,
+        度量单位: (_, i) => i.unit,
+        权重: (_, i) => i.weight,
+        预算数: (p) => p.amount,
+        年度目标: (p) => p.goal,
+      };
     const facts = corpusFacts('seed-a').filter((f) => f.table === '项目支出绩效表' && f.row && f.col && field[f.col]);
     expect(facts.length).toBeGreaterThan(1000);
     const wrong: string[] = [];
     for (const f of facts) {
       const [code, name] = [f.row![0]!, f.row![f.row!.length - 1]!];
-      const candidates = projects.filter((p) => p.code === code).flatMap((p) => p.indicators.filter((i) => norm(i.name) === norm(name)).map((i) => [p, i] as const));
+      const candidates = projects
+        .filter((p) => p.code === code)
+        .flatMap((p) => p.indicators.filter((i) => norm(i.name) === norm(name)).map((i) => [p, i] as const));
       const ok = candidates.some(([p, i]) => {
         const got = field[f.col!]!(p, i) ?? '';
         return f.col === '预算数' ? plainAmount(got) === plainAmount(f.value!) : norm(got) === norm(f.value!);
@@ -70,15 +79,30 @@ describe.skipIf(!hasCorpus)('records on seed-a (the reference document)', () => 
   it('splits 支出总表 codes into class / item / entry', () => {
     const items = table('expenditure').records as LineItem[];
     const row = items.find((r) => r.code?.code === '2130804')!;
-    expect(row.code).toEqual({ system: 'function', class: '213', item: '08', entry: '04', code: '2130804', level: 3, parent: '21308' });
+    expect(row.code).toEqual({
+      system: 'function',
+      class: '213',
+      item: '08',
+      entry: '04',
+      code: '2130804',
+      level: 3,
+      parent: '21308',
+    });
     expect(items[0]).toMatchObject({ isTotal: true, amounts: { total: '931.79', basic: '173.78', project: '758.01' } });
     expect(table('expenditure').recordsUnit).toBe('万元');
   });
 
   it('reads the 部门整体支出绩效目标表’s two-level money header: total, basic and project equal the 支出总表’s 合计 row', () => {
     const total = (table('expenditure').records as LineItem[]).find((r) => r.isTotal)!;
-    const form = table('overall_performance').records![0] as { funds: Record<string, string>; fields: Record<string, string> };
-    expect(form.funds).toMatchObject({ total: total.amounts.total, basic: total.amounts.basic, project: total.amounts.project });
+    const form = table('overall_performance').records![0] as {
+      funds: Record<string, string>;
+      fields: Record<string, string>;
+    };
+    expect(form.funds).toMatchObject({
+      total: total.amounts.total,
+      basic: total.amounts.basic,
+      project: total.amounts.project,
+    });
     expect(form.fields['基本支出/合计']).toBe(total.amounts.basic);
     expect(form.fields['项目支出/合计']).toBe(total.amounts.project);
   });
@@ -104,14 +128,25 @@ function totalRowAgrees(t: Table): string[] {
   const serial = (i: number) => /^(序号|行次|栏次|编号)$/u.test(norm(t.columns[i] ?? ''));
   // Read as the table reads its cells (Shanghai's 元 tables print 25829,012: one comma, the last group only).
   const read = amountReader(t);
-  const printed = gridRow.map((c, i) => (serial(i) ? null : read(c))).map((p) => (p?.kind === 'number' ? p.value : null)).filter((v): v is string => v !== null).sort();
-  const recorded = [...Object.values(totalRecord.amounts), ...Object.values(totalRecord.extra)].filter((v): v is string => v !== null).sort();
-  if (printed.join('|') !== recorded.join('|')) problems.push(`${t.title}: 合计 row ${printed.join(',')} but record ${recorded.join(',')}`);
+  const printed = gridRow
+    .map((c, i) => (serial(i) ? null : read(c)))
+    .map((p) => (p?.kind === 'number' ? p.value : null))
+    .filter((v): v is string => v !== null)
+    .sort();
+  const recorded = [...Object.values(totalRecord.amounts), ...Object.values(totalRecord.extra)]
+    .filter((v): v is string => v !== null)
+    .sort();
+  if (printed.join('|') !== recorded.join('|'))
+    problems.push(`${t.title}: 合计 row ${printed.join(',')} but record ${recorded.join(',')}`);
   return problems;
 }
 
 describe.skipIf(!hasCorpus)('records over the corpus', () => {
-  const manifest = hasCorpus ? (JSON.parse(fs.readFileSync(path.join(CORPUS, 'manifest.json'), 'utf8')) as { documents: { id: string; expect?: string }[] }) : { documents: [] };
+  const manifest = hasCorpus
+    ? (JSON.parse(fs.readFileSync(path.join(CORPUS, 'manifest.json'), 'utf8')) as {
+        documents: { id: string; expect?: string }[];
+      })
+    : { documents: [] };
   for (const { id } of manifest.documents.filter((d) => d.expect !== 'error')) {
     it(`${id}: every table of a known kind has records that validate, totals equal to the 合计 row`, async () => {
       const doc = await extract(corpusPdf(id));
@@ -125,7 +160,18 @@ describe.skipIf(!hasCorpus)('records over the corpus', () => {
         expect(Array.isArray(t.records), `${t.title} has records`).toBe(true);
         const schema = RECORD_SCHEMAS[t.kind];
         for (const r of t.records!) schema.parse(r);
-        if (['income', 'expenditure', 'general_public_expenditure', 'basic_expenditure', 'project_expenditure', 'government_fund', 'state_capital', 'fiscal_expenditure_economic'].includes(t.kind)) {
+        if (
+          [
+            'income',
+            'expenditure',
+            'general_public_expenditure',
+            'basic_expenditure',
+            'project_expenditure',
+            'government_fund',
+            'state_capital',
+            'fiscal_expenditure_economic',
+          ].includes(t.kind)
+        ) {
           problems.push(...totalRowAgrees(t));
         }
       }
@@ -140,7 +186,9 @@ describe.skipIf(!hasCorpus)('records over the corpus', () => {
       const doc = await extract(corpusPdf(id));
       const funds = doc.checks.results.filter((r) => r.id.startsWith('performance.funds'));
       if (funds.length) checked.push(id);
-      failed.push(...funds.filter((r) => !r.passed).map((r) => `${id} p.${r.page} ${r.column}: ${r.found} vs ${r.expected}`));
+      failed.push(
+        ...funds.filter((r) => !r.passed).map((r) => `${id} p.${r.page} ${r.column}: ${r.found} vs ${r.expected}`),
+      );
       // A part of one source is never taken for the whole: funds.basic/project come only from 基本支出 / 项目支出 themselves.
       for (const t of doc.tables.filter((t) => t.kind === 'overall_performance')) {
         for (const r of t.records as { funds: Record<string, string>; fields: Record<string, string> }[]) {

@@ -7,10 +7,24 @@ import { DEFAULT_SETTINGS, resolveSettings } from '../src/settings.js';
 import { assembleTables } from '../src/tables/assemble.js';
 import type { PageContent, PageLayout, Ruling, TextItem, TextLine } from '../src/types.js';
 
-const item = (text: string, x0: number, y0: number, x1: number, size = 9): TextItem => ({ text, x0, y0, x1, y1: y0 + size, size });
+const item = (text: string, x0: number, y0: number, x1: number, size = 9): TextItem => ({
+  text,
+  x0,
+  y0,
+  x1,
+  y1: y0 + size,
+  size,
+});
 const h = (y: number, x0: number, x1: number): Ruling => ({ x0, x1, y0: y, y1: y, source: 'fill' });
 const v = (x: number, y0: number, y1: number): Ruling => ({ x0: x, x1: x, y0, y1, source: 'fill' });
-const page = (items: TextItem[], rulings: Ruling[] = []): PageContent => ({ number: 1, width: 600, height: 800, items, rulings, textRuns: items.length });
+const page = (items: TextItem[], rulings: Ruling[] = []): PageContent => ({
+  number: 1,
+  width: 600,
+  height: 800,
+  items,
+  rulings,
+  textRuns: items.length,
+});
 
 describe('clusterValues / clusterBy', () => {
   it('handles no value, one value and equal values', () => {
@@ -26,8 +40,11 @@ describe('clusterValues / clusterBy', () => {
     expect(clusterValues([10, 12], 2, { strict: true })).toEqual([[10], [12]]);
   });
 
-  it('measures from the group\'s first member by default, from the last one as a chain', () => {
-    expect(clusterValues([0, 1.5, 3, 4.5], 2)).toEqual([[0, 1.5], [3, 4.5]]);
+  it("measures from the group's first member by default, from the last one as a chain", () => {
+    expect(clusterValues([0, 1.5, 3, 4.5], 2)).toEqual([
+      [0, 1.5],
+      [3, 4.5],
+    ]);
     expect(clusterValues([0, 1.5, 3, 4.5], 2, { from: 'last' })).toEqual([[0, 1.5, 3, 4.5]]);
   });
 
@@ -41,9 +58,11 @@ describe('clusterValues / clusterBy', () => {
     const byExtent = clusterBy(spans, (s) => s.x0, 0, { from: 'extent', end: (s) => s.x1 });
     expect(byExtent.map((g) => g.length)).toEqual([3, 1]);
     // From the last member's end instead, [40, 60] is 20 pt past [10, 20]'s end: a new group; so is [61, 70].
-    expect(clusterBy(spans, (s) => s.x0, 0, { from: 'last', end: (s) => s.x1 }).map((g) => g.length)).toEqual([2, 1, 1]);
+    expect(clusterBy(spans, (s) => s.x0, 0, { from: 'last', end: (s) => s.x1 }).map((g) => g.length)).toEqual([
+      2, 1, 1,
+    ]);
     expect(clusterBy(spans, (s) => s.x0, 1, { from: 'extent', end: (s) => s.x1 }).map((g) => g.length)).toEqual([4]);
-    const ties = clusterBy(['b', 'a', 'c'], () => 0, 0, { then: (a, b) => a.localeCompare(b) });
+    const ties = clusterBy(['b', 'a', 'c'], () => 0, 0, { tieBreak: (a, b) => a.localeCompare(b) });
     expect(ties).toEqual([['a', 'b', 'c']]);
   });
 
@@ -54,7 +73,11 @@ describe('clusterValues / clusterBy', () => {
       { at: 8, size: 1 },
     ];
     // From the first (size 10, tolerance 5): the second joins; the third is 8 away.
-    const groups = clusterBy(sized, (s) => s.at, (anchor, s) => Math.max(anchor.size, s.size) / 2);
+    const groups = clusterBy(
+      sized,
+      (s) => s.at,
+      (anchor, s) => Math.max(anchor.size, s.size) / 2,
+    );
     expect(groups.map((g) => g.map((s) => s.at))).toEqual([[0, 4], [8]]);
   });
 });
@@ -80,8 +103,21 @@ describe('settings', () => {
 
   it('edges.snap and grid.boundary: a double rule the default reads as one line makes a sliver column when they are tiny', () => {
     // A 2 × 2 table whose middle rule is drawn twice, 1.5 pt apart.
-    const rulings = [h(0, 0, 200), h(20, 0, 200), h(40, 0, 200), v(0, 0, 40), v(100, 0, 40), v(101.5, 0, 40), v(200, 0, 40)];
-    const items = [item('项目', 10, 5, 28), item('金额', 110, 5, 128), item('合计', 10, 25, 28), item('12.00', 110, 25, 132)];
+    const rulings = [
+      h(0, 0, 200),
+      h(20, 0, 200),
+      h(40, 0, 200),
+      v(0, 0, 40),
+      v(100, 0, 40),
+      v(101.5, 0, 40),
+      v(200, 0, 40),
+    ];
+    const items = [
+      item('项目', 10, 5, 28),
+      item('金额', 110, 5, 128),
+      item('合计', 10, 25, 28),
+      item('12.00', 110, 25, 132),
+    ];
     const byDefault = layoutPage(page(items, rulings));
     expect(byDefault.grids).toHaveLength(1);
     expect(byDefault.grids[0]!.xs).toHaveLength(3);
@@ -90,14 +126,32 @@ describe('settings', () => {
   });
 
   it('headings.maxTitleLength reaches assembleTables: a long title line is no title under a smaller limit', () => {
-    const line = (text: string, y0: number, size: number): TextLine => ({ text, x0: 0, x1: 300, y0, y1: y0 + size, size });
+    const line = (text: string, y0: number, size: number): TextLine => ({
+      text,
+      x0: 0,
+      x1: 300,
+      y0,
+      y1: y0 + size,
+      size,
+    });
     const grid = layoutPage(
       page(
-        [item('项目', 10, 105, 28), item('金额', 110, 105, 128), item('合计', 10, 125, 28), item('12.00', 110, 125, 132)],
+        [
+          item('项目', 10, 105, 28),
+          item('金额', 110, 105, 128),
+          item('合计', 10, 125, 28),
+          item('12.00', 110, 125, 132),
+        ],
         [h(100, 0, 200), h(120, 0, 200), h(140, 0, 200), v(0, 100, 140), v(100, 100, 140), v(200, 100, 140)],
       ),
     ).grids[0]!;
-    const layout: PageLayout = { page: 1, width: 600, height: 800, grids: [grid], lines: [line('2026年部门一般公共预算支出情况表', 70, 16)] };
+    const layout: PageLayout = {
+      page: 1,
+      width: 600,
+      height: 800,
+      grids: [grid],
+      lines: [line('2026年部门一般公共预算支出情况表', 70, 16)],
+    };
     expect(assembleTables([layout])[0]!.title).toBe('2026年部门一般公共预算支出情况表');
     expect(assembleTables([layout], [], resolveSettings({ headings: { maxTitleLength: 10 } }))[0]!.title).toBe('');
   });

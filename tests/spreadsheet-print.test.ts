@@ -38,7 +38,10 @@ const performance = (doc: ExtractedDocument): Table => {
 };
 /** No heading of the table is text of one of its cells (a clipped cell's lines are not headings). */
 const cellTextInTitles = (t: Table): string[] => {
-  const cells = t.rows.flat().map(compact).filter((c) => c.length > 0);
+  const cells = t.rows
+    .flat()
+    .map(compact)
+    .filter((c) => c.length > 0);
   return t.titles.filter((h) => h.length > 1 && cells.some((c) => c.includes(compact(h))));
 };
 
@@ -62,7 +65,9 @@ describe('spreadsheet print (generated): merged project cells over two page brea
       const want = D.spreadsheetProjects[i]!;
       expect(r.amount).toBe(D.money(want.amount).replace(/,/gu, ''));
       expect(r.goal).toBe(compact(want.goal));
-      expect(r.indicators.map((x) => [x.level1, x.level2, x.name, x.weight])).toEqual(want.indicators.map((x) => [x[0], x[1], x[2], x[4]]));
+      expect(r.indicators.map((x) => [x.level1, x.level2, x.name, x.weight])).toEqual(
+        want.indicators.map((x) => [x[0], x[1], x[2], x[4]]),
+      );
     });
     expect(t.rows).toHaveLength(D.spreadsheetProjects.reduce((a, p) => a + p.indicators.length, 0));
   });
@@ -83,12 +88,48 @@ describe('dropCellOverflow on layouts', () => {
     method: 'ruled',
     xs: [0, 100, 200],
     ys: [y0, (y0 + y1) / 2, y1],
-    cells: cells.map(([row, col, rowSpan, text]) => ({ row, col, rowSpan, colSpan: 1, text, box: { x0: col * 100, x1: col * 100 + 100, y0, y1 } })),
+    cells: cells.map(([row, col, rowSpan, text]) => ({
+      row,
+      col,
+      rowSpan,
+      colSpan: 1,
+      text,
+      box: { x0: col * 100, x1: col * 100 + 100, y0, y1 },
+    })),
   });
-  const line = (text: string, x0: number, x1: number, y0: number): TextLine => ({ text, x0, x1, y0, y1: y0 + 10, size: 10 });
+  const line = (text: string, x0: number, x1: number, y0: number): TextLine => ({
+    text,
+    x0,
+    x1,
+    y0,
+    y1: y0 + 10,
+    size: 10,
+  });
   const pages = (below: TextLine[], above: TextLine[]): PageLayout[] => [
-    { page: 1, width: 300, height: 400, grids: [grid(1, 50, 300, [[0, 0, 1, '项目名称'], [1, 0, 1, '甲项目经费用于开展培训']])], lines: [line('项目支出绩效表', 0, 200, 20), ...below] },
-    { page: 2, width: 300, height: 400, grids: [grid(2, 50, 300, [[0, 0, 1, '项目名称'], [1, 0, 1, '和宣传工作']])], lines: above },
+    {
+      page: 1,
+      width: 300,
+      height: 400,
+      grids: [
+        grid(1, 50, 300, [
+          [0, 0, 1, '项目名称'],
+          [1, 0, 1, '甲项目经费用于开展培训'],
+        ]),
+      ],
+      lines: [line('项目支出绩效表', 0, 200, 20), ...below],
+    },
+    {
+      page: 2,
+      width: 300,
+      height: 400,
+      grids: [
+        grid(2, 50, 300, [
+          [0, 0, 1, '项目名称'],
+          [1, 0, 1, '和宣传工作'],
+        ]),
+      ],
+      lines: above,
+    },
   ];
 
   it('drops a line below the table that the next page shows in its first rows, and one above it shown before', () => {
@@ -121,18 +162,54 @@ describe('a header repeated over a merged cell the break cut (assembleTables on 
       method: 'ruled',
       xs,
       ys,
-      cells: cells.map(([row, col, rowSpan, text]) => ({ row, col, rowSpan, colSpan: 1, text, box: { x0: xs[col]!, x1: xs[col + 1]!, y0: ys[row]!, y1: ys[row + rowSpan]! } })),
+      cells: cells.map(([row, col, rowSpan, text]) => ({
+        row,
+        col,
+        rowSpan,
+        colSpan: 1,
+        text,
+        box: { x0: xs[col]!, x1: xs[col + 1]!, y0: ys[row]!, y1: ys[row + rowSpan]! },
+      })),
     };
   };
-  const head = (goal: string, name = '项目名称'): Spec[] => [[0, 0, 1, name], [0, 1, 1, goal], [0, 2, 1, '指标'], [0, 3, 1, '权重']];
+  const head = (goal: string, name = '项目名称'): Spec[] => [
+    [0, 0, 1, name],
+    [0, 1, 1, goal],
+    [0, 2, 1, '指标'],
+    [0, 3, 1, '权重'],
+  ];
   const layouts = (goalHeader: string, nameHeader?: string): PageLayout[] => [
     {
-      page: 1, width: 400, height: 600, lines: [{ text: '项目支出绩效目标表', x0: 0, x1: 200, y0: 60, y1: 76, size: 16 }],
-      grids: [grid(1, 3, [...head('年度目标'), [1, 0, 2, '乙项目'], [1, 1, 2, '第一句话。第二句'], [1, 2, 1, '指标一'], [1, 3, 1, '50'], [2, 2, 1, '指标二'], [2, 3, 1, '20']])],
+      page: 1,
+      width: 400,
+      height: 600,
+      lines: [{ text: '项目支出绩效目标表', x0: 0, x1: 200, y0: 60, y1: 76, size: 16 }],
+      grids: [
+        grid(1, 3, [
+          ...head('年度目标'),
+          [1, 0, 2, '乙项目'],
+          [1, 1, 2, '第一句话。第二句'],
+          [1, 2, 1, '指标一'],
+          [1, 3, 1, '50'],
+          [2, 2, 1, '指标二'],
+          [2, 3, 1, '20'],
+        ]),
+      ],
     },
     {
-      page: 2, width: 400, height: 600, lines: [],
-      grids: [grid(2, 2, [...head(goalHeader, nameHeader), [1, 0, 1, ''], [1, 1, 1, '话的后半。'], [1, 2, 1, '指标三'], [1, 3, 1, '30']])],
+      page: 2,
+      width: 400,
+      height: 600,
+      lines: [],
+      grids: [
+        grid(2, 2, [
+          ...head(goalHeader, nameHeader),
+          [1, 0, 1, ''],
+          [1, 1, 1, '话的后半。'],
+          [1, 2, 1, '指标三'],
+          [1, 3, 1, '30'],
+        ]),
+      ],
     },
   ];
   const read = (goalHeader: string, nameHeader?: string): Table => {
@@ -150,45 +227,60 @@ describe('a header repeated over a merged cell the break cut (assembleTables on 
     ]);
   });
 
-  it('header text with the cut cell\'s lines before, after and between its own lines is still the header', () => {
-    for (const [goal, name] of [['第二句年度目标', undefined], ['年度目标第二句', undefined], ['第二年度句目标', '乙项目名称']] as const) {
+  it("header text with the cut cell's lines before, after and between its own lines is still the header", () => {
+    for (const [goal, name] of [
+      ['第二句年度目标', undefined],
+      ['年度目标第二句', undefined],
+      ['第二年度句目标', '乙项目名称'],
+    ] as const) {
       const t = read(goal, name);
-      expect(t.rows.map((r) => r[1]), goal).toEqual(Array(3).fill('第一句话。第二句话的后半。'));
+      expect(
+        t.rows.map((r) => r[1]),
+        goal,
+      ).toEqual(Array(3).fill('第一句话。第二句话的后半。'));
       expect(t.rows.map((r) => r[0])).toEqual(Array(3).fill('乙项目'));
     }
   });
 
-  it('text in the header that is not the cut cell\'s makes the row data, not a header', () => {
+  it("text in the header that is not the cut cell's makes the row data, not a header", () => {
     const t = read('年度目标另有文字');
     expect(t.rows.map((r) => r[1])).toContain('年度目标另有文字');
   });
 });
 
-describe.skipIf(!hasCorpus)('the reference budget printed narrow with repeated headers (seed-c) and wide (seed-a)', () => {
-  // Read on first use: a skipped suite (no ../shared) reads nothing.
-  const prints = (): Promise<ExtractedDocument[]> => Promise.all([readOnce(corpusPdf('seed-c')), readOnce(corpusPdf('seed-a'))]);
+describe.skipIf(!hasCorpus)(
+  'the reference budget printed narrow with repeated headers (seed-c) and wide (seed-a)',
+  () => {
+    // Read on first use: a skipped suite (no ../shared) reads nothing.
+    const prints = (): Promise<ExtractedDocument[]> =>
+      Promise.all([readOnce(corpusPdf('seed-c')), readOnce(corpusPdf('seed-a'))]);
 
-  for (const [k, id] of ['seed-c', 'seed-a'].entries()) {
-    it(`${id}: 20 projects, 211 indicators, unit 万元, no cell text among the headings, 0 failed checks`, SLOW, async () => {
-      const doc = (await prints())[k]!;
-      const t = performance(doc);
-      const records = t.records as Project[];
-      expect(records).toHaveLength(20);
-      expect(records.reduce((a, r) => a + r.indicators.length, 0)).toBe(211);
-      expect(new Set(records.map((r) => r.code)).size).toBe(20);
-      expect(t.unit).toBe('万元');
-      expect(cellTextInTitles(t)).toEqual([]);
-      expect(doc.checks.summary.failed).toBe(0);
-      for (const other of doc.tables) if (other.unit) expect(other.unit, other.title).toBe('万元');
+    for (const [k, id] of ['seed-c', 'seed-a'].entries()) {
+      it(
+        `${id}: 20 projects, 211 indicators, unit 万元, no cell text among the headings, 0 failed checks`,
+        SLOW,
+        async () => {
+          const doc = (await prints())[k]!;
+          const t = performance(doc);
+          const records = t.records as Project[];
+          expect(records).toHaveLength(20);
+          expect(records.reduce((a, r) => a + r.indicators.length, 0)).toBe(211);
+          expect(new Set(records.map((r) => r.code)).size).toBe(20);
+          expect(t.unit).toBe('万元');
+          expect(cellTextInTitles(t)).toEqual([]);
+          expect(doc.checks.summary.failed).toBe(0);
+          for (const other of doc.tables) if (other.unit) expect(other.unit, other.title).toBe('万元');
+        },
+      );
+    }
+
+    it('the narrow print reads as the wide one: every project, goal and indicator the same', SLOW, async () => {
+      const [narrow, wide] = await prints();
+      const n = performance(narrow!).records as Project[];
+      const w = performance(wide!).records as Project[];
+      expect(n).toEqual(w);
+      // Goals cut at a break would end mid-phrase (`…(乐高党群(`); the wide print has none cut.
+      expect(n.map((r) => r.goal.length)).toEqual(w.map((r) => r.goal.length));
     });
-  }
-
-  it('the narrow print reads as the wide one: every project, goal and indicator the same', SLOW, async () => {
-    const [narrow, wide] = await prints();
-    const n = performance(narrow!).records as Project[];
-    const w = performance(wide!).records as Project[];
-    expect(n).toEqual(w);
-    // Goals cut at a break would end mid-phrase (`…(乐高党群(`); the wide print has none cut.
-    expect(n.map((r) => r.goal.length)).toEqual(w.map((r) => r.goal.length));
-  });
-});
+  },
+);

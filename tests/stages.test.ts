@@ -10,9 +10,28 @@ import { labelOf, readHeadings, unitOf } from '../src/tables/headings.js';
 import { classifyTable } from '../src/kinds/registry.js';
 import type { Ruling, TextItem } from '../src/types.js';
 
-const item = (text: string, x0: number, y0: number, x1: number, size = 9): TextItem => ({ text, x0, y0, x1, y1: y0 + size, size });
-const h = (y: number, x0: number, x1: number, source: Ruling['source'] = 'fill'): Ruling => ({ x0, x1, y0: y, y1: y, source });
-const v = (x: number, y0: number, y1: number, source: Ruling['source'] = 'fill'): Ruling => ({ x0: x, x1: x, y0, y1, source });
+const item = (text: string, x0: number, y0: number, x1: number, size = 9): TextItem => ({
+  text,
+  x0,
+  y0,
+  x1,
+  y1: y0 + size,
+  size,
+});
+const h = (y: number, x0: number, x1: number, source: Ruling['source'] = 'fill'): Ruling => ({
+  x0,
+  x1,
+  y0: y,
+  y1: y,
+  source,
+});
+const v = (x: number, y0: number, y1: number, source: Ruling['source'] = 'fill'): Ruling => ({
+  x0: x,
+  x1: x,
+  y0,
+  y1,
+  source,
+});
 
 describe('pdf stage: text', () => {
   it('normalizes full-width characters, Kangxi radicals and the radical supplement', () => {
@@ -26,7 +45,10 @@ describe('pdf stage: text', () => {
     const parts = splitCells(item('82,096,797.42 82,096,797.42', 100, 10, 200));
     expect(parts.map((p) => p.text)).toEqual(['82,096,797.42', '82,096,797.42']);
     expect(parts[0]!.x1).toBeLessThanOrEqual(parts[1]!.x0);
-    expect(splitCells(item('98,880.78 一、一般公共服务支出', 0, 0, 100)).map((p) => p.text)).toEqual(['98,880.78', '一、一般公共服务支出']);
+    expect(splitCells(item('98,880.78 一、一般公共服务支出', 0, 0, 100)).map((p) => p.text)).toEqual([
+      '98,880.78',
+      '一、一般公共服务支出',
+    ]);
     // An indicator's operator in its own cell.
     expect(splitCells(item('项目验收及时率 =', 0, 0, 100)).map((p) => p.text)).toEqual(['项目验收及时率', '=']);
     // Letter-spaced labels and a year inside a phrase stay whole.
@@ -48,7 +70,15 @@ describe('layout stage', () => {
 
   it('builds cells from filled and stroked rulings, with a merged cell as a span', () => {
     // A 2×3 grid whose top-left cell spans two rows; fills and strokes mixed.
-    const rulings = [h(0, 0, 300), h(20, 100, 300, 'stroke'), h(40, 0, 300), v(0, 0, 40), v(100, 0, 40, 'stroke'), v(200, 0, 40), v(300, 0, 40)];
+    const rulings = [
+      h(0, 0, 300),
+      h(20, 100, 300, 'stroke'),
+      h(40, 0, 300),
+      v(0, 0, 40),
+      v(100, 0, 40, 'stroke'),
+      v(200, 0, 40),
+      v(300, 0, 40),
+    ];
     const { horizontal, vertical } = pageEdges(rulings);
     const groups = groupCells(findCellBoxes(horizontal, vertical));
     expect(groups).toHaveLength(1);
@@ -64,7 +94,10 @@ describe('layout stage', () => {
     const rulings = [h(0, 0, 100), h(0.8, 100, 200), h(30, 0, 200), v(0, 0, 30), v(100, 0, 30), v(200.5, 0, 30)];
     const { horizontal } = pageEdges(rulings);
     expect(horizontal.filter((e) => e.to - e.from > 150)).toHaveLength(2);
-    const grid = buildGrid(1, groupCells(findCellBoxes(pageEdges(rulings).horizontal, pageEdges(rulings).vertical))[0]!);
+    const grid = buildGrid(
+      1,
+      groupCells(findCellBoxes(pageEdges(rulings).horizontal, pageEdges(rulings).vertical))[0]!,
+    );
     expect(grid.cells).toHaveLength(2);
   });
 
@@ -74,7 +107,16 @@ describe('layout stage', () => {
     const boxes = findCellBoxes(pageEdges(open).horizontal, pageEdges(open).vertical);
     expect(boxes).toContainEqual({ x0: 0, y0: 0, x1: 100, y1: 100 });
     // Two tables one above the other keep apart.
-    const two = [h(0, 0, 100), h(20, 0, 100), v(0, 0, 20), v(100, 0, 20), h(200, 0, 100), h(220, 0, 100), v(0, 200, 220), v(100, 200, 220)];
+    const two = [
+      h(0, 0, 100),
+      h(20, 0, 100),
+      v(0, 0, 20),
+      v(100, 0, 20),
+      h(200, 0, 100),
+      h(220, 0, 100),
+      v(0, 200, 220),
+      v(100, 200, 220),
+    ];
     expect(groupCells(findCellBoxes(pageEdges(two).horizontal, pageEdges(two).vertical))).toHaveLength(2);
   });
 });
@@ -88,7 +130,12 @@ describe('tables stage', () => {
     expect(labelOf('预算01表')).toBe('预算01表');
     expect(labelOf('十三、部门预算项目支出绩效目标表(公开表6)')).toBe('公开表6');
     const line = (text: string, y: number, size: number) => ({ text, x0: 0, x1: 100, y0: y, y1: y + size, size });
-    const hd = readHeadings([line('表1-2', 0, 9), line('2025年部门支出预算总表', 12, 16), line('金额单位:万', 32, 9), line('元', 42, 9)]);
+    const hd = readHeadings([
+      line('表1-2', 0, 9),
+      line('2025年部门支出预算总表', 12, 16),
+      line('金额单位:万', 32, 9),
+      line('元', 42, 9),
+    ]);
     expect(hd).toMatchObject({ title: '2025年部门支出预算总表', label: '表1-2', unit: '万元' });
     // Overflow text above a continuation part is not a title.
     expect(readHeadings([line('校教育教学改革和创新发展,为推出优秀表演人才搭建平台。', 0, 9)]).title).toBe('');
@@ -148,13 +195,39 @@ describe('layout stage: a rule missing from one row', () => {
   it('splits a merged body cell holding a name and an amount back into its columns', async () => {
     const { fillGrids } = await import('../src/layout/grid.js');
     // Three columns; the second row lacks the rule between name and amount.
-    const rulings = [h(0, 0, 300), h(20, 0, 300), h(40, 0, 300), v(0, 0, 40), v(100, 0, 20), v(200, 0, 40), v(300, 0, 40)];
-    const grid = buildGrid(1, groupCells(findCellBoxes(pageEdges(rulings).horizontal, pageEdges(rulings).vertical))[0]!);
-    fillGrids([grid], [item('名称', 5, 5, 30), item('35.56', 160, 5, 190), item('职业年金缴费支出', 5, 25, 90), item('35.56', 160, 25, 190), item('35.56', 260, 25, 290)]);
-    const row1 = grid.cells.filter((c) => c.row === 1).sort((a, b) => a.col - b.col).map((c) => c.text);
+    const rulings = [
+      h(0, 0, 300),
+      h(20, 0, 300),
+      h(40, 0, 300),
+      v(0, 0, 40),
+      v(100, 0, 20),
+      v(200, 0, 40),
+      v(300, 0, 40),
+    ];
+    const grid = buildGrid(
+      1,
+      groupCells(findCellBoxes(pageEdges(rulings).horizontal, pageEdges(rulings).vertical))[0]!,
+    );
+    fillGrids(
+      [grid],
+      [
+        item('名称', 5, 5, 30),
+        item('35.56', 160, 5, 190),
+        item('职业年金缴费支出', 5, 25, 90),
+        item('35.56', 160, 25, 190),
+        item('35.56', 260, 25, 290),
+      ],
+    );
+    const row1 = grid.cells
+      .filter((c) => c.row === 1)
+      .sort((a, b) => a.col - b.col)
+      .map((c) => c.text);
     expect(row1).toEqual(['职业年金缴费支出', '35.56', '35.56']);
     // A header spanning columns keeps its text whole.
-    const header = buildGrid(1, groupCells(findCellBoxes(pageEdges(rulings).horizontal, pageEdges(rulings).vertical))[0]!);
+    const header = buildGrid(
+      1,
+      groupCells(findCellBoxes(pageEdges(rulings).horizontal, pageEdges(rulings).vertical))[0]!,
+    );
     fillGrids([header], [item('支', 80, 25, 90), item('出', 110, 25, 120)]);
     const merged = header.cells.find((c) => c.row === 1 && c.col === 0)!;
     expect([merged.colSpan, merged.text]).toEqual([2, '支出']);

@@ -24,33 +24,63 @@ const oneRowTables = (doc: ExtractedDocument): Table[] => doc.tables.filter((t) 
 const AMOUNT_PATH = /(^|\/)[-+(]?[\d,]+(\.\d+)?\)?%?$/u;
 
 describe('a table that states it is empty', () => {
-  it('empty-statement.pdf: empty with its title and whole header, whether the statement is a note below or a cell', SLOW, async () => {
-    const doc = await fixture('empty-statement.pdf');
-    const [noted, after, inCell] = doc.tables;
-    expect(doc.tables).toHaveLength(3);
-    expect(noted).toMatchObject({ title: D.wideEmpty.title, empty: true, rows: [], unit: '元', columns: D.wideFundColumns });
-    expect(after).toMatchObject({ title: D.wideAfterEmpty.title, empty: false, rows: text(D.wideAfterEmpty.rows.slice(2)) });
-    expect(inCell).toMatchObject({ title: D.wideEmptyCell.title, empty: true, rows: [], columns: text(D.wideEmptyCell.rows.slice(0, 1))[0] });
-  });
+  it(
+    'empty-statement.pdf: empty with its title and whole header, whether the statement is a note below or a cell',
+    SLOW,
+    async () => {
+      const doc = await fixture('empty-statement.pdf');
+      const [noted, after, inCell] = doc.tables;
+      expect(doc.tables).toHaveLength(3);
+      expect(noted).toMatchObject({
+        title: D.wideEmpty.title,
+        empty: true,
+        rows: [],
+        unit: '元',
+        columns: D.wideFundColumns,
+      });
+      expect(after).toMatchObject({
+        title: D.wideAfterEmpty.title,
+        empty: false,
+        rows: text(D.wideAfterEmpty.rows.slice(2)),
+      });
+      expect(inCell).toMatchObject({
+        title: D.wideEmptyCell.title,
+        empty: true,
+        rows: [],
+        columns: text(D.wideEmptyCell.rows.slice(0, 1))[0],
+      });
+    },
+  );
 
   describe.skipIf(!hasCorpus)('corpus', () => {
-    it('w05: the 政府性基金 and 国有资本经营 tables printed 本表为空表 are empty with their title and header', SLOW, async () => {
-      const doc = await corpus('w05');
-      const empty = doc.tables.filter((t) => /政府性基金预算支出|国有资本经营预算支出/u.test(t.title));
-      expect(empty).toHaveLength(2);
-      for (const t of empty) {
-        expect(t).toMatchObject({ empty: true, rows: [], unit: '元' });
-        expect(t.columns.slice(0, 4)).toEqual(['项目/功能分类科目编码/类', '项目/功能分类科目编码/款', '项目/功能分类科目编码/项', '项目/功能分类科目名称']);
-      }
-      // The tables with data keep it.
-      expect(doc.tables.filter((t) => !t.empty).length).toBe(doc.tables.length - 2);
-    });
+    it(
+      'w05: the 政府性基金 and 国有资本经营 tables printed 本表为空表 are empty with their title and header',
+      SLOW,
+      async () => {
+        const doc = await corpus('w05');
+        const empty = doc.tables.filter((t) => /政府性基金预算支出|国有资本经营预算支出/u.test(t.title));
+        expect(empty).toHaveLength(2);
+        for (const t of empty) {
+          expect(t).toMatchObject({ empty: true, rows: [], unit: '元' });
+          expect(t.columns.slice(0, 4)).toEqual([
+            '项目/功能分类科目编码/类',
+            '项目/功能分类科目编码/款',
+            '项目/功能分类科目编码/项',
+            '项目/功能分类科目名称',
+          ]);
+        }
+        // The tables with data keep it.
+        expect(doc.tables.filter((t) => !t.empty).length).toBe(doc.tables.length - 2);
+      },
+    );
 
     it('w06: a table stating it is empty while printing figures keeps them, with a warning', SLOW, async () => {
       const doc = await corpus('w06');
       const t = doc.tables.find((x) => x.kind === 'three_public')!;
       expect(t.rows[0]).toContain('47.91');
-      expect(doc.warnings.some((w) => w.page === t.pages[0] && /says it has no data but prints figures/u.test(w.message))).toBe(true);
+      expect(
+        doc.warnings.some((w) => w.page === t.pages[0] && /says it has no data but prints figures/u.test(w.message)),
+      ).toBe(true);
     });
   });
 });
@@ -67,16 +97,38 @@ describe("a table's total row spilled onto the next page", () => {
   });
 
   describe.skipIf(!hasCorpus)('corpus', () => {
-    it('w06: 收入/支出预算总表 end with their 合计 row from the next page; no one-row table remains', SLOW, async () => {
-      const doc = await corpus('w06');
-      expect(oneRowTables(doc)).toEqual([]);
-      const income = doc.tables.find((t) => t.kind === 'income')!;
-      const spending = doc.tables.find((t) => t.kind === 'expenditure')!;
-      expect(income.pages).toContain(15);
-      expect(income.rows[income.rows.length - 1]).toEqual(['合计', '', '', '', '156,211,123', '156,211,123', '0', '0', '0']);
-      expect(spending.pages).toContain(20);
-      expect(spending.rows[spending.rows.length - 1]).toEqual(['合计', '', '', '', '156,211,123', '99,706,020', '56,505,103']);
-    });
+    it(
+      'w06: 收入/支出预算总表 end with their 合计 row from the next page; no one-row table remains',
+      SLOW,
+      async () => {
+        const doc = await corpus('w06');
+        expect(oneRowTables(doc)).toEqual([]);
+        const income = doc.tables.find((t) => t.kind === 'income')!;
+        const spending = doc.tables.find((t) => t.kind === 'expenditure')!;
+        expect(income.pages).toContain(15);
+        expect(income.rows[income.rows.length - 1]).toEqual([
+          '合计',
+          '',
+          '',
+          '',
+          '156,211,123',
+          '156,211,123',
+          '0',
+          '0',
+          '0',
+        ]);
+        expect(spending.pages).toContain(20);
+        expect(spending.rows[spending.rows.length - 1]).toEqual([
+          '合计',
+          '',
+          '',
+          '',
+          '156,211,123',
+          '99,706,020',
+          '56,505,103',
+        ]);
+      },
+    );
 
     it('w07: 收支预算总表 ends with 收入合计 | 支出合计 from p.9; no one-row untitled table', SLOW, async () => {
       const doc = await corpus('w07');
@@ -90,7 +142,7 @@ describe("a table's total row spilled onto the next page", () => {
 });
 
 describe('a title printed at the foot of a page, its table on the next', () => {
-  it('foot-title.pdf: the title heads the next page\'s grid, which is a table of its own', SLOW, async () => {
+  it("foot-title.pdf: the title heads the next page's grid, which is a table of its own", SLOW, async () => {
     const doc = await fixture('foot-title.pdf');
     expect(doc.tables.map((t) => [t.title, t.pages, t.unit])).toEqual([
       [D.wideFootFirst.title, [1], '万元'],
@@ -100,44 +152,60 @@ describe('a title printed at the foot of a page, its table on the next', () => {
     expect(doc.tables[1]!.rows).toEqual(text(D.wideFootSecond.rows.slice(1)));
   });
 
-  it.skipIf(!hasCorpus)('bj-08: a clipped cell\'s overflow below the last grid (ending in 表) is no title; the performance table stays one', SLOW, async () => {
-    const doc = await corpus('bj-08');
-    const perf = doc.tables.filter((t) => t.title.includes('项目支出绩效目标表') && !t.title.includes('转移支付'));
-    expect(perf).toHaveLength(1);
-    expect(perf[0]!.pages[perf[0]!.pages.length - 1]).toBe(144);
-    expect(doc.tables.filter((t) => t.title.endsWith('的表') || t.title.endsWith('影像表'))).toEqual([]);
-  });
+  it.skipIf(!hasCorpus)(
+    "bj-08: a clipped cell's overflow below the last grid (ending in 表) is no title; the performance table stays one",
+    SLOW,
+    async () => {
+      const doc = await corpus('bj-08');
+      const perf = doc.tables.filter((t) => t.title.includes('项目支出绩效目标表') && !t.title.includes('转移支付'));
+      expect(perf).toHaveLength(1);
+      expect(perf[0]!.pages[perf[0]!.pages.length - 1]).toBe(144);
+      expect(doc.tables.filter((t) => t.title.endsWith('的表') || t.title.endsWith('影像表'))).toEqual([]);
+    },
+  );
 
-  it.skipIf(!hasCorpus)('w07: 机关运行经费 (title at the foot of p.18) is a table of its own, not part of 基本支出', SLOW, async () => {
-    const doc = await corpus('w07');
-    const basic = doc.tables.find((t) => t.title === '一般公共预算基本支出预算表')!;
-    const running = doc.tables.find((t) => t.title === '一般公共预算机关运行经费支出预算表')!;
-    expect(basic.pages).toEqual([17, 18]);
-    expect(running.pages).toEqual([19]);
-    expect(running.rows[0]).toEqual(['', '合计', '5,619.31']);
-    expect(running.unit).toBe('万元');
-  });
+  it.skipIf(!hasCorpus)(
+    'w07: 机关运行经费 (title at the foot of p.18) is a table of its own, not part of 基本支出',
+    SLOW,
+    async () => {
+      const doc = await corpus('w07');
+      const basic = doc.tables.find((t) => t.title === '一般公共预算基本支出预算表')!;
+      const running = doc.tables.find((t) => t.title === '一般公共预算机关运行经费支出预算表')!;
+      expect(basic.pages).toEqual([17, 18]);
+      expect(running.pages).toEqual([19]);
+      expect(running.rows[0]).toEqual(['', '合计', '5,619.31']);
+      expect(running.unit).toBe('万元');
+    },
+  );
 });
 
-describe('a continuation part that lost a column\'s rules', () => {
-  it('lost-column.pdf: the part is appended on the table\'s columns, with a warning for the missing column', SLOW, async () => {
-    const doc = await fixture('lost-column.pdf');
-    expect(doc.tables).toHaveLength(1);
-    const t = doc.tables[0]!;
-    expect(t).toMatchObject({ title: D.wideLost.title, pages: [1, 2], columns: D.wideLost.header });
-    expect(t.rows).toEqual([...D.wideLost.page1, ...D.wideLost.page2.map((r) => ['', ...r.slice(1)])]);
-    expect(doc.warnings.some((w) => w.page === 2 && /column\(s\) 1 /u.test(w.message))).toBe(true);
-  });
+describe("a continuation part that lost a column's rules", () => {
+  it(
+    "lost-column.pdf: the part is appended on the table's columns, with a warning for the missing column",
+    SLOW,
+    async () => {
+      const doc = await fixture('lost-column.pdf');
+      expect(doc.tables).toHaveLength(1);
+      const t = doc.tables[0]!;
+      expect(t).toMatchObject({ title: D.wideLost.title, pages: [1, 2], columns: D.wideLost.header });
+      expect(t.rows).toEqual([...D.wideLost.page1, ...D.wideLost.page2.map((r) => ['', ...r.slice(1)])]);
+      expect(doc.warnings.some((w) => w.page === 2 && /column\(s\) 1 /u.test(w.message))).toBe(true);
+    },
+  );
 
-  it.skipIf(!hasCorpus)('w04: the 项目支出绩效目标表 is one table over pp.39–149, no untitled parts', SLOW, async () => {
-    const doc = await corpus('w04');
-    const perf = doc.tables.filter((t) => t.label === '预算12表');
-    expect(perf).toHaveLength(1);
-    expect(perf[0]!.pages[0]).toBe(39);
-    expect(perf[0]!.pages[perf[0]!.pages.length - 1]).toBe(149);
-    expect(perf[0]!.pages.length).toBeGreaterThanOrEqual(110);
-    expect(doc.tables.filter((t) => !t.title && t.rows.length > 100)).toEqual([]);
-  });
+  it.skipIf(!hasCorpus)(
+    'w04: the 项目支出绩效目标表 is one table over pp.39–149, no untitled parts',
+    SLOW,
+    async () => {
+      const doc = await corpus('w04');
+      const perf = doc.tables.filter((t) => t.label === '预算12表');
+      expect(perf).toHaveLength(1);
+      expect(perf[0]!.pages[0]).toBe(39);
+      expect(perf[0]!.pages[perf[0]!.pages.length - 1]).toBe(149);
+      expect(perf[0]!.pages.length).toBeGreaterThanOrEqual(110);
+      expect(doc.tables.filter((t) => !t.title && t.rows.length > 100)).toEqual([]);
+    },
+  );
 });
 
 describe('an amount in a performance form is a value, never header text', () => {
@@ -170,19 +238,39 @@ describe('an amount in a performance form is a value, never header text', () => 
 });
 
 describe('a unit statement inside the top rule, a section heading above the title', () => {
-  it('unit-in-rule.pdf: the unit row is the unit, not a header level; the table\'s own title wins over the section heading', SLOW, async () => {
-    const doc = await fixture('unit-in-rule.pdf');
-    const t = doc.tables[0]!;
-    expect(t).toMatchObject({ title: D.wideUnitRule.title, unit: '万元', columns: D.wideUnitRule.columns, kind: 'income_expenditure_summary' });
-    expect(t.titles).toContain(D.wideSection);
-    expect(t.rows).toEqual(text(D.wideUnitRule.rows.slice(3)));
-  });
+  it(
+    "unit-in-rule.pdf: the unit row is the unit, not a header level; the table's own title wins over the section heading",
+    SLOW,
+    async () => {
+      const doc = await fixture('unit-in-rule.pdf');
+      const t = doc.tables[0]!;
+      expect(t).toMatchObject({
+        title: D.wideUnitRule.title,
+        unit: '万元',
+        columns: D.wideUnitRule.columns,
+        kind: 'income_expenditure_summary',
+      });
+      expect(t.titles).toContain(D.wideSection);
+      expect(t.rows).toEqual(text(D.wideUnitRule.rows.slice(3)));
+    },
+  );
 });
 
 describe('a unit only from a unit statement', () => {
   it('reads statements, not body text', () => {
-    for (const s of ['单位：元', '金额单位:万元', '单位:万元', '单位(万元)', '单位（元）', ':万元', '单 位 ： 万 元', '编制单位:示例局 单位:元']) expect(unitOf(s), s).not.toBeNull();
-    for (const s of ['元,用于开展基层水务人员业务培训。', '万元', '元', '下属单位:元旦慰问品']) expect(unitOf(s), s).toBeNull();
+    for (const s of [
+      '单位：元',
+      '金额单位:万元',
+      '单位:万元',
+      '单位(万元)',
+      '单位（元）',
+      ':万元',
+      '单 位 ： 万 元',
+      '编制单位:示例局 单位:元',
+    ])
+      expect(unitOf(s), s).not.toBeNull();
+    for (const s of ['元,用于开展基层水务人员业务培训。', '万元', '元', '下属单位:元旦慰问品'])
+      expect(unitOf(s), s).toBeNull();
     // A statement cut at the page's edge: `位:万` over `元`.
     const line = (text: string, y: number) => ({ text, x0: 680, x1: 700, y0: y, y1: y + 9, size: 9.5 });
     expect(readHeadings([line('项目支出绩效表', 0), line('位:万', 14), line('元', 24)]).unit).toBe('万元');

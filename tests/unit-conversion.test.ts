@@ -21,28 +21,39 @@ interface JsonSchema {
   items?: JsonSchema;
 }
 
-const schemaOf = (kind: string): JsonSchema => JSON.parse(fs.readFileSync(path.join(ROOT, 'schemas', `${kind}.schema.json`), 'utf8')) as JsonSchema;
+const schemaOf = (kind: string): JsonSchema =>
+  JSON.parse(fs.readFileSync(path.join(ROOT, 'schemas', `${kind}.schema.json`), 'utf8')) as JsonSchema;
 
 /** Compares a record before and after conversion along its JSON Schema; returns the amount paths it saw. */
 function compareAlong(node: JsonSchema, before: unknown, after: unknown, by: number, at: string, seen: string[]): void {
   if (node.anyOf) {
-    if (before === null) return void expect(after, at).toBeNull();
+    if (before === null) {
+      expect(after, at).toBeNull();
+      return;
+    }
     const branch = node.anyOf.find((b) => b.type !== 'null')!;
-    return compareAlong(branch, before, after, by, at, seen);
+    compareAlong(branch, before, after, by, at, seen);
+    return;
   }
   if (node.type === 'string' && node.pattern === AMOUNT) {
     seen.push(at);
-    return void expect(after, at).toBe(shift(before as string, by));
+    expect(after, at).toBe(shift(before as string, by));
+    return;
   }
   if (node.type === 'array' && node.items && Array.isArray(before)) {
     expect((after as unknown[]).length, at).toBe(before.length);
-    return before.forEach((x, i) => compareAlong(node.items!, x, (after as unknown[])[i], by, `${at}[${i}]`, seen));
+    before.forEach((x, i) => {
+      compareAlong(node.items!, x, (after as unknown[])[i], by, `${at}[${i}]`, seen);
+    });
+    return;
   }
   if (node.type === 'object' && before && typeof before === 'object') {
-    const a = before as Record<string, unknown>, b = after as Record<string, unknown>;
+    const a = before as Record<string, unknown>,
+      b = after as Record<string, unknown>;
     expect(Object.keys(b).sort(), at).toEqual(Object.keys(a).sort());
     for (const k of Object.keys(a)) {
-      const sub = node.properties?.[k] ?? (typeof node.additionalProperties === 'object' ? node.additionalProperties : undefined);
+      const sub =
+        node.properties?.[k] ?? (typeof node.additionalProperties === 'object' ? node.additionalProperties : undefined);
       if (sub) compareAlong(sub, a[k], b[k], by, `${at}.${k}`, seen);
       else expect(b[k], `${at}.${k}`).toEqual(a[k]);
     }
@@ -74,9 +85,18 @@ describe('unit conversion follows the schemas: every amount of every kind, nothi
     }
     // Every kind the fixtures print was converted, with amounts; funds' parts among them (they once stayed in 万元).
     expect([...amountsByKind.keys()].sort()).toEqual(
-      expect.arrayContaining(['expenditure', 'income_expenditure_summary', 'three_public', 'project_performance', 'overall_performance', 'procurement']),
+      expect.arrayContaining([
+        'expenditure',
+        'income_expenditure_summary',
+        'three_public',
+        'project_performance',
+        'overall_performance',
+        'procurement',
+      ]),
     );
     for (const [kind, paths] of amountsByKind) expect(paths.size, kind).toBeGreaterThan(0);
-    expect([...amountsByKind.get('overall_performance')!]).toEqual(expect.arrayContaining(['overall_performance[].funds.basic', 'overall_performance[].funds.project']));
+    expect([...amountsByKind.get('overall_performance')!]).toEqual(
+      expect.arrayContaining(['overall_performance[].funds.basic', 'overall_performance[].funds.project']),
+    );
   });
 });

@@ -57,8 +57,13 @@ function treeChecks({ table, items, columns }: Context): CheckResult[] {
           id: 'tree.parent_equals_children',
           zh: `${level[0]} ${code.code} ${parent.record.name} 等于其下 ${level[1]} 之和`,
           en: `${code.code} ${parent.record.name} equals the sum of its ${kids.length} child rows`,
-          table, row: rowOf(parent), rowIndex: parent.row, column: col.label,
-          expected: sum(kids, col.read), found: dec(col.read(parent.record)), terms: kids.length,
+          table,
+          row: rowOf(parent),
+          rowIndex: parent.row,
+          column: col.label,
+          expected: sum(kids, col.read),
+          found: dec(col.read(parent.record)),
+          terms: kids.length,
           figures: [...kids.map((k) => col.read(k.record)), col.read(parent.record)],
         }),
       );
@@ -77,7 +82,12 @@ function totalChecks({ table, items, columns }: Context): CheckResult[] {
   const coded = items.filter((i) => i.record.code);
   const units = items.filter((i) => !i.record.isTotal && !i.record.isSubtotal && i.record.unitCode);
   // Units nest by code (204 and its 204001, 204003): only the outermost count.
-  const outer = units.filter((u) => !units.some((o) => o !== u && u.record.unitCode!.startsWith(o.record.unitCode!) && u.record.unitCode !== o.record.unitCode));
+  const outer = units.filter(
+    (u) =>
+      !units.some(
+        (o) => o !== u && u.record.unitCode!.startsWith(o.record.unitCode!) && u.record.unitCode !== o.record.unitCode,
+      ),
+  );
   // Outer units of different code lengths are categories of another kind (全额 1 beside 204001): not summed.
   const sameLength = new Set(outer.map((u) => u.record.unitCode!.length)).size === 1;
   const top = coded.length ? coded.filter((i) => i.record.code!.level === 1) : sameLength ? outer : [];
@@ -87,8 +97,13 @@ function totalChecks({ table, items, columns }: Context): CheckResult[] {
       id: 'total.equals_top_rows',
       zh: `合计等于各${coded.length ? '类' : '单位'}之和`,
       en: `the total equals the sum of the ${top.length} top-level rows`,
-      table, row: rowOf(total), rowIndex: total.row, column: col.label,
-      expected: sum(top, col.read), found: dec(col.read(total.record)), terms: top.length,
+      table,
+      row: rowOf(total),
+      rowIndex: total.row,
+      column: col.label,
+      expected: sum(top, col.read),
+      found: dec(col.read(total.record)),
+      terms: top.length,
       figures: [...top.map((k) => col.read(k.record)), col.read(total.record)],
     }),
   );
@@ -96,8 +111,17 @@ function totalChecks({ table, items, columns }: Context): CheckResult[] {
 
 const EXPENDITURE_PARTS = ['basic', 'project', 'remitToSuperior', 'subsidyToSubordinate', 'operatingExpenditure'];
 const INCOME_PARTS = [
-  'generalBudget', 'governmentFund', 'stateCapital', 'fiscalSpecialAccount', 'business', 'operating',
-  'superiorSubsidy', 'subordinateRemit', 'otherIncome', 'businessFund', 'carriedOver',
+  'generalBudget',
+  'governmentFund',
+  'stateCapital',
+  'fiscalSpecialAccount',
+  'business',
+  'operating',
+  'superiorSubsidy',
+  'subordinateRemit',
+  'otherIncome',
+  'businessFund',
+  'carriedOver',
 ];
 
 /**
@@ -112,11 +136,26 @@ function rowChecks({ table, items, roles }: Context): CheckResult[] {
   const others = fields.filter((f) => f !== 'total');
   const identities: { id: string; zh: string; en: string; parts: string[] }[] = [];
   if (others.length && others.every((f) => f && EXPENDITURE_PARTS.includes(f)) && others.includes('basic'))
-    identities.push({ id: 'row.total_equals_basic_plus_project', zh: '合计等于基本支出与项目支出等之和', en: 'total equals basic + project (+ other spending columns)', parts: others as string[] });
+    identities.push({
+      id: 'row.total_equals_basic_plus_project',
+      zh: '合计等于基本支出与项目支出等之和',
+      en: 'total equals basic + project (+ other spending columns)',
+      parts: others as string[],
+    });
   else if (others.length === 2 && others.includes('personnel') && others.includes('public'))
-    identities.push({ id: 'row.total_equals_personnel_plus_public', zh: '合计等于人员经费与公用经费之和', en: 'total equals personnel + public expenses', parts: ['personnel', 'public'] });
+    identities.push({
+      id: 'row.total_equals_personnel_plus_public',
+      zh: '合计等于人员经费与公用经费之和',
+      en: 'total equals personnel + public expenses',
+      parts: ['personnel', 'public'],
+    });
   else if (table.kind === 'income' && others.length >= 2 && others.every((f) => f && INCOME_PARTS.includes(f)))
-    identities.push({ id: 'row.income_total_equals_sources', zh: '收入合计等于各来源之和', en: 'income total equals the sum of its sources', parts: others as string[] });
+    identities.push({
+      id: 'row.income_total_equals_sources',
+      zh: '收入合计等于各来源之和',
+      en: 'income total equals the sum of its sources',
+      parts: others as string[],
+    });
   const out: CheckResult[] = [];
   for (const item of items) {
     for (const idn of identities) {
@@ -124,9 +163,16 @@ function rowChecks({ table, items, roles }: Context): CheckResult[] {
       if (item.record.amounts.total == null && values.every((v) => v == null)) continue;
       out.push(
         compare({
-          id: idn.id, zh: idn.zh, en: idn.en, table, row: rowOf(item), rowIndex: item.row,
+          id: idn.id,
+          zh: idn.zh,
+          en: idn.en,
+          table,
+          row: rowOf(item),
+          rowIndex: item.row,
           column: roles.amounts.find((a) => a.field === 'total')!.label,
-          expected: values.reduce((s, v) => s.plus(dec(v)), dec('0')), found: dec(item.record.amounts.total), terms: idn.parts.length,
+          expected: values.reduce((s, v) => s.plus(dec(v)), dec('0')),
+          found: dec(item.record.amounts.total),
+          terms: idn.parts.length,
           figures: [...values, item.record.amounts.total],
         }),
       );

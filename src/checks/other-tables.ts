@@ -16,9 +16,16 @@ export function summaryChecks(table: Table, records: readonly SummaryItem[]): Ch
     .map((f) =>
       compare({
         id: 'summary.income_equals_expenditure',
-        zh: '收入总计等于支出总计', en: 'total income equals total expenditure',
-        table, row: { code: null, name: spending.name }, rowIndex: spending.row, column: f,
-        expected: dec(value(income, f)), found: dec(value(spending, f)), terms: 1, figures: [value(income, f), value(spending, f)],
+        zh: '收入总计等于支出总计',
+        en: 'total income equals total expenditure',
+        table,
+        row: { code: null, name: spending.name },
+        rowIndex: spending.row,
+        column: f,
+        expected: dec(value(income, f)),
+        found: dec(value(spending, f)),
+        terms: 1,
+        figures: [value(income, f), value(spending, f)],
       }),
     );
 }
@@ -31,21 +38,50 @@ export function threePublicChecks(table: Table, records: readonly ThreePublic[])
     const row = { code: r.unitCode, name: r.unit ?? '合计' };
     const basis = r.heading ? ` (${r.heading})` : r.basis ? ` (${r.basis})` : '';
     const hasVehicleParts = r.vehicle.purchase !== undefined || r.vehicle.operation !== undefined;
-    const vehicle = r.vehicle.subtotal !== undefined ? r.vehicle.subtotal : hasVehicleParts ? dec(r.vehicle.purchase).plus(dec(r.vehicle.operation)).toFixed() : undefined;
+    const vehicle =
+      r.vehicle.subtotal !== undefined
+        ? r.vehicle.subtotal
+        : hasVehicleParts
+          ? dec(r.vehicle.purchase).plus(dec(r.vehicle.operation)).toFixed()
+          : undefined;
     if (r.total !== undefined && (r.outbound !== undefined || r.reception !== undefined || vehicle !== undefined)) {
-      out.push(compare({
-        id: 'three_public.total', zh: '“三公”经费合计等于因公出国(境)费、公务用车购置及运行费、公务接待费之和',
-        en: `“three public” total equals outbound + vehicles + reception${basis}`,
-        table, row, rowIndex, column: 'total', expected: dec(r.outbound).plus(dec(vehicle)).plus(dec(r.reception)), found: dec(r.total), terms: 3,
-        figures: [r.outbound, ...(r.vehicle.subtotal !== undefined ? [r.vehicle.subtotal] : [r.vehicle.purchase, r.vehicle.operation]), r.reception, r.total],
-      }));
+      out.push(
+        compare({
+          id: 'three_public.total',
+          zh: '“三公”经费合计等于因公出国(境)费、公务用车购置及运行费、公务接待费之和',
+          en: `“three public” total equals outbound + vehicles + reception${basis}`,
+          table,
+          row,
+          rowIndex,
+          column: 'total',
+          expected: dec(r.outbound).plus(dec(vehicle)).plus(dec(r.reception)),
+          found: dec(r.total),
+          terms: 3,
+          figures: [
+            r.outbound,
+            ...(r.vehicle.subtotal !== undefined ? [r.vehicle.subtotal] : [r.vehicle.purchase, r.vehicle.operation]),
+            r.reception,
+            r.total,
+          ],
+        }),
+      );
     }
     if (r.vehicle.subtotal !== undefined && hasVehicleParts) {
-      out.push(compare({
-        id: 'three_public.vehicle', zh: '公务用车购置及运行费等于购置费与运行费之和', en: `vehicle costs equal purchase + operation${basis}`,
-        table, row, rowIndex, column: 'vehicle.subtotal', expected: dec(r.vehicle.purchase).plus(dec(r.vehicle.operation)), found: dec(r.vehicle.subtotal), terms: 2,
-        figures: [r.vehicle.purchase, r.vehicle.operation, r.vehicle.subtotal],
-      }));
+      out.push(
+        compare({
+          id: 'three_public.vehicle',
+          zh: '公务用车购置及运行费等于购置费与运行费之和',
+          en: `vehicle costs equal purchase + operation${basis}`,
+          table,
+          row,
+          rowIndex,
+          column: 'vehicle.subtotal',
+          expected: dec(r.vehicle.purchase).plus(dec(r.vehicle.operation)),
+          found: dec(r.vehicle.subtotal),
+          terms: 2,
+          figures: [r.vehicle.purchase, r.vehicle.operation, r.vehicle.subtotal],
+        }),
+      );
     }
   }
   return out;
@@ -58,7 +94,9 @@ export function threePublicChecks(table: Table, records: readonly ThreePublic[])
 export function weightChecks(table: Table, records: readonly ProjectPerformance[]): CheckResult[] {
   const weightLabel = table.columns.map(compact).find((c) => INDICATOR_COLUMNS.weight.test(c));
   if (!weightLabel) return [];
-  const projects = records.filter((p) => p.indicators.length && p.indicators.every((i) => i.weight !== null && /^\d+(\.\d+)?$/u.test(i.weight)));
+  const projects = records.filter(
+    (p) => p.indicators.length && p.indicators.every((i) => i.weight !== null && /^\d+(\.\d+)?$/u.test(i.weight)),
+  );
   const totals = projects.map((p) => p.indicators.reduce((s, i) => s.plus(dec(i.weight)), dec('0')).toFixed());
   const counts = new Map<string, number>();
   for (const t of totals) counts.set(t, (counts.get(t) ?? 0) + 1);
@@ -71,9 +109,16 @@ export function weightChecks(table: Table, records: readonly ProjectPerformance[
     const weights = p.indicators.map((i) => i.weight);
     out.push({
       ...compare({
-        id: 'performance.weights', zh: `项目 ${p.name} 的指标权重之和等于 ${full}`, en: `indicator weights of ${p.name} add up to ${full}`,
-        table, row: { code: p.code, name: p.name }, rowIndex, column: weightLabel,
-        expected: dec(full), found: weights.reduce((s, w) => s.plus(dec(w)), dec('0')), terms: 1,
+        id: 'performance.weights',
+        zh: `项目 ${p.name} 的指标权重之和等于 ${full}`,
+        en: `indicator weights of ${p.name} add up to ${full}`,
+        table,
+        row: { code: p.code, name: p.name },
+        rowIndex,
+        column: weightLabel,
+        expected: dec(full),
+        found: weights.reduce((s, w) => s.plus(dec(w)), dec('0')),
+        terms: 1,
       }),
       tolerance: '0',
       passed: weights.reduce((s, w) => s.plus(dec(w)), dec('0')).eq(dec(full)),
@@ -117,20 +162,38 @@ export function overallFundChecks(table: Table, records: readonly OverallPerform
       if (!part.total) continue;
       totals.push(part.total[1]);
       if (!part.members.length) continue;
-      out.push(compare({
-        id: 'performance.funds_part', zh: `${name}合计等于其各列之和`, en: `${name} 合计 equals the sum of its columns`,
-        table, row: { code: null, name }, rowIndex: rowWith(table, part.total[1]), column: part.total[0],
-        expected: part.members.reduce((s, v) => s.plus(dec(v)), dec('0')), found: dec(part.total[1]), terms: part.members.length,
-        figures: [...part.members, part.total[1]],
-      }));
+      out.push(
+        compare({
+          id: 'performance.funds_part',
+          zh: `${name}合计等于其各列之和`,
+          en: `${name} 合计 equals the sum of its columns`,
+          table,
+          row: { code: null, name },
+          rowIndex: rowWith(table, part.total[1]),
+          column: part.total[0],
+          expected: part.members.reduce((s, v) => s.plus(dec(v)), dec('0')),
+          found: dec(part.total[1]),
+          terms: part.members.length,
+          figures: [...part.members, part.total[1]],
+        }),
+      );
     }
     if (r.funds.total !== undefined && totals.length >= 2) {
-      out.push(compare({
-        id: 'performance.funds_total', zh: '资金总额等于各部分合计之和', en: 'total funds equal the sum of the parts’ 合计',
-        table, row: { code: null, name: '资金总额' }, rowIndex: rowWith(table, r.funds.total), column: 'funds.total',
-        expected: totals.reduce((s, v) => s.plus(dec(v)), dec('0')), found: dec(r.funds.total), terms: totals.length,
-        figures: [...totals, r.funds.total],
-      }));
+      out.push(
+        compare({
+          id: 'performance.funds_total',
+          zh: '资金总额等于各部分合计之和',
+          en: 'total funds equal the sum of the parts’ 合计',
+          table,
+          row: { code: null, name: '资金总额' },
+          rowIndex: rowWith(table, r.funds.total),
+          column: 'funds.total',
+          expected: totals.reduce((s, v) => s.plus(dec(v)), dec('0')),
+          found: dec(r.funds.total),
+          terms: totals.length,
+          figures: [...totals, r.funds.total],
+        }),
+      );
     }
   }
   return out;

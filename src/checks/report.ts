@@ -27,14 +27,18 @@ export function formatCheckReport(file: string, report: CheckReport, style: Repo
     const key = `${r.tableTitle || '(untitled)'} (${r.tableKind})`;
     byTable.set(key, [...(byTable.get(key) ?? []), r]);
   }
-  const tables = [...byTable].sort((a, b) => b[1].filter((r) => !r.passed).length - a[1].filter((r) => !r.passed).length);
+  const tables = [...byTable].sort(
+    (a, b) => b[1].filter((r) => !r.passed).length - a[1].filter((r) => !r.passed).length,
+  );
   for (const [table, results] of tables) {
     const failures = results.filter((r) => !r.passed);
     if (!failures.length) continue;
     lines.push('', style.bold(table));
     for (const r of failures) {
       lines.push(`  ${style.red('✗')} ${r.message.zh} / ${r.message.en}`);
-      lines.push(`    ${where(r)}: expected ${r.expected}, found ${r.found}, difference ${r.difference} (tolerance ${r.tolerance}) ${style.dim(r.id)}`);
+      lines.push(
+        `    ${where(r)}: expected ${r.expected}, found ${r.found}, difference ${r.difference} (tolerance ${r.tolerance}) ${style.dim(r.id)}`,
+      );
     }
   }
   const clean = tables.filter(([, results]) => results.every((r) => r.passed));
@@ -46,5 +50,5 @@ export function formatCheckReport(file: string, report: CheckReport, style: Repo
       lines.push(`  ${style.green('✓')} ${table}: ${results.length}${rounding ? ` (${rounding} 尾差)` : ''}`);
     }
   }
-  return lines.join('\n') + '\n';
+  return `${lines.join('\n')}\n`;
 }

@@ -88,18 +88,18 @@ async function runOne(pool: Piscina<Task, TaskResult>, task: Task, timeoutSecond
     reason: failureMessage('timeout', `over ${timeoutSeconds} s`),
   };
   try {
-    const run = pool.run(task, { signal: abort.signal }).then(
-      (result): TaskResult => {
-        if (!result || typeof result !== 'object' || !('status' in result)) throw new Error('no result from the worker');
-        return result;
-      },
-    );
+    const run = pool.run(task, { signal: abort.signal }).then((result): TaskResult => {
+      if (!result || typeof result !== 'object' || !('status' in result)) throw new Error('no result from the worker');
+      return result;
+    });
     if (!(timeoutSeconds > 0)) return await run;
     const limitMs = timeoutSeconds * 1000;
     // The abort terminates the worker thread (piscina), which rejects `run`; should a thread not die, the file is
     // given up on anyway a little later and the batch goes on.
     timers.push(setTimeout(() => abort.abort(), limitMs));
-    const givenUp = new Promise<TaskResult>((resolve) => timers.push(setTimeout(() => resolve(timedOut), limitMs + GRACE_MS)));
+    const givenUp = new Promise<TaskResult>((resolve) =>
+      timers.push(setTimeout(() => resolve(timedOut), limitMs + GRACE_MS)),
+    );
     return await Promise.race([run, givenUp]);
   } catch (err) {
     if (abort.signal.aborted) return timedOut;

@@ -20,9 +20,14 @@ export async function runCheck(opts: CheckOptions): Promise<number> {
   for (const input of opts.inputs) {
     const name = input === '-' ? 'stdin.pdf' : input;
     try {
-      if (input === '-' && process.stdin.isTTY) throw new UsageError('- reads a PDF from stdin, but stdin is a terminal');
+      if (input === '-' && process.stdin.isTTY)
+        throw new UsageError('- reads a PDF from stdin, but stdin is a terminal');
       const source = input === '-' ? await readStdin() : input;
-      const doc = await extract(source, { fileName: input === '-' ? 'stdin.pdf' : path.basename(input), password: opts.password, maxPages: opts.maxPages });
+      const doc = await extract(source, {
+        fileName: input === '-' ? 'stdin.pdf' : path.basename(input),
+        password: opts.password,
+        maxPages: opts.maxPages,
+      });
       if (doc.checks.summary.failed > 0) failed = true;
       if (opts.json) json.push({ file: name, checks: doc.checks });
       else process.stdout.write(formatCheckReport(name, doc.checks, out));
@@ -32,7 +37,10 @@ export async function runCheck(opts: CheckOptions): Promise<number> {
       process.stderr.write(`budget-extract: ${err.bold(name)}: ${failure(e).reason}\n`);
     }
   }
-  if (opts.json) process.stdout.write(JSON.stringify(json.length === 1 ? json[0] : json, null, process.stdout.isTTY ? 2 : undefined) + '\n');
+  if (opts.json)
+    process.stdout.write(
+      `${JSON.stringify(json.length === 1 ? json[0] : json, null, process.stdout.isTTY ? 2 : undefined)}\n`,
+    );
   if (unreadable) return EXIT.INPUT;
   return opts.strict && failed ? EXIT.CHECKS : EXIT.OK;
 }

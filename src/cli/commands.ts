@@ -40,10 +40,13 @@ export async function runExtract(opts: ExtractOptions): Promise<number> {
   // --skip-existing: inputs whose outputs are there already are not read again.
   const todo: number[] = [];
   for (let i = 0; i < inputs.length; i++) {
-    const existing =
-      !opts.skipExisting ? [] :
-      dest.kind === 'dir' ? await existingOutputs(dest.path, inputs[i]!, opts) :
-      dest.kind === 'file' && existsSync(dest.path) ? [dest.path] : [];
+    const existing = !opts.skipExisting
+      ? []
+      : dest.kind === 'dir'
+        ? await existingOutputs(dest.path, inputs[i]!, opts)
+        : dest.kind === 'file' && existsSync(dest.path)
+          ? [dest.path]
+          : [];
     if (existing.length) reports[i]!.outputs = existing;
     else todo.push(i);
   }
@@ -55,7 +58,12 @@ export async function runExtract(opts: ExtractOptions): Promise<number> {
   const pretty = dest.kind === 'stdout' && process.stdout.isTTY === true && opts.format === 'json';
   const tasks: Task[] = todo.map((i) => {
     const input = inputs[i]!;
-    const common = { password: opts.password, maxPages: opts.maxPages, unit: opts.unit, render: { input, opts, dest, pretty } };
+    const common = {
+      password: opts.password,
+      maxPages: opts.maxPages,
+      unit: opts.unit,
+      render: { input, opts, dest, pretty },
+    };
     return input.path === undefined
       ? { bytes, fileName: 'stdin.pdf', ...common }
       : { path: input.path, fileName: path.basename(input.path), size: fileSize(input.path), ...common };
@@ -77,7 +85,13 @@ export async function runExtract(opts: ExtractOptions): Promise<number> {
     }
     if (outcome.status !== 'ok') {
       await sink?.put(k, null);
-      Object.assign(report, { status: outcome.status, code: outcome.code, reason: outcome.reason, tables: 0, outputs: [] });
+      Object.assign(report, {
+        status: outcome.status,
+        code: outcome.code,
+        reason: outcome.reason,
+        tables: 0,
+        outputs: [],
+      });
       progress.log(`budget-extract: ${err.bold(input.name)}: ${outcome.reason}`);
     }
     progress.done(result.status === 'ok' ? result.pages : 0, outcome.status !== 'ok');
@@ -94,12 +108,24 @@ export async function runExtract(opts: ExtractOptions): Promise<number> {
       outputs = [dest.kind === 'file' ? dest.path : '-'];
     }
     Object.assign(report, { status: 'ok', pages, tables, outputs, checksFailed });
-    if (sink) await sink.put(k, pieces.map((p) => p.content));
+    if (sink)
+      await sink.put(
+        k,
+        pieces.map((p) => p.content),
+      );
   };
 
-
   try {
-    await runTasks(tasks, { jobs: opts.jobs, inProcess: tasks.length === 1, timeoutSeconds: opts.timeoutSeconds, maxMemoryMb: opts.maxMemoryMb }, handle);
+    await runTasks(
+      tasks,
+      {
+        jobs: opts.jobs,
+        inProcess: tasks.length === 1,
+        timeoutSeconds: opts.timeoutSeconds,
+        maxMemoryMb: opts.maxMemoryMb,
+      },
+      handle,
+    );
     await sink?.close();
   } catch (e) {
     await sink?.abort();
@@ -110,8 +136,8 @@ export async function runExtract(opts: ExtractOptions): Promise<number> {
 
   const summary = summarise(reports, (Date.now() - started) / 1000);
   if (opts.report) {
-    await writeFileAtomic(opts.report, JSON.stringify({ summary, files: reports }, null, 2) + '\n');
+    await writeFileAtomic(opts.report, `${JSON.stringify({ summary, files: reports }, null, 2)}\n`);
   }
-  if (several && !opts.quiet) process.stderr.write(summaryLine(summary, err) + '\n');
+  if (several && !opts.quiet) process.stderr.write(`${summaryLine(summary, err)}\n`);
   return exitCode(summary, opts.strict);
 }

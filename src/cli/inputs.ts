@@ -39,7 +39,8 @@ export async function expandInputs(args: string[]): Promise<Input[]> {
     const st = await stat(arg).catch(() => null);
     let found: string[];
     if (st?.isDirectory()) found = await pdfsUnder(arg);
-    else if (!st && isDynamicPattern(arg)) found = (await glob(arg, { onlyFiles: true, expandDirectories: false })).sort();
+    else if (!st && isDynamicPattern(arg))
+      found = (await glob(arg, { onlyFiles: true, expandDirectories: false })).sort();
     else found = [arg];
     if (!found.length) throw new UsageError(`no PDF found in ${arg}`);
     names.push(...found);

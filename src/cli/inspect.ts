@@ -11,7 +11,16 @@ export interface InspectResult {
   file: string;
   pages: number;
   document: ExtractedDocument['document'];
-  tables: { n: number; kind: string; title: string; label: string; pages: number[]; rows: number; unit: string; empty: boolean }[];
+  tables: {
+    n: number;
+    kind: string;
+    title: string;
+    label: string;
+    pages: number[];
+    rows: number;
+    unit: string;
+    empty: boolean;
+  }[];
   warnings: ExtractedDocument['warnings'];
 }
 
@@ -21,7 +30,16 @@ export function inspectDocument(doc: ExtractedDocument, opts: Pick<InspectOption
     pages: doc.source.pages,
     document: doc.document,
     tables: doc.tables
-      .map((t, i) => ({ n: i + 1, kind: t.kind, title: t.title, label: t.label, pages: t.pages, rows: t.rows.length, unit: t.unit, empty: t.empty }))
+      .map((t, i) => ({
+        n: i + 1,
+        kind: t.kind,
+        title: t.title,
+        label: t.label,
+        pages: t.pages,
+        rows: t.rows.length,
+        unit: t.unit,
+        empty: t.empty,
+      }))
       .filter((t) => !opts.tables || opts.tables.includes(t.kind as never)),
     warnings: doc.warnings,
   };
@@ -29,7 +47,8 @@ export function inspectDocument(doc: ExtractedDocument, opts: Pick<InspectOption
 
 function pageRange(pages: number[]): string {
   if (!pages.length) return '';
-  const first = pages[0]!, last = pages[pages.length - 1]!;
+  const first = pages[0]!,
+    last = pages[pages.length - 1]!;
   return first === last ? String(first) : `${first}-${last}`;
 }
 
@@ -42,15 +61,26 @@ export function inspectTable(r: InspectResult, stream: { isTTY?: boolean }): str
       (d.department || d.year ? ` — ${[d.department, d.year, d.kind, d.scope].filter((x) => x).join(', ')}` : ''),
   ];
   const head = ['#', 'kind', 'title', 'pages', 'rows', 'unit'];
-  const body = r.tables.map((t) => [String(t.n), t.kind, t.title || '(no title)', pageRange(t.pages), t.empty ? 'empty' : String(t.rows), t.unit]);
+  const body = r.tables.map((t) => [
+    String(t.n),
+    t.kind,
+    t.title || '(no title)',
+    pageRange(t.pages),
+    t.empty ? 'empty' : String(t.rows),
+    t.unit,
+  ]);
   const widths = head.map((h, i) => Math.max(displayWidth(h), ...body.map((row) => displayWidth(row[i]!))));
-  const fmt = (row: string[]) => row.map((cell, i) => padEnd(cell, widths[i]!)).join('  ').trimEnd();
+  const fmt = (row: string[]) =>
+    row
+      .map((cell, i) => padEnd(cell, widths[i]!))
+      .join('  ')
+      .trimEnd();
   lines.push(c.dim(fmt(head)), ...body.map((row) => fmt(row)));
   if (r.warnings.length) {
     lines.push('', c.yellow(`${r.warnings.length} warnings:`));
     for (const w of r.warnings) lines.push(`  ${w.page !== undefined ? `p${w.page}: ` : ''}${w.message}`);
   }
-  return lines.join('\n') + '\n';
+  return `${lines.join('\n')}\n`;
 }
 
 /** `budget-extract inspect FILE`: a table on a terminal, JSON otherwise. */
@@ -65,7 +95,7 @@ export async function runInspect(opts: InspectOptions): Promise<number> {
       doc = await extract(opts.input, { ...extractOpts, fileName: path.basename(opts.input) });
     }
     const result = inspectDocument(doc, opts);
-    const text = process.stdout.isTTY ? inspectTable(result, process.stdout) : JSON.stringify(result) + '\n';
+    const text = process.stdout.isTTY ? inspectTable(result, process.stdout) : `${JSON.stringify(result)}\n`;
     await new Promise<void>((resolve, reject) => process.stdout.write(text, (e) => (e ? reject(e) : resolve())));
     return EXIT.OK;
   } catch (e) {

@@ -55,7 +55,6 @@ export interface CheckOptions {
 
 export type CliOptions = ExtractOptions | InspectOptions | CheckOptions | ShowOptions;
 
-
 function positiveInt(v: string): number {
   const n = Number(v);
   if (!/^\d+$/u.test(v) || n < 1) throw new InvalidArgumentError('expected a whole number of at least 1');
@@ -64,15 +63,21 @@ function positiveInt(v: string): number {
 
 function seconds(v: string): number {
   const n = Number(v);
-  if (!/^\d+(\.\d+)?$/u.test(v) || !Number.isFinite(n)) throw new InvalidArgumentError('expected a number of seconds (0: no limit)');
+  if (!/^\d+(\.\d+)?$/u.test(v) || !Number.isFinite(n))
+    throw new InvalidArgumentError('expected a number of seconds (0: no limit)');
   return n;
 }
 
 function kindList(v: string): TableKind[] {
-  const kinds = v.split(',').map((s) => s.trim()).filter(Boolean);
+  const kinds = v
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   const bad = kinds.filter((k) => !isTableKind(k));
   if (bad.length || !kinds.length) {
-    throw new InvalidArgumentError(`unknown table kind ${bad.join(', ') || '(none)'}; kinds: ${TABLE_KINDS.join(', ')}`);
+    throw new InvalidArgumentError(
+      `unknown table kind ${bad.join(', ') || '(none)'}; kinds: ${TABLE_KINDS.join(', ')}`,
+    );
   }
   return kinds as TableKind[];
 }
@@ -123,7 +128,9 @@ function baseCommand(name: string): Command {
 function extractCommand(): Command {
   return baseCommand('budget-extract')
     .description('Read the tables of Chinese government budget disclosure PDFs (部门预算/决算) as JSON, CSV or NDJSON.')
-    .usage('[options] <input...>   |   budget-extract inspect [options] <file>   |   budget-extract check [options] <file...>')
+    .usage(
+      '[options] <input...>   |   budget-extract inspect [options] <file>   |   budget-extract check [options] <file...>',
+    )
     .argument('<input...>', 'PDF files, folders, glob patterns, or - for stdin')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['json', 'csv', 'ndjson']).default('json'))
     .option('-o, --output <path>', 'write to this file, or into this folder when it ends with / or is one')
@@ -138,17 +145,35 @@ function extractCommand(): Command {
     .option('-j, --jobs <n>', 'files read in parallel (default: number of cores)', positiveInt)
     .option('-q, --quiet', 'no progress bar and no summary (errors are still printed)', false)
     .option('--skip-existing', 'skip inputs whose output is already there (resume a stopped run)', false)
-    .option('--report <file>', 'write a JSON report: per file status (ok/refused/failed/skipped), reason, tables, outputs')
+    .option(
+      '--report <file>',
+      'write a JSON report: per file status (ok/refused/failed/skipped), reason, tables, outputs',
+    )
     .option('--strict', 'exit 3 when a document fails its consistency checks', false)
-    .addOption(new Option('--unit <unit>', 'convert every record amount exactly to 元 (yuan) or 万元 (wan); rows stay as printed').choices(['yuan', 'wan']))
-    .option('--timeout <seconds>', `stop reading a file after this many seconds and go on (0: no limit; default ${DEFAULT_LIMITS.timeoutSeconds})`, seconds)
-    .option('--max-memory <mb>', `heap of each reader thread in MB; a file needing more is stopped (default ${DEFAULT_LIMITS.maxMemoryMb})`, positiveInt)
+    .addOption(
+      new Option(
+        '--unit <unit>',
+        'convert every record amount exactly to 元 (yuan) or 万元 (wan); rows stay as printed',
+      ).choices(['yuan', 'wan']),
+    )
+    .option(
+      '--timeout <seconds>',
+      `stop reading a file after this many seconds and go on (0: no limit; default ${DEFAULT_LIMITS.timeoutSeconds})`,
+      seconds,
+    )
+    .option(
+      '--max-memory <mb>',
+      `heap of each reader thread in MB; a file needing more is stopped (default ${DEFAULT_LIMITS.maxMemoryMb})`,
+      positiveInt,
+    )
     .addHelpText('after', EXAMPLES);
 }
 
 function checkCommand(): Command {
   return baseCommand('budget-extract check')
-    .description('Check the accounting identities (勾稽) of the tables: parents = Σ children, 合计 = Σ rows, 收入总计 = 支出总计, “三公” sums, across tables. Prints failures first, grouped by table.')
+    .description(
+      'Check the accounting identities (勾稽) of the tables: parents = Σ children, 合计 = Σ rows, 收入总计 = 支出总计, “三公” sums, across tables. Prints failures first, grouped by table.',
+    )
     .argument('<file...>', 'PDF files, or - for stdin')
     .option('--json', 'print the check results as JSON', false)
     .option('--strict', 'exit 3 when any check fails', false)
@@ -167,9 +192,14 @@ Exit codes: 0 read (and, with --strict, every check passed), 1 a file could not 
 
 function inspectCommand(): Command {
   return baseCommand('budget-extract inspect')
-    .description('List the tables found in a PDF: kind, title, pages, rows, unit, and the warnings (a table on a terminal, JSON otherwise).')
+    .description(
+      'List the tables found in a PDF: kind, title, pages, rows, unit, and the warnings (a table on a terminal, JSON otherwise).',
+    )
     .argument('<file>', 'the PDF, or - for stdin')
-    .addHelpText('after', '\nExample:\n  budget-extract inspect report.pdf\n  budget-extract inspect report.pdf | jq .tables');
+    .addHelpText(
+      'after',
+      '\nExample:\n  budget-extract inspect report.pdf\n  budget-extract inspect report.pdf | jq .tables',
+    );
 }
 
 /** Parses the command line; `null` when it only printed help or the version (exit 0). Throws `UsageError`. */
@@ -190,7 +220,14 @@ export function parseArgs(argv: string[]): CliOptions | null {
   }
   const o = cmd.opts();
   if (sub === 'check') {
-    return { command: 'check', inputs: cmd.args, json: o.json, strict: o.strict, password: o.password, maxPages: o.maxPages };
+    return {
+      command: 'check',
+      inputs: cmd.args,
+      json: o.json,
+      strict: o.strict,
+      password: o.password,
+      maxPages: o.maxPages,
+    };
   }
   if (inspect) {
     return { command: 'inspect', input: cmd.args[0]!, tables: o.tables, password: o.password, maxPages: o.maxPages };

@@ -16,7 +16,9 @@ export async function destination(opts: ExtractOptions, inputs: number): Promise
   const oneTableCsv = opts.format === 'csv' && opts.table !== undefined;
   if (opts.output === undefined) {
     if (several && opts.format !== 'ndjson') {
-      throw new UsageError(`${inputs} inputs: give -o DIR/ for ${opts.format} (one output per input), or use -f ndjson`);
+      throw new UsageError(
+        `${inputs} inputs: give -o DIR/ for ${opts.format} (one output per input), or use -f ndjson`,
+      );
     }
     if (opts.format === 'csv' && !oneTableCsv) {
       throw new UsageError('csv writes one file per table: give -o DIR/, or --table KIND|N for one table on stdout');
@@ -84,11 +86,22 @@ export function render(
   switch (opts.format) {
     case 'json': {
       const out = opts.table || opts.tables ? { ...doc, tables: selected.map((s) => s.table) } : doc;
-      return { pieces: [{ name: inDir ? `${input.stem}.json` : undefined, content: utf8.encode(documentToJson(out, pretty)) }], tables: selected.length };
+      return {
+        pieces: [{ name: inDir ? `${input.stem}.json` : undefined, content: utf8.encode(documentToJson(out, pretty)) }],
+        tables: selected.length,
+      };
     }
     case 'ndjson': {
-      const content = documentToNdjson(doc, { file: input.name, records: opts.records, numbers: opts.numbers, tables: selected });
-      return { pieces: [{ name: inDir ? `${input.stem}.ndjson` : undefined, content: utf8.encode(content) }], tables: selected.length };
+      const content = documentToNdjson(doc, {
+        file: input.name,
+        records: opts.records,
+        numbers: opts.numbers,
+        tables: selected,
+      });
+      return {
+        pieces: [{ name: inDir ? `${input.stem}.ndjson` : undefined, content: utf8.encode(content) }],
+        tables: selected.length,
+      };
     }
     case 'csv': {
       const pieces = selected.map((s) => ({

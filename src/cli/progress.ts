@@ -32,8 +32,8 @@ export class Progress {
 
   /** A line on stderr above the bar. */
   log(line: string): void {
-    if (this.bars) this.bars.log(line + '\n');
-    else process.stderr.write(line + '\n');
+    if (this.bars) this.bars.log(`${line}\n`);
+    else process.stderr.write(`${line}\n`);
   }
 
   stop(): void {

@@ -28,7 +28,10 @@ export class OrderedSink {
     while (this.pending.has(this.next)) {
       const t = this.pending.get(this.next);
       this.pending.delete(this.next++);
-      if (t) (ready ??= []).push(...t);
+      if (t) {
+        ready ??= [];
+        ready.push(...t);
+      }
     }
     if (ready) {
       this.wrote = true;

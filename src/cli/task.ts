@@ -40,7 +40,12 @@ export async function runTask(task: Task): Promise<TaskResult> {
     if (input === undefined) throw new Error('nothing to read');
     // Loaded here, not at the top: the main thread of a batch only hands out tasks and never loads pdf.js.
     const { extract } = await import('../extract.js');
-    const doc = await extract(input, { fileName: task.fileName, password: task.password, maxPages: task.maxPages, unit: task.unit });
+    const doc = await extract(input, {
+      fileName: task.fileName,
+      password: task.password,
+      maxPages: task.maxPages,
+      unit: task.unit,
+    });
     const summary = { pages: doc.source.pages, checksFailed: failedChecks(doc) };
     if (!task.render) return { status: 'ok', ...summary, tables: doc.tables.length, pieces: [], doc };
     const { input: source, opts, dest, pretty } = task.render;
@@ -51,4 +56,3 @@ export async function runTask(task: Task): Promise<TaskResult> {
     return failure(err);
   }
 }
-

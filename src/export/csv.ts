@@ -12,7 +12,8 @@ export interface CsvOptions {
 export function tableToCsv(table: Pick<Table, 'columns' | 'rows'>, options: CsvOptions = {}): string {
   const numbers = options.numbers ?? 'raw';
   const width = Math.max(table.columns.length, ...table.rows.map((r) => r.length));
-  const pad = (cells: string[]) => (cells.length < width ? [...cells, ...Array<string>(width - cells.length).fill('')] : cells);
+  const pad = (cells: string[]) =>
+    cells.length < width ? [...cells, ...Array<string>(width - cells.length).fill('')] : cells;
   const records = [pad(table.columns), ...table.rows.map((r) => pad(r.map((c) => formatCell(c, numbers))))];
   // csv-stringify only quotes a field holding the whole record delimiter (CRLF); a bare LF or CR in a long goal
   // must be quoted too.

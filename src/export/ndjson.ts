@@ -60,9 +60,11 @@ export function documentToNdjson(doc: ExtractedDocument, options: NdjsonOptions)
     const keys = cellKeys(table.columns, width);
     table.rows.forEach((row, r) => {
       const cells: Record<string, string> = {};
-      keys.forEach((k, i) => (cells[k] = formatCell(row[i] ?? '', numbers)));
+      keys.forEach((k, i) => {
+        cells[k] = formatCell(row[i] ?? '', numbers);
+      });
       lines.push(JSON.stringify({ ...head, row: r + 1, cells }));
     });
   }
-  return lines.map((l) => l + '\n').join('');
+  return lines.map((l) => `${l}\n`).join('');
 }

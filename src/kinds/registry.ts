@@ -36,8 +36,11 @@ export interface KindEntry<R> {
 }
 
 const rule = (rank: number, pattern: RegExp): TitleRule => ({ rank, pattern });
-const spec = <K extends RecordKind>(kind: K, build: (t: Table) => RecordOf<K>[], checks?: (t: Table, r: readonly RecordOf<K>[]) => CheckResult[]): RecordSpec<RecordOf<K>> =>
-  ({ schema: RECORD_SCHEMAS[kind], build, ...(checks ? { checks } : {}) });
+const spec = <K extends RecordKind>(
+  kind: K,
+  build: (t: Table) => RecordOf<K>[],
+  checks?: (t: Table, r: readonly RecordOf<K>[]) => CheckResult[],
+): RecordSpec<RecordOf<K>> => ({ schema: RECORD_SCHEMAS[kind], build, ...(checks ? { checks } : {}) });
 
 /**
  * Every table kind: its title patterns, its records, its checks. `TableKind` is the list of these keys (with the
@@ -146,6 +149,8 @@ export function classifyTable(title: string): TableKind {
 }
 
 /** The records spec of a table's kind (null for `other`), typed by the kind. */
-export function recordSpec<K extends TableKind>(kind: K): KindEntry<K extends RecordKind ? RecordOf<K> : never>['records'] {
+export function recordSpec<K extends TableKind>(
+  kind: K,
+): KindEntry<K extends RecordKind ? RecordOf<K> : never>['records'] {
   return KINDS[kind].records;
 }

@@ -196,11 +196,13 @@ export const PROCUREMENT_COLUMNS = {
  * `元`: the start of `单位` lost at the page's edge). Only a statement names a unit: body text whose line starts with the
  * word (`元,用于开展…`, a wrapped sentence's tail) or runs on after it (`单位:元旦慰问`) does not. On raw text.
  */
-export const UNIT_STATEMENT = /(?:单\s*位|^\s*位)\s*[:：]\s*(万\s*元|千\s*元|元)(?![\u4e00-\u9fff])|单\s*位\s*[(（]\s*(万\s*元|千\s*元|元)\s*[)）]|^\s*[:：]\s*(万\s*元|千\s*元|元)\s*$/u;
+export const UNIT_STATEMENT =
+  /(?:单\s*位|^\s*位)\s*[:：]\s*(万\s*元|千\s*元|元)(?![\u4e00-\u9fff])|单\s*位\s*[(（]\s*(万\s*元|千\s*元|元)\s*[)）]|^\s*[:：]\s*(万\s*元|千\s*元|元)\s*$/u;
 /** The start of a unit statement cut at a line's end (`单位:万` with `元` on the next line). */
 export const CUT_UNIT = /(单位[:：]?|^位[:：])(万|千)?$/u;
 /** A table's label: 公开表1, 预算02表, 附表3-1, 表 1-2. On raw text. */
-export const TABLE_LABEL = /(公开表\s*[\d一二三四五六七八九十]+(?:[-—－]\d+)?|预算\s*\d+(?:[-—－]\d+)?\s*表|附表\s*[\d-]+|(?:^|[(（])表\s*\d+(?:[-—－]\d+)*)/u;
+export const TABLE_LABEL =
+  /(公开表\s*[\d一二三四五六七八九十]+(?:[-—－]\d+)?|预算\s*\d+(?:[-—－]\d+)?\s*表|附表\s*[\d-]+|(?:^|[(（])表\s*\d+(?:[-—－]\d+)*)/u;
 export const LABEL_ONLY = /^[(（]?(公开表|预算|附表|表)\s*[\d一二三四五六七八九十]+([-—－]\d+)*\s*表?[)）]?$/u;
 export const PAGE_NUMBER = /^(第?\s*[-—]?\s*\d+\s*[-—]?\s*页?(\/\s*共?\s*\d+\s*页?)?|\d+\s*\/\s*\d+)$/u;
 /** A line about the document, not a title: 编制单位:…, 部门:…, 第一部分. */

@@ -13,7 +13,11 @@ interface Intersection {
  * Edges → intersections → cells, as pdfplumber's table.py: a cell is the smallest rectangle whose four corners are
  * intersections joined by edges. Returns the cells' boxes.
  */
-export function findCellBoxes(horizontal: readonly Edge[], vertical: readonly Edge[], settings: EdgeSettings = DEFAULT_SETTINGS.edges): Box[] {
+export function findCellBoxes(
+  horizontal: readonly Edge[],
+  vertical: readonly Edge[],
+  settings: EdgeSettings = DEFAULT_SETTINGS.edges,
+): Box[] {
   const points = intersections(horizontal, vertical, settings.join);
   const byKey = new Map<string, Intersection>();
   const onH = new Map<number, Intersection[]>();
@@ -58,7 +62,8 @@ function intersections(horizontal: readonly Edge[], vertical: readonly Edge[], j
 }
 
 function lowerBound(edges: readonly Edge[], at: number): number {
-  let lo = 0, hi = edges.length;
+  let lo = 0,
+    hi = edges.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
     if (edges[mid]!.at < at) lo = mid + 1;
@@ -81,7 +86,10 @@ function push<K, V>(map: Map<K, V[]>, k: K, v: V): void {
 /** Groups cells that share a corner into tables; returns each group's boxes. */
 export function groupCells(boxes: readonly Box[]): Box[][] {
   const parent = boxes.map((_, i) => i);
-  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
+  const find = (i: number): number => {
+    if (parent[i] !== i) parent[i] = find(parent[i]!);
+    return parent[i]!;
+  };
   const cornerOwner = new Map<string, number>();
   boxes.forEach((b, i) => {
     for (const k of [key(b.x0, b.y0), key(b.x1, b.y0), key(b.x0, b.y1), key(b.x1, b.y1)]) {
@@ -91,6 +99,8 @@ export function groupCells(boxes: readonly Box[]): Box[][] {
     }
   });
   const groups = new Map<number, Box[]>();
-  boxes.forEach((b, i) => push(groups, find(i), b));
+  boxes.forEach((b, i) => {
+    push(groups, find(i), b);
+  });
   return [...groups.values()];
 }

@@ -10,7 +10,7 @@ export interface ClusterOptions<T> {
   /** Join only when the gap is strictly less than the tolerance (default: at most the tolerance). */
   strict?: boolean;
   /** Order of items with equal keys (default: input order). */
-  then?: (a: T, b: T) => number;
+  tieBreak?: (a: T, b: T) => number;
 }
 
 /**
@@ -25,8 +25,8 @@ export function clusterBy<T>(
   gap: number | ((anchor: T, item: T) => number),
   options: ClusterOptions<T> = {},
 ): T[][] {
-  const { from = 'first', end = key, strict = false, then } = options;
-  const sorted = [...items].sort(then ? (a, b) => key(a) - key(b) || then(a, b) : (a, b) => key(a) - key(b));
+  const { from = 'first', end = key, strict = false, tieBreak } = options;
+  const sorted = [...items].sort(tieBreak ? (a, b) => key(a) - key(b) || tieBreak(a, b) : (a, b) => key(a) - key(b));
   const groups: T[][] = [];
   let group: T[] | undefined;
   let reach = 0;
@@ -50,6 +50,10 @@ export function clusterBy<T>(
 }
 
 /** Plain numbers grouped while the gap (from each group's first value) is at most `gap`: `[1, 2, 5]`, gap 1 → `[[1, 2], [5]]`. */
-export function clusterValues(values: readonly number[], gap: number, options: Omit<ClusterOptions<number>, 'end' | 'then'> = {}): number[][] {
+export function clusterValues(
+  values: readonly number[],
+  gap: number,
+  options: Omit<ClusterOptions<number>, 'end' | 'tieBreak'> = {},
+): number[][] {
   return clusterBy(values, (v) => v, gap, options);
 }

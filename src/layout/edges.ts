@@ -20,9 +20,14 @@ interface Line {
  * The page's rulings as merged horizontal and vertical edges. Where several vertical lines end at the same height
  * with no line across their ends — merged cells cut open by a page break — the missing closing line is implied.
  */
-export function pageEdges(rulings: readonly Ruling[], settings: EdgeSettings = DEFAULT_SETTINGS.edges): { horizontal: Edge[]; vertical: Edge[] } {
+export function pageEdges(
+  rulings: readonly Ruling[],
+  settings: EdgeSettings = DEFAULT_SETTINGS.edges,
+): { horizontal: Edge[]; vertical: Edge[] } {
   const h: Line[] = rulings.filter((r) => r.y0 === r.y1).map((r) => ({ at: r.y0, from: r.x0, to: r.x1 }));
-  const v: Line[] = rulings.filter((r) => r.x0 === r.x1 && r.y0 !== r.y1).map((r) => ({ at: r.x0, from: r.y0, to: r.y1 }));
+  const v: Line[] = rulings
+    .filter((r) => r.x0 === r.x1 && r.y0 !== r.y1)
+    .map((r) => ({ at: r.x0, from: r.y0, to: r.y1 }));
   // Open ends are judged on whole lines: WPS draws a vertical line as one piece per row.
   const vertical = mergeEdges(v, settings);
   return { horizontal: mergeEdges([...h, ...impliedClosings(vertical, h, settings)], settings), vertical };
@@ -35,7 +40,8 @@ export function pageEdges(rulings: readonly Ruling[], settings: EdgeSettings = D
  */
 function impliedClosings(vertical: readonly Line[], horizontal: readonly Line[], s: EdgeSettings): Line[] {
   const { snap, join } = s;
-  const closed = (x: number, y: number): boolean => horizontal.some((h) => Math.abs(h.at - y) <= snap && h.from - join <= x && x <= h.to + join);
+  const closed = (x: number, y: number): boolean =>
+    horizontal.some((h) => Math.abs(h.at - y) <= snap && h.from - join <= x && x <= h.to + join);
   const out: Line[] = [];
   for (const end of ['from', 'to'] as const) {
     const open = vertical.filter((v) => !closed(v.at, v[end]));
@@ -44,7 +50,12 @@ function impliedClosings(vertical: readonly Line[], horizontal: readonly Line[],
   return out;
 }
 
-function closeGroup(group: readonly Line[], end: 'from' | 'to', vertical: readonly Line[], { snap, maxColumnWidth }: EdgeSettings): Line[] {
+function closeGroup(
+  group: readonly Line[],
+  end: 'from' | 'to',
+  vertical: readonly Line[],
+  { snap, maxColumnWidth }: EdgeSettings,
+): Line[] {
   const y = group.reduce((s, l) => s + l[end], 0) / group.length;
   const reaching = vertical.filter((v) => v.from - snap <= y && y <= v.to + snap).map((v) => v.at);
   const out: Line[] = [];
@@ -52,7 +63,10 @@ function closeGroup(group: readonly Line[], end: 'from' | 'to', vertical: readon
   for (const lines of clusterBy(group, (v) => v.at, maxColumnWidth, { from: 'last' })) {
     const run = lines.map((v) => v.at);
     const left = Math.max(...reaching.filter((x) => x < run[0]! - snap && run[0]! - x <= maxColumnWidth), -Infinity);
-    const right = Math.min(...reaching.filter((x) => x > run[run.length - 1]! + snap && x - run[run.length - 1]! <= maxColumnWidth), Infinity);
+    const right = Math.min(
+      ...reaching.filter((x) => x > run[run.length - 1]! + snap && x - run[run.length - 1]! <= maxColumnWidth),
+      Infinity,
+    );
     const from = Number.isFinite(left) ? left : run[0]!;
     const to = Number.isFinite(right) ? right : run[run.length - 1]!;
     // One lone open end closes only between two neighbours; two or more close among themselves.

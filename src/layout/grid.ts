@@ -10,11 +10,21 @@ import { AMOUNT_TEXT, PRINTED_AMOUNT, WELL_FORMED_AMOUNT } from '../kinds/vocabu
  * apart) or a sliver between two nearly coincident lines of a drawing; it is left out, so every cell covers at least
  * one row and one column of the grid.
  */
-export function buildGrid(page: number, boxes: readonly Box[], settings: GridSettings = DEFAULT_SETTINGS.grid): PageGrid {
+export function buildGrid(
+  page: number,
+  boxes: readonly Box[],
+  settings: GridSettings = DEFAULT_SETTINGS.grid,
+): PageGrid {
   const tol = settings.boundary;
   let real: readonly Box[] = boxes;
-  let xs = boundaries(real.flatMap((b) => [b.x0, b.x1]), tol);
-  let ys = boundaries(real.flatMap((b) => [b.y0, b.y1]), tol);
+  let xs = boundaries(
+    real.flatMap((b) => [b.x0, b.x1]),
+    tol,
+  );
+  let ys = boundaries(
+    real.flatMap((b) => [b.y0, b.y1]),
+    tol,
+  );
   for (;;) {
     const kept = real.filter((b) => indexOf(xs, b.x1) > indexOf(xs, b.x0) && indexOf(ys, b.y1) > indexOf(ys, b.y0));
     if (kept.length === real.length || !kept.length) {
@@ -22,12 +32,26 @@ export function buildGrid(page: number, boxes: readonly Box[], settings: GridSet
       break;
     }
     real = kept;
-    xs = boundaries(real.flatMap((b) => [b.x0, b.x1]), tol);
-    ys = boundaries(real.flatMap((b) => [b.y0, b.y1]), tol);
+    xs = boundaries(
+      real.flatMap((b) => [b.x0, b.x1]),
+      tol,
+    );
+    ys = boundaries(
+      real.flatMap((b) => [b.y0, b.y1]),
+      tol,
+    );
   }
   const cells: Cell[] = real.map((b) => {
-    const col = indexOf(xs, b.x0), row = indexOf(ys, b.y0);
-    return { row, col, rowSpan: Math.max(1, indexOf(ys, b.y1) - row), colSpan: Math.max(1, indexOf(xs, b.x1) - col), text: '', box: b };
+    const col = indexOf(xs, b.x0),
+      row = indexOf(ys, b.y0);
+    return {
+      row,
+      col,
+      rowSpan: Math.max(1, indexOf(ys, b.y1) - row),
+      colSpan: Math.max(1, indexOf(xs, b.x1) - col),
+      text: '',
+      box: b,
+    };
   });
   cells.sort((a, b) => a.row - b.row || a.col - b.col);
   const box = { x0: xs[0]!, y0: ys[0]!, x1: xs[xs.length - 1]!, y1: ys[ys.length - 1]! };
@@ -48,7 +72,8 @@ function indexOf(bounds: readonly number[], v: number): number {
 /** Index of the slot [bounds[i], bounds[i+1]) holding v, or -1 outside. */
 function slot(bounds: readonly number[], v: number): number {
   if (v < bounds[0]! || v > bounds[bounds.length - 1]!) return -1;
-  let lo = 0, hi = bounds.length - 2;
+  let lo = 0,
+    hi = bounds.length - 2;
   while (lo < hi) {
     const mid = (lo + hi + 1) >> 1;
     if (bounds[mid]! <= v) lo = mid;
@@ -62,26 +87,41 @@ function slot(bounds: readonly number[], v: number): number {
  * cell of any grid. Grids that are drawings rather than tables (see `runsAmountsTogether`) are added to `drawings`
  * when it is given.
  */
-export function fillGrids(grids: PageGrid[], items: readonly TextItem[], drawings?: Set<PageGrid>, settings: Settings = DEFAULT_SETTINGS): TextItem[] {
+export function fillGrids(
+  grids: PageGrid[],
+  items: readonly TextItem[],
+  drawings?: Set<PageGrid>,
+  settings: Settings = DEFAULT_SETTINGS,
+): TextItem[] {
   const { grid: gs, text } = settings;
   const occupancy = grids.map((g) => {
     const map: (Cell | undefined)[][] = Array.from({ length: g.ys.length - 1 }, () => new Array(g.xs.length - 1));
-    for (const c of g.cells) for (let r = c.row; r < c.row + c.rowSpan; r++) for (let k = c.col; k < c.col + c.colSpan; k++) map[r]![k] = c;
+    for (const c of g.cells)
+      for (let r = c.row; r < c.row + c.rowSpan; r++) for (let k = c.col; k < c.col + c.colSpan; k++) map[r]![k] = c;
     return map;
   });
   const inCell = new Map<Cell, TextItem[]>();
   const outside: TextItem[] = [];
   for (const it of items.flatMap((item) => splitAtRules(grids, occupancy, items, item, settings))) {
-    const cx = centerX(it), cy = centerY(it);
+    const cx = centerX(it),
+      cy = centerY(it);
     let placed = false;
     for (let g = 0; g < grids.length && !placed; g++) {
       const grid = grids[g]!;
-      const col = slot(grid.xs, cx), row = slot(grid.ys, cy);
+      const col = slot(grid.xs, cx),
+        row = slot(grid.ys, cy);
       if (col < 0 || row < 0) continue;
       let cell = occupancy[g]![row]![col];
       if (!cell) {
         // Text inside the grid where no cell closes (a rule the PDF left out): the slot becomes a cell.
-        cell = { row, col, rowSpan: 1, colSpan: 1, text: '', box: { x0: grid.xs[col]!, x1: grid.xs[col + 1]!, y0: grid.ys[row]!, y1: grid.ys[row + 1]! } };
+        cell = {
+          row,
+          col,
+          rowSpan: 1,
+          colSpan: 1,
+          text: '',
+          box: { x0: grid.xs[col]!, x1: grid.xs[col + 1]!, y0: grid.ys[row]!, y1: grid.ys[row + 1]! },
+        };
         grid.cells.push(cell);
         occupancy[g]![row]![col] = cell;
       }
@@ -92,19 +132,24 @@ export function fillGrids(grids: PageGrid[], items: readonly TextItem[], drawing
     }
     if (!placed) outside.push(it);
   }
-  grids.forEach((grid, g) => moveClippedLines(grid, occupancy[g]!, inCell, settings));
+  grids.forEach((grid, g) => {
+    moveClippedLines(grid, occupancy[g]!, inCell, settings);
+  });
   const taken = new Set<TextItem>();
   for (const line of groupLines(outside, text.sameLine)) {
-    if (grids.some((grid, g) => takeClippedTail(grid, occupancy[g]!, inCell, line, outside, gs))) for (const it of line) taken.add(it);
+    if (grids.some((grid, g) => takeClippedTail(grid, occupancy[g]!, inCell, line, outside, gs)))
+      for (const it of line) taken.add(it);
   }
   if (taken.size) {
     const kept = outside.filter((it) => !taken.has(it));
     outside.length = 0;
     outside.push(...kept);
   }
-  if (drawings) for (const grid of grids) if (grid.cells.some((c) => runsAmountsTogether(inCell.get(c) ?? [], settings))) drawings.add(grid);
+  if (drawings)
+    for (const grid of grids)
+      if (grid.cells.some((c) => runsAmountsTogether(inCell.get(c) ?? [], settings))) drawings.add(grid);
   for (const [cell, list] of inCell) cell.text = cellText(list, text.sameLine);
-  grids.forEach((grid) => splitMissingRules(grid, inCell, settings));
+  for (const grid of grids) splitMissingRules(grid, inCell, settings);
   return outside;
 }
 
@@ -116,9 +161,15 @@ export function fillGrids(grids: PageGrid[], items: readonly TextItem[], drawing
  * centre, while it fits as the next line of the cell across the rule (same column, text there, no collision), is
  * given to that cell.
  */
-function moveClippedLines(grid: PageGrid, occupancy: readonly (Cell | undefined)[][], inCell: Map<Cell, TextItem[]>, settings: Settings): void {
+function moveClippedLines(
+  grid: PageGrid,
+  occupancy: readonly (Cell | undefined)[][],
+  inCell: Map<Cell, TextItem[]>,
+  settings: Settings,
+): void {
   const moves: { it: TextItem; from: Cell; to: Cell }[] = [];
-  const { sameLine } = settings.text, { lineCollision } = settings.grid;
+  const { sameLine } = settings.text,
+    { lineCollision } = settings.grid;
   const collides = (a: TextItem, b: TextItem): boolean => {
     const size = Math.max(a.size, b.size);
     if (Math.abs(centerY(a) - centerY(b)) <= size * sameLine) return false; // one line (as groupLines)
@@ -127,7 +178,8 @@ function moveClippedLines(grid: PageGrid, occupancy: readonly (Cell | undefined)
   for (const cell of grid.cells) {
     const list = inCell.get(cell);
     if (!list || list.length < 2) continue;
-    const top = grid.ys[cell.row]!, bottom = grid.ys[cell.row + cell.rowSpan]!;
+    const top = grid.ys[cell.row]!,
+      bottom = grid.ys[cell.row + cell.rowSpan]!;
     for (const it of list) {
       const across = it.y1 > bottom ? cell.row + cell.rowSpan : it.y0 < top ? cell.row - 1 : -1;
       if (across < 0 || across >= grid.ys.length - 1) continue;
@@ -140,7 +192,10 @@ function moveClippedLines(grid: PageGrid, occupancy: readonly (Cell | undefined)
     }
   }
   for (const { it, from, to } of moves) {
-    inCell.set(from, inCell.get(from)!.filter((o) => o !== it));
+    inCell.set(
+      from,
+      inCell.get(from)!.filter((o) => o !== it),
+    );
     inCell.get(to)!.push(it);
   }
 }
@@ -162,8 +217,10 @@ function takeClippedTail(
   { continuationAlign, lineCollision }: GridSettings,
 ): boolean {
   const bottom = grid.ys[grid.ys.length - 1]!;
-  const x0 = Math.min(...line.map((i) => i.x0)), x1 = Math.max(...line.map((i) => i.x1));
-  const y0 = Math.min(...line.map((i) => i.y0)), y1 = Math.max(...line.map((i) => i.y1));
+  const x0 = Math.min(...line.map((i) => i.x0)),
+    x1 = Math.max(...line.map((i) => i.x1));
+  const y0 = Math.min(...line.map((i) => i.y0)),
+    y1 = Math.max(...line.map((i) => i.y1));
   const size = Math.max(...line.map((i) => i.size));
   if (!(y0 < bottom && y1 > bottom)) return false;
   const cells = new Set(line.map((i) => occupancy[grid.ys.length - 2]![slot(grid.xs, centerX(i))] ?? null));
@@ -172,8 +229,16 @@ function takeClippedTail(
   // A merged cell over several rows is a long text cut by the page break and continued on the next page.
   if (!cell || cell.rowSpan > 1 || !there?.length) return false;
   if (!there.some((o) => Math.abs(o.x0 - x0) <= continuationAlign && o.y1 <= y0 + lineCollision * size)) return false;
-  if (there.some((o) => Math.min(o.y1, y1) - Math.max(o.y0, y0) >= lineCollision * Math.max(o.size, size))) return false;
-  const below = outside.some((o) => !line.includes(o) && o.y0 >= y0 + lineCollision * size && o.y0 <= y1 + size && o.x1 > cell.box.x0 && o.x0 < cell.box.x1);
+  if (there.some((o) => Math.min(o.y1, y1) - Math.max(o.y0, y0) >= lineCollision * Math.max(o.size, size)))
+    return false;
+  const below = outside.some(
+    (o) =>
+      !line.includes(o) &&
+      o.y0 >= y0 + lineCollision * size &&
+      o.y0 <= y1 + size &&
+      o.x1 > cell.box.x0 &&
+      o.x0 < cell.box.x1,
+  );
   if (below || x1 > cell.box.x1 + size) return false;
   there.push(...line);
   return true;
@@ -204,7 +269,8 @@ function splitAtRules(
   const cy = centerY(it);
   const g = grids.findIndex((grid) => slot(grid.ys, cy) >= 0 && slot(grid.xs, centerX(it)) >= 0);
   if (g < 0) return [it];
-  const grid = grids[g]!, row = slot(grid.ys, cy);
+  const grid = grids[g]!,
+    row = slot(grid.ys, cy);
   const step = (it.x1 - it.x0) / chars.length;
   const cellAtX = (x: number): Cell | number => {
     const col = slot(grid.xs, x);
@@ -212,13 +278,19 @@ function splitAtRules(
   };
   const pieces: { from: number; to: number; cell: Cell | number }[] = [];
   chars.forEach((_, k) => {
-    const cell = cellAtX(it.x0 + step * (k + 0.5)), last = pieces[pieces.length - 1];
+    const cell = cellAtX(it.x0 + step * (k + 0.5)),
+      last = pieces[pieces.length - 1];
     if (last && last.cell === cell) last.to = k + 1;
     else pieces.push({ from: k, to: k + 1, cell });
   });
   if (pieces.length < 2) return [it];
   const home = cellAtX(centerX(it));
-  const out = pieces.map((p) => ({ ...it, text: chars.slice(p.from, p.to).join(''), x0: it.x0 + step * p.from, x1: it.x0 + step * p.to }));
+  const out = pieces.map((p) => ({
+    ...it,
+    text: chars.slice(p.from, p.to).join(''),
+    x0: it.x0 + step * p.from,
+    x1: it.x0 + step * p.to,
+  }));
   const continuesAmount = (piece: TextItem, cell: Cell | number): boolean =>
     items.some(
       (o) =>
@@ -246,21 +318,31 @@ function splitMissingRules(grid: PageGrid, inCell: Map<Cell, TextItem[]>, settin
       continue;
     }
     const phrases = phrasesOf(items, settings.grid.phraseGap);
-    const columns = phrases.map((p) => slot(grid.xs, centerX({ x0: Math.min(...p.map((i) => i.x0)), x1: Math.max(...p.map((i) => i.x1)) })));
+    const columns = phrases.map((p) =>
+      slot(grid.xs, centerX({ x0: Math.min(...p.map((i) => i.x0)), x1: Math.max(...p.map((i) => i.x1)) })),
+    );
     const amountAfterFirst = phrases.slice(1).some((p) => AMOUNT_TEXT.test(cellText(p, sameLine)));
-    if (!(phrases.length >= 2 && amountAfterFirst && new Set(columns).size >= 2) && !loneAmountInColumn(grid, cell, phrases, columns, settings)) {
+    if (
+      !(phrases.length >= 2 && amountAfterFirst && new Set(columns).size >= 2) &&
+      !loneAmountInColumn(grid, cell, phrases, columns, settings)
+    ) {
       replaced.push(cell);
       continue;
     }
     for (let k = 0; k < cell.colSpan; k++) {
       const col = cell.col + k;
       const mine = phrases.filter((_, i) => columns[i] === col).flat();
-      replaced.push({ ...cell, col, colSpan: 1, text: cellText(mine, sameLine), box: { ...cell.box, x0: grid.xs[col]!, x1: grid.xs[col + 1]! } });
+      replaced.push({
+        ...cell,
+        col,
+        colSpan: 1,
+        text: cellText(mine, sameLine),
+        box: { ...cell.box, x0: grid.xs[col]!, x1: grid.xs[col + 1]! },
+      });
     }
   }
   grid.cells = replaced;
 }
-
 
 /**
  * Whether a cell's text would run separate amounts together: on one line, two neighbouring pieces that are each a
@@ -284,7 +366,6 @@ function runsAmountsTogether(items: readonly TextItem[], settings: Settings): bo
   );
 }
 
-
 /**
  * A total row whose label area is merged across an amount column (`合 计` | `1,024,807.17` printed right-aligned in
  * a cell spanning 部门经济分类科目 and 合计): the lone amount stands, right-aligned, in a column after the span's
@@ -292,15 +373,23 @@ function runsAmountsTogether(items: readonly TextItem[], settings: Settings): bo
  * page that starts with this row) has that column as a cell of its own: a span whose header spans the same columns
  * (总额 over two grid columns that a form further down splits) is one column, named at its first.
  */
-function loneAmountInColumn(grid: PageGrid, cell: Cell, phrases: readonly TextItem[][], columns: readonly number[], settings: Settings): boolean {
+function loneAmountInColumn(
+  grid: PageGrid,
+  cell: Cell,
+  phrases: readonly TextItem[][],
+  columns: readonly number[],
+  settings: Settings,
+): boolean {
   const k = columns[0];
   if (phrases.length !== 1 || k === undefined || k <= cell.col || k >= cell.col + cell.colSpan) return false;
   const p = phrases[0]!;
   if (!PRINTED_AMOUNT.test(cellText(p, settings.text.sameLine))) return false;
-  const right = Math.max(...p.map((i) => i.x1)), size = Math.max(...p.map((i) => i.size));
+  const right = Math.max(...p.map((i) => i.x1)),
+    size = Math.max(...p.map((i) => i.size));
   // A right-aligned amount ends within `rightAlign` of its column's right rule (the cell's padding).
   if (Math.abs(grid.xs[k + 1]! - right) > settings.grid.rightAlign * size) return false;
-  const at = (r: number, c: number): Cell | undefined => grid.cells.find((o) => o.row <= r && r < o.row + o.rowSpan && o.col <= c && c < o.col + o.colSpan);
+  const at = (r: number, c: number): Cell | undefined =>
+    grid.cells.find((o) => o.row <= r && r < o.row + o.rowSpan && o.col <= c && c < o.col + o.colSpan);
   const neighbour = cell.row > 0 ? cell.row - 1 : cell.row + cell.rowSpan;
   const own = at(neighbour, k);
   return !!own && own !== at(neighbour, cell.col);
@@ -308,5 +397,10 @@ function loneAmountInColumn(grid: PageGrid, cell: Cell, phrases: readonly TextIt
 
 /** Items run together when the gap from the phrase's right end is under `phraseGap` of the next item's glyph. */
 function phrasesOf(items: readonly TextItem[], phraseGap: number): TextItem[][] {
-  return clusterBy(items, (it) => it.x0, (_, it) => it.size * phraseGap, { from: 'extent', end: (it) => it.x1, strict: true });
+  return clusterBy(
+    items,
+    (it) => it.x0,
+    (_, it) => it.size * phraseGap,
+    { from: 'extent', end: (it) => it.x1, strict: true },
+  );
 }

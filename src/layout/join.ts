@@ -1,8 +1,6 @@
 import { DEFAULT_SETTINGS } from '../settings.js';
 import type { TextItem } from '../types.js';
 import { clusterBy } from './cluster.js';
-import { AMOUNT_TEXT } from '../kinds/vocabulary.js';
-
 
 const ASCII_WORD_END = /[A-Za-z]$/u;
 const ASCII_WORD_START = /^[A-Za-z]/u;
@@ -15,7 +13,7 @@ export function joinPieces(pieces: readonly string[]): string {
   let out = '';
   for (const p of pieces) {
     if (!p) continue;
-    out += out && ASCII_WORD_END.test(out) && ASCII_WORD_START.test(p) ? ' ' + p : p;
+    out += out && ASCII_WORD_END.test(out) && ASCII_WORD_START.test(p) ? ` ${p}` : p;
   }
   return out;
 }
@@ -25,7 +23,9 @@ export function joinPieces(pieces: readonly string[]): string {
  * share a line. Lines top to bottom, each left to right.
  */
 export function groupLines<T extends TextItem>(items: readonly T[], sameLine = DEFAULT_SETTINGS.text.sameLine): T[][] {
-  const lines = clusterBy(items, centerY, (first, it) => Math.max(first.size, it.size) * sameLine, { then: (a, b) => a.x0 - b.x0 });
+  const lines = clusterBy(items, centerY, (first, it) => Math.max(first.size, it.size) * sameLine, {
+    tieBreak: (a, b) => a.x0 - b.x0,
+  });
   return lines.map((l) => l.sort((a, b) => a.x0 - b.x0));
 }
 

@@ -14,7 +14,9 @@ import { groupLines, joinPieces } from './join.js';
 export function layoutPage(content: PageContent, settings: Settings = DEFAULT_SETTINGS): PageLayout {
   const { minCells } = settings.grid;
   const { horizontal, vertical } = pageEdges(content.rulings, settings.edges);
-  const groups = groupCells(findCellBoxes(horizontal, vertical, settings.edges)).filter((group) => group.length >= minCells);
+  const groups = groupCells(findCellBoxes(horizontal, vertical, settings.edges)).filter(
+    (group) => group.length >= minCells,
+  );
   const groupOf = new Map<PageGrid, Box[]>();
   const build = (kept: readonly Box[][]): PageGrid[] =>
     kept
@@ -46,7 +48,12 @@ export function textLines(items: readonly TextItem[], settings: TextSettings = D
   const { sameLine, lineBreakGap } = settings;
   const out: TextLine[] = [];
   for (const line of groupLines(items, sameLine)) {
-    const runs = clusterBy(line, (it) => it.x0, (prev, it) => lineBreakGap * Math.max(prev.size, it.size), { from: 'last', end: (it) => it.x1 });
+    const runs = clusterBy(
+      line,
+      (it) => it.x0,
+      (prev, it) => lineBreakGap * Math.max(prev.size, it.size),
+      { from: 'last', end: (it) => it.x1 },
+    );
     for (const run of runs) {
       out.push({
         text: joinPieces(run.map((r) => r.text)),

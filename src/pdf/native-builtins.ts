@@ -14,7 +14,12 @@ const parse = JSON.parse;
 
 export function restoreNativeBuiltins(): void {
   if (Array.prototype.push !== push) {
-    Object.defineProperty(Array.prototype, 'push', { value: push, writable: true, enumerable: false, configurable: true });
+    Object.defineProperty(Array.prototype, 'push', {
+      value: push,
+      writable: true,
+      enumerable: false,
+      configurable: true,
+    });
   }
   if (JSON.parse !== parse) {
     Object.defineProperty(JSON, 'parse', { value: parse, writable: true, enumerable: false, configurable: true });

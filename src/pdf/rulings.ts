@@ -18,7 +18,12 @@ type Point = [number, number];
  * the viewport transform): stroked lines and rectangle edges, and thin filled rectangles — WPS and Word draw
  * every grid line as a filled rectangle.
  */
-export function extractRulings(fnArray: number[], argsArray: unknown[][], toPage: Matrix, settings: RulingSettings = DEFAULT_SETTINGS.rulings): Ruling[] {
+export function extractRulings(
+  fnArray: number[],
+  argsArray: unknown[][],
+  toPage: Matrix,
+  settings: RulingSettings = DEFAULT_SETTINGS.rulings,
+): Ruling[] {
   const rulings: Ruling[] = [];
   const stack: GraphicsState[] = [];
   let state: GraphicsState = { ctm: IDENTITY, fillWhite: false, strokeWhite: false };
@@ -29,7 +34,13 @@ export function extractRulings(fnArray: number[], argsArray: unknown[][], toPage
     const m = multiply(state.ctm, toPage);
     if (fill && !state.fillWhite) {
       for (const r of rects) addFilledBox(rulings, corners(m, r), settings);
-      for (const sp of subpaths) if (sp.length >= 4) addFilledBox(rulings, sp.map(([x, y]) => apply(m, x, y)), settings);
+      for (const sp of subpaths)
+        if (sp.length >= 4)
+          addFilledBox(
+            rulings,
+            sp.map(([x, y]) => apply(m, x, y)),
+            settings,
+          );
     }
     if (stroke && !state.strokeWhite) {
       for (const r of rects) {
@@ -101,11 +112,18 @@ export function extractRulings(fnArray: number[], argsArray: unknown[][], toPage
 }
 
 function isWhite(args: unknown[], from: number): boolean {
-  const [r, g, b] = (args.length === 1 && ArrayBuffer.isView(args[0]) ? Array.from(args[0] as Uint8Array) : args) as number[];
+  const [r, g, b] = (
+    args.length === 1 && ArrayBuffer.isView(args[0]) ? Array.from(args[0] as Uint8Array) : args
+  ) as number[];
   return (r ?? 0) >= from && (g ?? 0) >= from && (b ?? 0) >= from;
 }
 
-function readPath(ops: number[], coords: number[], subpaths: Point[][], rects: [number, number, number, number][]): void {
+function readPath(
+  ops: number[],
+  coords: number[],
+  subpaths: Point[][],
+  rects: [number, number, number, number][],
+): void {
   let k = 0;
   let current: Point[] | null = null;
   for (const op of ops) {
@@ -151,15 +169,23 @@ function corners(m: Matrix, [x, y, w, h]: [number, number, number, number]): Poi
 }
 
 /** A filled axis-aligned box becomes a ruling along its long side when it is thin enough. */
-function addFilledBox(rulings: Ruling[], pts: Point[], { onBorder: slack, maxRuleThickness, minRuleLength }: RulingSettings): void {
+function addFilledBox(
+  rulings: Ruling[],
+  pts: Point[],
+  { onBorder: slack, maxRuleThickness, minRuleLength }: RulingSettings,
+): void {
   const xs = pts.map((p) => p[0]);
   const ys = pts.map((p) => p[1]);
-  const x0 = Math.min(...xs), x1 = Math.max(...xs), y0 = Math.min(...ys), y1 = Math.max(...ys);
+  const x0 = Math.min(...xs),
+    x1 = Math.max(...xs),
+    y0 = Math.min(...ys),
+    y1 = Math.max(...ys);
   // Only boxes: every point on the bounding box's border.
   const near = (a: number, b: number): boolean => Math.abs(a - b) < slack;
   const onBorder = pts.every(([x, y]) => near(x, x0) || near(x, x1) || near(y, y0) || near(y, y1));
   if (!onBorder) return;
-  const w = x1 - x0, h = y1 - y0;
+  const w = x1 - x0,
+    h = y1 - y0;
   if (h <= maxRuleThickness && w >= minRuleLength && w > h) {
     const y = (y0 + y1) / 2;
     rulings.push({ x0, x1, y0: y, y1: y, source: 'fill' });
@@ -170,7 +196,8 @@ function addFilledBox(rulings: Ruling[], pts: Point[], { onBorder: slack, maxRul
 }
 
 function addSegment(rulings: Ruling[], a: Point, b: Point, { straightSlack, minRuleLength }: RulingSettings): void {
-  const dx = Math.abs(a[0] - b[0]), dy = Math.abs(a[1] - b[1]);
+  const dx = Math.abs(a[0] - b[0]),
+    dy = Math.abs(a[1] - b[1]);
   if (dy <= straightSlack && dx >= minRuleLength) {
     const y = (a[1] + b[1]) / 2;
     rulings.push({ x0: Math.min(a[0], b[0]), x1: Math.max(a[0], b[0]), y0: y, y1: y, source: 'stroke' });

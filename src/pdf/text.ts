@@ -18,10 +18,14 @@ const OPERATOR_TOKEN = /^[=≥≤><]$/u;
 const INNER_SPACES = /\s+/u;
 
 /** pdf.js text items → clean items in page space: normalized, split into cells, fake-bold copies dropped. */
-export function cleanTextItems(raw: readonly RawTextItem[], toPage: Matrix, settings: TextSettings = DEFAULT_SETTINGS.text): TextItem[] {
+export function cleanTextItems(
+  raw: readonly RawTextItem[],
+  toPage: Matrix,
+  settings: TextSettings = DEFAULT_SETTINGS.text,
+): TextItem[] {
   const items: TextItem[] = [];
   for (const r of raw) {
-    if (!r.str || !r.str.trim()) continue;
+    if (!r.str?.trim()) continue;
     const item = placeItem(r, toPage, settings);
     if (item) items.push(...splitCells(item));
   }
@@ -34,17 +38,24 @@ function placeItem(r: RawTextItem, toPage: Matrix, { glyphDescent, glyphAscent }
   const up = Math.hypot(c, d);
   if (!along || !up) return null;
   const size = up;
-  const ux = a / along, uy = b / along, vx = c / up, vy = d / up;
-  const w = r.width, e = r.transform[4]!, f = r.transform[5]!;
+  const ux = a / along,
+    uy = b / along,
+    vx = c / up,
+    vy = d / up;
+  const w = r.width,
+    e = r.transform[4]!,
+    f = r.transform[5]!;
   // Glyph box from `glyphDescent` below the baseline to `glyphAscent` above it.
-  const lo = -glyphDescent * size, hi = glyphAscent * size;
+  const lo = -glyphDescent * size,
+    hi = glyphAscent * size;
   const pts = [
     [e + vx * lo, f + vy * lo],
     [e + ux * w + vx * lo, f + uy * w + vy * lo],
     [e + vx * hi, f + vy * hi],
     [e + ux * w + vx * hi, f + uy * w + vy * hi],
   ].map(([x, y]) => apply(toPage, x!, y!));
-  const xs = pts.map((p) => p[0]), ys = pts.map((p) => p[1]);
+  const xs = pts.map((p) => p[0]),
+    ys = pts.map((p) => p[1]);
   // The font size in page space: the text matrix may scale differently from the viewport.
   const scale = Math.hypot(...(multiply([c, d, 0, 0, 0, 0], toPage).slice(0, 2) as [number, number]));
   return {

@@ -15,7 +15,6 @@ export type ParsedAmount =
   | { kind: 'unread'; text: string }
   | { kind: 'text'; text: string };
 
-
 /**
  * Parses an amount exactly as printed: separators removed, `(12.00)` → `-12.00`, decimals kept as printed (never
  * rounded, never a float).
@@ -35,7 +34,7 @@ export function parseAmount(cell: string): ParsedAmount {
   if (m[1]) negative = !negative;
   const digits = m[2]!.replace(/,/gu, '') + (m[3] ?? '');
   const isZero = /^[0.]+$/u.test(digits);
-  return { kind: 'number', value: negative && !isZero ? '-' + digits : digits };
+  return { kind: 'number', value: negative && !isZero ? `-${digits}` : digits };
 }
 
 /** The amount as a plain decimal string without separators, or null for blanks, dashes and text. */
@@ -77,7 +76,8 @@ export function amountReader(table: Pick<Table, 'rows' | 'unit'>): (cell: string
       if (p.kind === 'unread') unread.push(bare(p.text));
       else if (p.kind === 'number' && p.value.includes('.')) decimalPoint = true;
     }
-  const lastGroupOnly = table.unit === '元' && !decimalPoint && unread.length > 0 && unread.every((t) => LAST_GROUP_ONLY.test(t));
+  const lastGroupOnly =
+    table.unit === '元' && !decimalPoint && unread.length > 0 && unread.every((t) => LAST_GROUP_ONLY.test(t));
   const read = (cell: string): ParsedAmount => {
     const p = parseAmount(cell);
     if (p.kind !== 'unread' || !lastGroupOnly) return p;
@@ -85,7 +85,7 @@ export function amountReader(table: Pick<Table, 'rows' | 'unit'>): (cell: string
     if (!LAST_GROUP_ONLY.test(t)) return p;
     const digits = t.replace(/[-,]/gu, '');
     const negative = t.startsWith('-') !== /^[(（]/u.test(compact(p.text));
-    return { kind: 'number', value: negative && !/^0+$/u.test(digits) ? '-' + digits : digits };
+    return { kind: 'number', value: negative && !/^0+$/u.test(digits) ? `-${digits}` : digits };
   };
   READERS.set(table.rows, { unit: table.unit, read });
   return read;
@@ -97,11 +97,15 @@ const READERS = new WeakMap<readonly (readonly string[])[], { unit: string; read
 const bare = (cell: string): string => compact(cell).replace(/^[(（](.*)[)）]$/u, '$1');
 
 /** Cells of the given columns a table prints as digits with separators but the reader could not read. */
-export function unreadCells(table: Pick<Table, 'rows' | 'unit'>, columns: readonly number[]): { row: number; col: number; text: string }[] {
+export function unreadCells(
+  table: Pick<Table, 'rows' | 'unit'>,
+  columns: readonly number[],
+): { row: number; col: number; text: string }[] {
   const read = amountReader(table);
   const out: { row: number; col: number; text: string }[] = [];
   table.rows.forEach((row, r) => {
-    for (const c of columns) if (read(row[c] ?? '').kind === 'unread') out.push({ row: r, col: c, text: compact(row[c] ?? '') });
+    for (const c of columns)
+      if (read(row[c] ?? '').kind === 'unread') out.push({ row: r, col: c, text: compact(row[c] ?? '') });
   });
   return out;
 }

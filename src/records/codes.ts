@@ -26,7 +26,13 @@ export function parseClassCode(parts: readonly string[], economicHint = false): 
   // Split cells must be 3 + 2 + 2 digits where present.
   if (parts.length > 1 && !cleaned.every((p, i) => p === '' || p.length === (i === 0 ? 3 : 2))) return null;
   const level = (code.length === 3 ? 1 : code.length === 5 ? 2 : 3) as 1 | 2 | 3;
-  const system = code.startsWith('2') ? 'function' : code.startsWith('3') || code.startsWith('5') ? 'economic' : economicHint ? 'economic' : 'function';
+  const system = code.startsWith('2')
+    ? 'function'
+    : code.startsWith('3') || code.startsWith('5')
+      ? 'economic'
+      : economicHint
+        ? 'economic'
+        : 'function';
   return {
     system,
     class: code.slice(0, 3),

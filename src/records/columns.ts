@@ -45,9 +45,13 @@ function fieldForPath(path: string, taken: Set<string>): string | null {
 export function columnRoles(table: Table, read: (cell: string) => ParsedAmount = amountReader(table)): ColumnRoles {
   const cols = table.columns.map(compact);
   const unitCode = cols.findIndex((c) => UNIT_CODE_COLUMN.test(c));
-  const code = cols.map((c, i) => [c, i] as const).filter(([c, i]) => i !== unitCode && CODE_COLUMN.test(c) && !/名称/u.test(c)).map(([, i]) => i);
+  const code = cols
+    .map((c, i) => [c, i] as const)
+    .filter(([c, i]) => i !== unitCode && CODE_COLUMN.test(c) && !/名称/u.test(c))
+    .map(([, i]) => i);
   const isAmountColumn = (i: number): boolean => {
-    let numbers = 0, texts = 0;
+    let numbers = 0,
+      texts = 0;
     for (const r of table.rows) {
       const p = read(r[i] ?? '');
       // A cell of digits the table does not let us read is still an amount cell (its value stays null).
@@ -56,7 +60,9 @@ export function columnRoles(table: Table, read: (cell: string) => ParsedAmount =
     }
     return texts <= numbers / 10 && (numbers > 0 || fieldForPath(compact(table.columns[i] ?? ''), new Set()) !== null);
   };
-  const name = cols.findIndex((c, i) => !code.includes(i) && i !== unitCode && NAME_COLUMN.test(c) && !isAmountColumn(i));
+  const name = cols.findIndex(
+    (c, i) => !code.includes(i) && i !== unitCode && NAME_COLUMN.test(c) && !isAmountColumn(i),
+  );
   const taken = new Set<string>();
   const amounts: ColumnRoles['amounts'] = [];
   cols.forEach((c, i) => {
@@ -65,5 +71,12 @@ export function columnRoles(table: Table, read: (cell: string) => ParsedAmount =
     if (field) taken.add(field);
     amounts.push({ index: i, field, label: table.columns[i]!, ofWhich: /(^|\/)其中[:：]?(\/|$)/u.test(c) });
   });
-  return { code, name, unitCode, amounts, read, economic: cols.some((c) => /经济/u.test(c)) || /经济/u.test(table.title) };
+  return {
+    code,
+    name,
+    unitCode,
+    amounts,
+    read,
+    economic: cols.some((c) => /经济/u.test(c)) || /经济/u.test(table.title),
+  };
 }

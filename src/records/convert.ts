@@ -7,7 +7,12 @@ import { AMOUNT_PATTERN, RECORD_SCHEMAS, type RecordKind, type TableRecord } fro
  * `Amount` shape, wherever it stands: a field, an object's catch-all, a record's values, inside arrays) and nothing
  * else. Driven by the schemas, so a field added to a record type is converted without a list to keep.
  */
-export function convertRecords(kind: RecordKind, records: TableRecord[], from: AmountUnit, to: AmountUnit): TableRecord[] {
+export function convertRecords(
+  kind: RecordKind,
+  records: TableRecord[],
+  from: AmountUnit,
+  to: AmountUnit,
+): TableRecord[] {
   const schema = RECORD_SCHEMAS[kind] as z.ZodType;
   return records.map((r) => convertValue(schema, r, (v) => convertAmount(v, from, to)) as TableRecord);
 }
@@ -15,9 +20,11 @@ export function convertRecords(kind: RecordKind, records: TableRecord[], from: A
 /** The value with every amount the schema marks replaced by `f` of it. */
 export function convertValue(schema: z.ZodType, value: unknown, f: (amount: string) => string): unknown {
   if (value === null || value === undefined) return value;
-  if (schema instanceof z.ZodOptional || schema instanceof z.ZodNullable) return convertValue(schema.unwrap() as z.ZodType, value, f);
+  if (schema instanceof z.ZodOptional || schema instanceof z.ZodNullable)
+    return convertValue(schema.unwrap() as z.ZodType, value, f);
   if (isAmount(schema)) return typeof value === 'string' ? f(value) : value;
-  if (schema instanceof z.ZodArray && Array.isArray(value)) return value.map((x) => convertValue(schema.element as z.ZodType, x, f));
+  if (schema instanceof z.ZodArray && Array.isArray(value))
+    return value.map((x) => convertValue(schema.element as z.ZodType, x, f));
   if (schema instanceof z.ZodObject && typeof value === 'object') {
     const shape = schema.shape as Record<string, z.ZodType>;
     const rest = schema._zod.def.catchall as z.ZodType | undefined;

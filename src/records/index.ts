@@ -30,7 +30,11 @@ export function buildRecords(table: Table): { records: TableRecord[] | undefined
   const warnings: Warning[] = [];
   const valid = records.filter((r, i) => {
     const result = spec.schema.safeParse(r);
-    if (!result.success) warnings.push({ page: table.pages[0], message: `${table.title}: record ${i + 1} does not match the ${table.kind} schema: ${result.error.issues[0]?.message ?? ''}` });
+    if (!result.success)
+      warnings.push({
+        page: table.pages[0],
+        message: `${table.title}: record ${i + 1} does not match the ${table.kind} schema: ${result.error.issues[0]?.message ?? ''}`,
+      });
     return result.success;
   });
   warnings.push(...unreadWarnings(table), ...droppedZeroWarnings(table));
@@ -63,16 +67,20 @@ function unreadWarnings(table: Table): Warning[] {
   const read = amountReader(table);
   // Performance tables print indicator values (100, 90, 2025.12.31) beside their money: only money columns count.
   const performance = table.kind === 'project_performance' || table.kind === 'overall_performance';
-  const columns = table.columns.map((_, c) => c).filter((c) => {
-    if (performance && (!MONEY_COLUMN.test(table.columns[c] ?? '') || INDICATOR.test(table.columns[c] ?? ''))) return false;
-    let amounts = 0, others = 0;
-    for (const row of table.rows) {
-      const k = read(row[c] ?? '').kind;
-      if (k === 'number' || k === 'unread') amounts++;
-      else if (k === 'text') others++;
-    }
-    return amounts > 0 && amounts >= others;
-  });
+  const columns = table.columns
+    .map((_, c) => c)
+    .filter((c) => {
+      if (performance && (!MONEY_COLUMN.test(table.columns[c] ?? '') || INDICATOR.test(table.columns[c] ?? '')))
+        return false;
+      let amounts = 0,
+        others = 0;
+      for (const row of table.rows) {
+        const k = read(row[c] ?? '').kind;
+        if (k === 'number' || k === 'unread') amounts++;
+        else if (k === 'text') others++;
+      }
+      return amounts > 0 && amounts >= others;
+    });
   const byPage = new Map<number | undefined, string[]>();
   for (const u of unreadCells(table, columns)) {
     const page = table.rowPages[u.row] ?? table.pages[0];
@@ -83,7 +91,6 @@ function unreadWarnings(table: Table): Warning[] {
     message: `${table.title}: ${cells.length} amount cell${cells.length > 1 ? 's' : ''} not understood (separators the table's format does not explain), left null: ${cells.slice(0, 5).join(', ')}${cells.length > 5 ? ', …' : ''}`,
   }));
 }
-
 
 /**
  * Builds each table's records in place (its own unit, `recordsUnit` its unit) and returns the warnings. A table's
@@ -112,7 +119,8 @@ export function convertTables(tables: readonly Table[], target: AmountUnit): War
     if (!t.records) continue;
     const from = t.unit === '元' || t.unit === '万元' ? t.unit : null;
     if (!from) {
-      if (t.records.length) warnings.push({ page: t.pages[0], message: `${t.title}: no unit printed, amounts not converted to ${target}` });
+      if (t.records.length)
+        warnings.push({ page: t.pages[0], message: `${t.title}: no unit printed, amounts not converted to ${target}` });
       continue;
     }
     if (from === target) continue;

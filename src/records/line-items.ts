@@ -6,9 +6,11 @@ import { columnRoles, type ColumnRoles } from './columns.js';
 import { place, type LineItem, type Unplaced } from './schemas.js';
 import { ORGANISATION_NAME, SUBTOTAL_ROW, TOTAL_ROW } from '../kinds/vocabulary.js';
 
-
 /** Fills `amounts` (known fields) and `extra` (printed labels) from a row's amount columns. */
-export function readAmounts(row: readonly string[], roles: ColumnRoles): { amounts: Record<string, string | null>; extra: Record<string, string | null> } {
+export function readAmounts(
+  row: readonly string[],
+  roles: ColumnRoles,
+): { amounts: Record<string, string | null>; extra: Record<string, string | null> } {
   const amounts: Record<string, string | null> = {};
   const extra: Record<string, string | null> = {};
   for (const a of roles.amounts) {
@@ -31,9 +33,14 @@ export function lineItems(table: Table): LineItem[] {
  */
 export function columnBlocks(table: Table): Table[] {
   const half = table.columns.length / 2;
-  const twin = Number.isInteger(half) && half >= 2 && table.columns.slice(0, half).every((c, i) => c === table.columns[half + i]);
+  const twin =
+    Number.isInteger(half) && half >= 2 && table.columns.slice(0, half).every((c, i) => c === table.columns[half + i]);
   if (!twin) return [table];
-  return [0, half].map((from) => ({ ...table, columns: table.columns.slice(from, from + half), rows: table.rows.map((r) => r.slice(from, from + half)) }));
+  return [0, half].map((from) => ({
+    ...table,
+    columns: table.columns.slice(from, from + half),
+    rows: table.rows.map((r) => r.slice(from, from + half)),
+  }));
 }
 
 /** Line-item records with the index of the grid row each came from. */
@@ -49,7 +56,12 @@ function blockItems(table: Table): { record: Unplaced<LineItem>; row: number }[]
     // A row of column numbers (`** 1 2 3`) left in the body is not an item.
     if (isNumberingTexts(row)) continue;
     let name = roles.name >= 0 ? compact(row[roles.name] ?? '') : '';
-    let code = roles.code.length ? parseClassCode(roles.code.map((i) => row[i] ?? ''), roles.economic) : null;
+    let code = roles.code.length
+      ? parseClassCode(
+          roles.code.map((i) => row[i] ?? ''),
+          roles.economic,
+        )
+      : null;
     if (!code && name) {
       const coded = splitCodedName(name);
       if (coded) {
@@ -95,7 +107,12 @@ const SUBJECT_CODE = /^\d{3}(?:\d{2}){0,2}$/u;
 function codesInUnitColumn(table: Table, roles: ColumnRoles): Map<number, ClassCode> {
   const out = new Map<number, ClassCode>();
   if (roles.unitCode < 0 || !roles.code.length) return out;
-  const cellCode = table.rows.map((row) => parseClassCode(roles.code.map((i) => row[i] ?? ''), roles.economic));
+  const cellCode = table.rows.map((row) =>
+    parseClassCode(
+      roles.code.map((i) => row[i] ?? ''),
+      roles.economic,
+    ),
+  );
   const unitText = table.rows.map((row) => compact(row[roles.unitCode] ?? ''));
   // Codes by row as far as the code cells tell: the row's own, or its unit cell where the cells spell the same.
   for (const [at, text] of unitText.entries()) {
@@ -111,7 +128,13 @@ function codesInUnitColumn(table: Table, roles: ColumnRoles): Map<number, ClassC
     let next: string | null = null;
     for (let k = at + 1; k < table.rows.length && next === null; k++) {
       next = codeAt(k);
-      if (next === null && unitText[k] && SUBJECT_CODE.test(unitText[k]!) && !roles.code.some((i) => compact(table.rows[k]![i] ?? ''))) next = unitText[k]!;
+      if (
+        next === null &&
+        unitText[k] &&
+        SUBJECT_CODE.test(unitText[k]!) &&
+        !roles.code.some((i) => compact(table.rows[k]![i] ?? ''))
+      )
+        next = unitText[k]!;
       if (next === null && unitText[k] && !SUBJECT_CODE.test(unitText[k]!)) break;
     }
     if (!next || next.length <= text.length || !next.startsWith(text)) continue;

@@ -3,10 +3,27 @@ import type { Table } from '../types.js';
 import { parseAmount } from './amount.js';
 import type { Indicator, OverallPerformance, ProjectPerformance, Unplaced } from './schemas.js';
 import { place } from './schemas.js';
-import { BASIC_EXPENDITURE, FUNDS_TOTAL, FUND_SOURCE, GOAL, INDICATOR, INDICATOR_COLUMNS, INDICATOR_HEADER_CELL, MAIN_TASKS, MONEY_LABEL, NAME_FIELD, NUMERIC, OPERATORS, PROJECT_COLUMNS, PROJECT_EXPENDITURE, TASKS, TASK_NAME } from '../kinds/vocabulary.js';
+import {
+  BASIC_EXPENDITURE,
+  FUNDS_TOTAL,
+  FUND_SOURCE,
+  GOAL,
+  INDICATOR,
+  INDICATOR_COLUMNS,
+  INDICATOR_HEADER_CELL,
+  MAIN_TASKS,
+  MONEY_LABEL,
+  NAME_FIELD,
+  NUMERIC,
+  OPERATORS,
+  PROJECT_COLUMNS,
+  PROJECT_EXPENDITURE,
+  TASKS,
+  TASK_NAME,
+} from '../kinds/vocabulary.js';
 
 const find = (paths: readonly string[], pattern: RegExp, not?: RegExp): number =>
-  paths.findIndex((p) => pattern.test(p) && !(not && not.test(p)));
+  paths.findIndex((p) => pattern.test(p) && !not?.test(p));
 
 interface IndicatorColumns {
   level1: number;
@@ -29,7 +46,6 @@ function indicatorColumns(paths: readonly string[]): IndicatorColumns {
     weight: find(paths, INDICATOR_COLUMNS.weight),
   };
 }
-
 
 function operatorOf(text: string): { operator: Indicator['operator']; rest: string } {
   for (const [pattern, operator] of OPERATORS) {
@@ -54,7 +70,15 @@ function indicatorOf(row: readonly string[], c: IndicatorColumns): Indicator | n
       value = parsed.rest || null;
     }
   }
-  return { level1: cell(c.level1), level2: cell(c.level2), name, operator, value, unit: cell(c.unit), weight: cell(c.weight) };
+  return {
+    level1: cell(c.level1),
+    level2: cell(c.level2),
+    name,
+    operator,
+    value,
+    unit: cell(c.unit),
+    weight: cell(c.weight),
+  };
 }
 
 /** 项目支出绩效目标表: rows grouped into projects by their repeated (merged) project cells; one indicator per row. */
@@ -77,21 +101,24 @@ export function projectPerformanceWithRows(table: Table): { record: Unplaced<Pro
   for (const [at, row] of table.rows.entries()) {
     const rawName = compact(row[nameCol] ?? '');
     if (!rawName) continue;
-    const amountCell = amountCol >= 0 ? row[amountCol] ?? '' : '';
+    const amountCell = amountCol >= 0 ? (row[amountCol] ?? '') : '';
     const goal = goalCol >= 0 ? compact(row[goalCol] ?? '') || null : null;
     const k = [rawName, amountCell, goal, unitCol >= 0 ? row[unitCol] : ''].join('\u0000');
     if (k !== key) {
       key = k;
       const coded = /^([0-9A-Z]{10,})[-—_ ]?(.+)$/u.exec(rawName);
       const p = parseAmount(amountCell);
-      projects.push({ row: at, record: {
-        code: codeCol >= 0 ? compact(row[codeCol] ?? '') || null : coded ? coded[1]! : null,
-        name: coded && codeCol < 0 ? coded[2]! : rawName,
-        unit: unitCol >= 0 ? compact(row[unitCol] ?? '') || null : null,
-        amount: p.kind === 'number' ? p.value : null,
-        goal,
-        indicators: [],
-      } });
+      projects.push({
+        row: at,
+        record: {
+          code: codeCol >= 0 ? compact(row[codeCol] ?? '') || null : coded ? coded[1]! : null,
+          name: coded && codeCol < 0 ? coded[2]! : rawName,
+          unit: unitCol >= 0 ? compact(row[unitCol] ?? '') || null : null,
+          amount: p.kind === 'number' ? p.value : null,
+          goal,
+          indicators: [],
+        },
+      });
     }
     const ind = indicatorOf(row, c);
     if (ind) projects[projects.length - 1]!.record.indicators.push(ind);
@@ -107,10 +134,11 @@ export function overallPerformanceRecords(table: Table): OverallPerformance[] {
   const paths = table.columns.map(compact);
   const c = indicatorColumns(paths);
   const indicators: Indicator[] = [];
-  if (c.name >= 0) for (const row of table.rows) {
-    const ind = indicatorOf(row, c);
-    if (ind) indicators.push(ind);
-  }
+  if (c.name >= 0)
+    for (const row of table.rows) {
+      const ind = indicatorOf(row, c);
+      if (ind) indicators.push(ind);
+    }
   const fields: Record<string, string> = {};
   const indicatorIndexes = new Set(Object.values(c).filter((i) => i >= 0));
   const isForm = c.name >= 0 && paths.some((p, i) => !indicatorIndexes.has(i) && !INDICATOR.test(p));
@@ -144,11 +172,15 @@ export function overallPerformanceRecords(table: Table): OverallPerformance[] {
     if (!MONEY_LABEL.test(label) || p.kind !== 'number') continue;
     funds[fundOf(label)] ??= p.value;
   }
-  if (isForm) tasks.push(...Object.entries(fields).filter(([k]) => TASKS.test(k)).map(([, v]) => v));
+  if (isForm)
+    tasks.push(
+      ...Object.entries(fields)
+        .filter(([k]) => TASKS.test(k))
+        .map(([, v]) => v),
+    );
   // A form is read by label, not by row: it names no row of its own.
   return [{ goal, funds, tasks, fields, indicators, row: null }];
 }
-
 
 /**
  * The funds field a money label names: `基本支出`, `基本支出/合计` → basic; `预算支出总额`, `年度主要任务/金额合计` →
@@ -165,7 +197,6 @@ function fundOf(label: string): string {
   if (parts.length > 1) return FUND_SOURCE.test(what) ? label : 'total';
   return FUNDS_TOTAL.test(what) ? 'total' : label;
 }
-
 
 /**
  * A form read as a plain grid (Sichuan's 部门整体支出绩效目标表): a row of amounts takes its labels from the label

@@ -10,7 +10,10 @@ export function procurementRecords(table: Table): Procurement[] {
   const nameCol = paths.findIndex((p) => PROCUREMENT_COLUMNS.name.test(p) && !PROCUREMENT_COLUMNS.notName.test(p));
   const categoryCol = paths.findIndex((p) => PROCUREMENT_COLUMNS.category.test(p));
   const quantityCol = paths.findIndex((p) => PROCUREMENT_COLUMNS.quantity.test(p));
-  const setAsideCols = paths.map((p, i) => [p, i] as const).filter(([p]) => PROCUREMENT_COLUMNS.setAside.test(p)).map(([, i]) => i);
+  const setAsideCols = paths
+    .map((p, i) => [p, i] as const)
+    .filter(([p]) => PROCUREMENT_COLUMNS.setAside.test(p))
+    .map(([, i]) => i);
   const amountCol = paths.findIndex((p, i) => PROCUREMENT_COLUMNS.amount.test(p) && !setAsideCols.includes(i));
   const out: Procurement[] = [];
   for (const [at, row] of table.rows.entries()) {

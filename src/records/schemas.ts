@@ -59,7 +59,9 @@ const RowIndex = z
   .number()
   .int()
   .nullable()
-  .describe('index in the table’s rows of the row the record was read from (a project’s first row); null for a form read by label');
+  .describe(
+    'index in the table’s rows of the row the record was read from (a project’s first row); null for a form read by label',
+  );
 
 const Extra = z.record(z.string(), Amount).describe('amount columns the mapper does not know, by printed label');
 
@@ -78,7 +80,14 @@ export const SummaryRecord = z.object({
   side: z.enum(['income', 'expenditure']).describe('收入 or 支出 side of the table'),
   name: z.string(),
   totalKind: z
-    .enum(['incomeTotal', 'expenditureTotal', 'incomeGrandTotal', 'expenditureGrandTotal', 'carriedOver', 'yearEndBalance'])
+    .enum([
+      'incomeTotal',
+      'expenditureTotal',
+      'incomeGrandTotal',
+      'expenditureGrandTotal',
+      'carriedOver',
+      'yearEndBalance',
+    ])
     .nullable()
     .describe('本年收入合计 / 本年支出合计 / 收入总计 / 支出总计 / 上年结转 / 年终结转结余'),
   amounts: AmountsSchema,
@@ -93,7 +102,9 @@ export const ThreePublicRecord = z.object({
   heading: z
     .string()
     .optional()
-    .describe('the top header over the record’s columns, set where a table prints the items twice under one basis (2025年预算数, 2026年预算数)'),
+    .describe(
+      'the top header over the record’s columns, set where a table prints the items twice under one basis (2025年预算数, 2026年预算数)',
+    ),
   year: z
     .number()
     .int()
@@ -119,7 +130,10 @@ export const IndicatorSchema = z.object({
   level1: z.string().nullable().describe('一级指标'),
   level2: z.string().nullable().describe('二级指标'),
   name: z.string().describe('三级指标 / 指标名称'),
-  operator: z.enum(['≥', '≤', '=', '>', '<', '定性']).nullable().describe('指标性质 (or the sign printed before the value)'),
+  operator: z
+    .enum(['≥', '≤', '=', '>', '<', '定性'])
+    .nullable()
+    .describe('指标性质 (or the sign printed before the value)'),
   value: z.string().nullable().describe('指标值 as printed, without the operator'),
   unit: z.string().nullable().describe('度量单位 / 计量单位'),
   weight: z.string().nullable().describe('权重'),

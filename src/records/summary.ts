@@ -20,7 +20,10 @@ export function summaryItems(table: Table): SummaryItem[] {
 /** Summary records with the index of the row each came from (both sides of a row share it). */
 export function summaryItemsWithRows(table: Table): { record: Unplaced<SummaryItem>; row: number }[] {
   const paths = table.columns.map(compact);
-  const nameCols = paths.map((p, i) => [p, i] as const).filter(([p]) => SUMMARY_NAME_COLUMN.test(p)).map(([, i]) => i);
+  const nameCols = paths
+    .map((p, i) => [p, i] as const)
+    .filter(([p]) => SUMMARY_NAME_COLUMN.test(p))
+    .map(([, i]) => i);
   const firstExpenditure = paths.findIndex((p) => EXPENDITURE_SIDE.test(p));
   const split = nameCols.length >= 2 ? nameCols[1]! : firstExpenditure > 0 ? firstExpenditure : -1;
   if (split < 0) return [];
@@ -31,14 +34,19 @@ export function summaryItemsWithRows(table: Table): { record: Unplaced<SummaryIt
   const out: { record: Unplaced<SummaryItem>; row: number }[] = [];
   const read = amountReader(table);
   for (const s of sides) {
-    const sub: Table = { ...table, columns: table.columns.slice(s.from, s.to), rows: table.rows.map((r) => r.slice(s.from, s.to)) };
+    const sub: Table = {
+      ...table,
+      columns: table.columns.slice(s.from, s.to),
+      rows: table.rows.map((r) => r.slice(s.from, s.to)),
+    };
     // The whole table's separators, not a half's: both sides print their amounts alike.
     const roles: ColumnRoles = columnRoles(sub, read);
-    const nameAt = roles.name >= 0 ? roles.name : 0;
+    const nameAt = Math.max(roles.name, 0);
     for (const [at, row] of sub.rows.entries()) {
       const name = compact(row[nameAt] ?? '');
       const { amounts, extra } = readAmounts(row, roles);
-      if (!name && Object.values(amounts).every((v) => v === null) && Object.values(extra).every((v) => v === null)) continue;
+      if (!name && Object.values(amounts).every((v) => v === null) && Object.values(extra).every((v) => v === null))
+        continue;
       // Amounts that could not be read at all: a warning names the cells; no record of nulls.
       const unread = roles.amounts.some((a) => roles.read(row[a.index] ?? '').kind === 'unread');
       if (unread && [...Object.values(amounts), ...Object.values(extra)].every((v) => v === null)) continue;

@@ -3,7 +3,29 @@ import { isNumberingTexts } from '../tables/header.js';
 import type { Table } from '../types.js';
 import { parseAmount, plainAmount } from './amount.js';
 import { place, type ThreePublic, type Unplaced } from './schemas.js';
-import { ACTUAL_BASIS, BUDGET_BASIS, CODE_WORD, HEADING_YEAR, NUMBERING_PREFIX, OF_WHICH_PREFIX, OPERATING_COSTS, OUTBOUND, PART_TOTAL, RECEPTION, SUBTOTAL_ROW, THREE_PUBLIC, THREE_PUBLIC_SUBTOTAL, THREE_PUBLIC_TOTAL, THREE_PUBLIC_UNIT_COLUMN, TOTAL_WORD, UNIT_CODE_COLUMN, VEHICLE, VEHICLE_OPERATION, VEHICLE_PURCHASE, VEHICLE_SUBTOTAL } from '../kinds/vocabulary.js';
+import {
+  ACTUAL_BASIS,
+  BUDGET_BASIS,
+  CODE_WORD,
+  HEADING_YEAR,
+  NUMBERING_PREFIX,
+  OF_WHICH_PREFIX,
+  OPERATING_COSTS,
+  OUTBOUND,
+  PART_TOTAL,
+  RECEPTION,
+  SUBTOTAL_ROW,
+  THREE_PUBLIC,
+  THREE_PUBLIC_SUBTOTAL,
+  THREE_PUBLIC_TOTAL,
+  THREE_PUBLIC_UNIT_COLUMN,
+  TOTAL_WORD,
+  UNIT_CODE_COLUMN,
+  VEHICLE,
+  VEHICLE_OPERATION,
+  VEHICLE_PURCHASE,
+  VEHICLE_SUBTOTAL,
+} from '../kinds/vocabulary.js';
 
 type Field = 'total' | 'outbound' | 'subtotal' | 'purchase' | 'operation' | 'reception' | 'operatingCosts';
 
@@ -41,7 +63,12 @@ function basisOf(path: string): ThreePublic['basis'] {
   return null;
 }
 
-function emptyRecord(unit: string | null, unitCode: string | null, basis: ThreePublic['basis'], isTotal: boolean): Unplaced<ThreePublic> {
+function emptyRecord(
+  unit: string | null,
+  unitCode: string | null,
+  basis: ThreePublic['basis'],
+  isTotal: boolean,
+): Unplaced<ThreePublic> {
   return { unit, unitCode, basis, isTotal, vehicle: {}, extra: {} };
 }
 
@@ -68,10 +95,18 @@ export function threePublicRecordsWithRows(table: Table): { record: Unplaced<Thr
   const paths = table.columns.map(compact);
   // A “三公” subtotal beside a grand 合计: `合计 | “三公”经费/小计 | …`.
   const subtotal = paths.some((p) => TOTAL_WORD.test(p)) && paths.some((p) => THREE_PUBLIC_SUBTOTAL.test(p));
-  const across = paths.map((p, i) => ({ i, field: fieldOf(p, subtotal), basis: basisOf(p), label: table.columns[i]!, heading: null as string | null }));
+  const across = paths.map((p, i) => ({
+    i,
+    field: fieldOf(p, subtotal),
+    basis: basisOf(p),
+    label: table.columns[i]!,
+    heading: null as string | null,
+  }));
   // The same items printed twice under one basis (Yantai: 2025年预算数 | 2026年预算数, each with 合计, 出国, 用车 …):
   // one record per top heading, named by it, instead of the later columns overwriting the earlier.
-  const twice = across.some((c, k) => c.field && across.some((d, j) => j < k && d.field === c.field && d.basis === c.basis));
+  const twice = across.some(
+    (c, k) => c.field && across.some((d, j) => j < k && d.field === c.field && d.basis === c.basis),
+  );
   if (twice) for (const c of across) c.heading = paths[c.i]!.split('/')[0] || null;
   if (across.some((c) => c.field === 'outbound' || c.field === 'reception')) {
     const unitCol = paths.findIndex((p) => THREE_PUBLIC_UNIT_COLUMN.test(p) && !CODE_WORD.test(p));
@@ -95,7 +130,8 @@ export function threePublicRecordsWithRows(table: Table): { record: Unplaced<Thr
         for (const c of across) {
           if (c.i === unitCol || c.i === codeCol) continue;
           if (c.field && groupOf(c) === groupOf(g)) assign(rec, c.field, value(row[c.i]));
-          else if (!c.field && g === groups[0] && parseAmount(row[c.i] ?? '').kind !== 'text') rec.extra[c.label] = value(row[c.i]);
+          else if (!c.field && g === groups[0] && parseAmount(row[c.i] ?? '').kind !== 'text')
+            rec.extra[c.label] = value(row[c.i]);
         }
         out.push({ record: rec, row: at });
       }
@@ -103,14 +139,22 @@ export function threePublicRecordsWithRows(table: Table): { record: Unplaced<Thr
     return out;
   }
   // Down: the item names are in the first text column, amounts in the columns after it.
-  const amountCols = paths.map((p, i) => ({ i, basis: basisOf(p), label: table.columns[i]! })).filter(({ i }) => table.rows.some((r) => parseAmount(r[i] ?? '').kind === 'number'));
+  const amountCols = paths
+    .map((p, i) => ({ i, basis: basisOf(p), label: table.columns[i]! }))
+    .filter(({ i }) => table.rows.some((r) => parseAmount(r[i] ?? '').kind === 'number'));
   if (!amountCols.length) return [];
   const nameCol = paths.findIndex((_, i) => !amountCols.some((c) => c.i === i));
   const out: { record: Unplaced<ThreePublic>; row: number }[] = [];
   const bases = amountCols.length > 1 ? amountCols : [amountCols[0]!];
   const fields = table.rows.map((row) => fieldOf(compact(row[nameCol] ?? '')));
   const totalRow = fields.indexOf('total');
-  const anchor = totalRow >= 0 ? totalRow : Math.max(0, fields.findIndex((f) => f !== null));
+  const anchor =
+    totalRow >= 0
+      ? totalRow
+      : Math.max(
+          0,
+          fields.findIndex((f) => f !== null),
+        );
   for (const col of bases) {
     const rec = emptyRecord(null, null, col.basis, true);
     for (const [at, row] of table.rows.entries()) {

@@ -25,24 +25,37 @@ export interface AlignedPart {
  * column's rules (a project name column drawn without its outer line). The grid is returned on the table's
  * columns, a cell across several of them spanning them; null when a boundary matches none of the table's.
  */
-export function alignColumns(edges: readonly number[], grid: PageGrid, settings: TableSettings = DEFAULT_SETTINGS.tables): AlignedPart | null {
+export function alignColumns(
+  edges: readonly number[],
+  grid: PageGrid,
+  settings: TableSettings = DEFAULT_SETTINGS.tables,
+): AlignedPart | null {
   const { edgeTolerance } = settings;
   if (edges.length < 2 || grid.xs.length < 2) return null;
   const index: number[] = [];
   for (const x of grid.xs) {
     let best = -1;
     for (let i = 0; i < edges.length; i++) {
-      if (Math.abs(edges[i]! - x) <= edgeTolerance && (best < 0 || Math.abs(edges[i]! - x) < Math.abs(edges[best]! - x))) best = i;
+      if (
+        Math.abs(edges[i]! - x) <= edgeTolerance &&
+        (best < 0 || Math.abs(edges[i]! - x) < Math.abs(edges[best]! - x))
+      )
+        best = i;
     }
     if (best < 0 || (index.length && best <= index[index.length - 1]!)) return null;
     index.push(best);
   }
   const columns = edges.length - 1;
-  const first = index[0]!, last = index[index.length - 1]!;
+  const first = index[0]!,
+    last = index[index.length - 1]!;
   if ((last - first) / columns < settings.minCoveredShare) return null;
   const missing: number[] = [];
   for (let c = 0; c < columns; c++) if (c < first || c >= last) missing.push(c);
-  const cells = grid.cells.map((cell) => ({ ...cell, col: index[cell.col]!, colSpan: index[cell.col + cell.colSpan]! - index[cell.col]! }));
+  const cells = grid.cells.map((cell) => ({
+    ...cell,
+    col: index[cell.col]!,
+    colSpan: index[cell.col + cell.colSpan]! - index[cell.col]!,
+  }));
   return { grid: { ...grid, xs: [...edges], cells }, missing };
 }
 
@@ -54,7 +67,9 @@ export function alignColumns(edges: readonly number[], grid: PageGrid, settings:
  */
 export function endsWithTotalRow(map: CellMap, settings: TableSettings = DEFAULT_SETTINGS.tables): boolean {
   for (let r = map.length - 1; r >= 0; r--) {
-    const texts = rowCells(map, r).map((c) => compact(c.text)).filter(Boolean);
+    const texts = rowCells(map, r)
+      .map((c) => compact(c.text))
+      .filter(Boolean);
     if (!texts.length) continue;
     return texts[0]!.length <= settings.maxTotalLabel && ENDS_IN_TOTAL.test(texts[0]!);
   }
@@ -68,7 +83,6 @@ export function endsWithTotalRow(map: CellMap, settings: TableSettings = DEFAULT
 function withinOneColumn(line: TextLine, grid: PageGrid, tol: number): boolean {
   return grid.xs.some((x, c) => c + 1 < grid.xs.length && line.x0 >= x - tol && line.x1 <= grid.xs[c + 1]! + tol);
 }
-
 
 /**
  * A title printed at the foot of a page, below the page's last grid, with its table starting on the next page: the

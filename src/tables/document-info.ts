@@ -3,14 +3,24 @@ import { DEFAULT_SETTINGS, type HeadingSettings } from '../settings.js';
 import type { DocumentInfo, PageLayout } from '../types.js';
 import { DEPARTMENT_LINE, NAME_BEFORE_YEAR, PART_PREFIX, PLACE_ONLY, YEAR_BEFORE_NAME } from '../kinds/vocabulary.js';
 
-
 /** Department, year, budget or final account, and scope: from the cover (the first page's large text), else the pages. */
-export function readDocumentInfo(pages: readonly PageLayout[], settings: HeadingSettings = DEFAULT_SETTINGS.headings): DocumentInfo {
+export function readDocumentInfo(
+  pages: readonly PageLayout[],
+  settings: HeadingSettings = DEFAULT_SETTINGS.headings,
+): DocumentInfo {
   const first = pages[0];
   const biggest = first ? Math.max(0, ...first.lines.map((l) => l.size)) : 0;
-  const cover = first ? first.lines.filter((l) => l.size >= biggest * settings.coverSize).map((l) => compact(l.text)).join('') : '';
+  const cover = first
+    ? first.lines
+        .filter((l) => l.size >= biggest * settings.coverSize)
+        .map((l) => compact(l.text))
+        .join('')
+    : '';
   const early = pages.slice(0, settings.titlePages).flatMap((p) => p.lines.map((l) => compact(l.text)));
-  const title = [cover, ...early].map((t) => t.replace(PART_PREFIX, '')).find((t) => NAME_BEFORE_YEAR.test(t) || YEAR_BEFORE_NAME.test(t)) ?? cover;
+  const title =
+    [cover, ...early]
+      .map((t) => t.replace(PART_PREFIX, ''))
+      .find((t) => NAME_BEFORE_YEAR.test(t) || YEAR_BEFORE_NAME.test(t)) ?? cover;
 
   let department = '';
   let year: number | null = null;
@@ -30,7 +40,8 @@ export function readDocumentInfo(pages: readonly PageLayout[], settings: Heading
     kind = after[4] === '决算' ? 'final_account' : 'budget';
   }
   department = department.replace(PART_PREFIX, '');
-  if (!department || PLACE_ONLY.test(department)) department = mostCommonDepartmentLine(pages) || (PLACE_ONLY.test(department) ? '' : department);
+  if (!department || PLACE_ONLY.test(department))
+    department = mostCommonDepartmentLine(pages) || (PLACE_ONLY.test(department) ? '' : department);
   const text = [cover, ...early].join('');
   kind ??= /决算/u.test(text) ? 'final_account' : /预算/u.test(text) ? 'budget' : null;
   scope ??= /单位(预算|决算)/u.test(text) ? 'unit' : /部门(综合)?(预算|决算)/u.test(text) ? 'department' : null;
@@ -57,6 +68,8 @@ function mostCommonDepartmentLine(pages: readonly PageLayout[]): string {
 
 function mostCommonYear(pages: readonly PageLayout[]): number | null {
   const counts = new Map<number, number>();
-  for (const p of pages) for (const l of p.lines) for (const m of l.text.matchAll(/(20\d\d)\s*年/gu)) counts.set(Number(m[1]), (counts.get(Number(m[1])) ?? 0) + 1);
+  for (const p of pages)
+    for (const l of p.lines)
+      for (const m of l.text.matchAll(/(20\d\d)\s*年/gu)) counts.set(Number(m[1]), (counts.get(Number(m[1])) ?? 0) + 1);
   return [...counts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
 }

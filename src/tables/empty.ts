@@ -5,7 +5,6 @@ import { headerRowCount, isNumberingTexts, rowCells, type CellMap } from './head
 import { isEmptyStatement, isNoData } from './headings.js';
 import { FIGURE_OR_DASH, TOTAL_LABEL } from '../kinds/vocabulary.js';
 
-
 /** Texts of the cells that start in row r (a cell merged down from above belongs to its first row). */
 function ownTexts(map: CellMap, r: number): string[] {
   return rowCells(map, r)
@@ -15,7 +14,11 @@ function ownTexts(map: CellMap, r: number): string[] {
 }
 
 /** A row holding only the statement that the table is empty (`本表无数据` in a cell, maybe across the grid). */
-export function isStatementRow(map: CellMap, r: number, settings: HeadingSettings = DEFAULT_SETTINGS.headings): boolean {
+export function isStatementRow(
+  map: CellMap,
+  r: number,
+  settings: HeadingSettings = DEFAULT_SETTINGS.headings,
+): boolean {
   // Every cell over the row, merged down from above too: a reason column beside a merged table name
   // (`表8 国有资本经营… | 是 | 本部门不涉及…`) is a row of data about empty tables, not a statement.
   const texts = rowCells(map, r)
@@ -37,7 +40,8 @@ export function emptyTableHeaderRows(map: CellMap, settings: HeadingSettings = D
   for (let r = 1; r < map.length; r++) {
     const texts = ownTexts(map, r);
     // A 合计 row printed blank under the header (`合计 | | |` over `此表为空`) is the body's first row.
-    const total = texts.length > 0 && TOTAL_LABEL.test(texts[0]!) && texts.slice(1).every((t) => FIGURE_OR_DASH.test(t));
+    const total =
+      texts.length > 0 && TOTAL_LABEL.test(texts[0]!) && texts.slice(1).every((t) => FIGURE_OR_DASH.test(t));
     // A row of column numbers (`** | 1`) under the header stays a row, as in every table.
     if (texts.length && !total && !isStatementRow(map, r, settings) && !isNumberingTexts(texts)) continue;
     const crossing = rowCells(map, r).some((c) => c.row < r);

@@ -7,7 +7,6 @@ import { DASH, FIELD_LABEL, FORM_NUMBER, LEVEL1_HEADER, LEVEL2_HEADER } from '..
  * indicator grid's header as the columns, the project's fields as further columns repeated on every row.
  */
 
-
 export function isIndicatorHeader(row: readonly string[]): boolean {
   const cells = row.map(compact);
   return cells.some((c) => LEVEL1_HEADER.test(c)) && cells.some((c) => LEVEL2_HEADER.test(c));
@@ -27,7 +26,12 @@ interface Form {
   sources: number[];
 }
 
-export function formsToTable(rows: readonly (readonly string[])[]): { columns: string[]; rows: string[][]; sourceRows: number[]; warnings: string[] } {
+export function formsToTable(rows: readonly (readonly string[])[]): {
+  columns: string[];
+  rows: string[][];
+  sourceRows: number[];
+  warnings: string[];
+} {
   const warnings: string[] = [];
   const forms: Form[] = [];
   let form: Form | undefined;
@@ -61,7 +65,9 @@ export function formsToTable(rows: readonly (readonly string[])[]): { columns: s
   const indicatorColumns: string[] = [];
   for (const f of forms) for (const h of f.header) if (h && !indicatorColumns.includes(h)) indicatorColumns.push(h);
   const fieldColumns: string[] = [];
-  for (const f of forms) for (const k of f.fields.keys()) if (!fieldColumns.includes(k) && !indicatorColumns.includes(k)) fieldColumns.push(k);
+  for (const f of forms)
+    for (const k of f.fields.keys())
+      if (!fieldColumns.includes(k) && !indicatorColumns.includes(k)) fieldColumns.push(k);
   const out: string[][] = [];
   const sourceRows: number[] = [];
   for (const f of forms) {
@@ -94,14 +100,15 @@ function readFields(row: readonly string[], fields: Map<string, string>, warning
     // An amount is never a label: one met where a label is due has lost its label (or its row is not label/value
     // pairs); it is said, not made a column name.
     if (isValue(cells[i]!)) {
-      if (!DASH.test(compact(cells[i]!))) warnings.push(`form field value ${compact(cells[i]!)} has no label; not read`);
+      if (!DASH.test(compact(cells[i]!)))
+        warnings.push(`form field value ${compact(cells[i]!)} has no label; not read`);
       i++;
       continue;
     }
     const next = compact(cells[i + 1]!);
     const after = cells[i + 2] !== undefined ? compact(cells[i + 2]!) : undefined;
     if (!FORM_NUMBER.test(next) && (/[:：]$/u.test(next) || (after !== undefined && FORM_NUMBER.test(after)))) {
-      prefix = label(cells[i]!) + '/';
+      prefix = `${label(cells[i]!)}/`;
       i++;
       continue;
     }
@@ -115,7 +122,8 @@ function label(text: string): string {
   return compact(text).replace(/[:：]$/u, '');
 }
 
-const distinct = (row: readonly string[]): string[] => row.map((c) => c.trim()).filter((c, i, all) => c && all[i - 1] !== c);
+const distinct = (row: readonly string[]): string[] =>
+  row.map((c) => c.trim()).filter((c, i, all) => c && all[i - 1] !== c);
 
 /**
  * A row of labels under a group label, with a row of amounts right below it under the same group label
@@ -123,13 +131,18 @@ const distinct = (row: readonly string[]): string[] => row.map((c) => c.trim()).
  */
 function labelRowWithValues(row: readonly string[], next: readonly string[] | undefined): boolean {
   if (!next) return false;
-  const labels = distinct(row), values = distinct(next);
+  const labels = distinct(row),
+    values = distinct(next);
   if (labels.length < 3 || labels[0] !== values[0] || labels.length !== values.length) return false;
-  return labels.slice(1).every((l) => !FORM_NUMBER.test(compact(l))) && values.slice(1).every((v) => FORM_NUMBER.test(compact(v)));
+  return (
+    labels.slice(1).every((l) => !FORM_NUMBER.test(compact(l))) &&
+    values.slice(1).every((v) => FORM_NUMBER.test(compact(v)))
+  );
 }
 
 function readLabelledValues(row: readonly string[], next: readonly string[], fields: Map<string, string>): void {
-  const labels = distinct(row), values = distinct(next);
+  const labels = distinct(row),
+    values = distinct(next);
   const group = label(labels[0]!);
   for (let i = 1; i < labels.length; i++) {
     const key = `${group}/${label(labels[i]!)}`;
@@ -159,13 +172,17 @@ function readAmountBlock(rows: readonly (readonly string[])[], at: number, field
     if (isValue(head[c]!) && !labelCols.length) own.push(head[c]!);
     else labelCols.push(c);
   }
-  if (own.length > 1 || labelCols.length < 2 || labelCols.some((c) => isValue(head[c]!) || /[:：]$/u.test(head[c]!))) return 0;
+  if (own.length > 1 || labelCols.length < 2 || labelCols.some((c) => isValue(head[c]!) || /[:：]$/u.test(head[c]!)))
+    return 0;
   const valueRows: { rowLabel: string; values: string[] }[] = [];
   for (let k = at + 1; k < rows.length; k++) {
     const row = rows[k]!.map(compact);
     // The group label is merged down the block: each of its rows repeats it.
     if (row[g] !== group || isIndicatorHeader(row)) break;
-    const rowLabel = row.slice(g + 1, labelCols[0]).filter((t) => t && t !== group).join('');
+    const rowLabel = row
+      .slice(g + 1, labelCols[0])
+      .filter((t) => t && t !== group)
+      .join('');
     const values = labelCols.map((c, i) => row.slice(c, labelCols[i + 1] ?? row.length).find(Boolean) ?? '');
     if (values.some((v) => v && !isValue(v))) break;
     valueRows.push({ rowLabel, values });

@@ -5,9 +5,11 @@ import { AMOUNT_CELL, COLUMN_NUMBER } from '../kinds/vocabulary.js';
 /** Which cell covers each (row, column) slot of a grid. */
 export type CellMap = (Cell | undefined)[][];
 
-
 export function cellMap(grid: PageGrid): CellMap {
-  const map: CellMap = Array.from({ length: grid.ys.length - 1 }, () => new Array<Cell | undefined>(grid.xs.length - 1));
+  const map: CellMap = Array.from(
+    { length: grid.ys.length - 1 },
+    () => new Array<Cell | undefined>(grid.xs.length - 1),
+  );
   for (const c of grid.cells) {
     for (let r = c.row; r < c.row + c.rowSpan; r++) for (let k = c.col; k < c.col + c.colSpan; k++) map[r]![k] = c;
   }

@@ -2,8 +2,18 @@ import { compact } from '../pdf/normalize.js';
 import { DEFAULT_SETTINGS, type HeadingSettings } from '../settings.js';
 import type { TextLine } from '../types.js';
 import { classifyTable } from '../kinds/registry.js';
-import { CUT_UNIT, EMPTY_TABLE, LABEL_ONLY, META_LINE, NO_DATA, PAGE_NUMBER, SECTION_HEADING, TABLE_LABEL, TITLE_END, UNIT_STATEMENT } from '../kinds/vocabulary.js';
-
+import {
+  CUT_UNIT,
+  EMPTY_TABLE,
+  LABEL_ONLY,
+  META_LINE,
+  NO_DATA,
+  PAGE_NUMBER,
+  SECTION_HEADING,
+  TABLE_LABEL,
+  TITLE_END,
+  UNIT_STATEMENT,
+} from '../kinds/vocabulary.js';
 
 export interface Headings {
   title: string;
@@ -44,7 +54,10 @@ export function isEmptyStatement(text: string, maxNote = DEFAULT_SETTINGS.headin
 }
 
 /** Reads a table's title, label and unit from the text lines above it (nearest last). */
-export function readHeadings(input: readonly TextLine[], settings: HeadingSettings = DEFAULT_SETTINGS.headings): Headings {
+export function readHeadings(
+  input: readonly TextLine[],
+  settings: HeadingSettings = DEFAULT_SETTINGS.headings,
+): Headings {
   const lines = joinCutUnits(input);
   let unit = '';
   let label = '';
@@ -88,16 +101,20 @@ function pickTitle(candidates: readonly TextLine[], { maxTitleLength, sizeSlack 
   if (!pool.length) return '';
   const maxSize = Math.max(...pool.map((l) => l.size));
   const big = pool.filter((l) => l.size >= maxSize - sizeSlack);
-  let best = big[big.length - 1]!;
+  const best = big[big.length - 1]!;
   const idx = candidates.indexOf(best);
   const prev = candidates[idx - 1];
   let text = compact(best.text);
-  if (prev && Math.abs(prev.size - best.size) < sizeSlack && best.y0 - prev.y1 < best.size && !/表$/u.test(compact(prev.text))) {
+  if (
+    prev &&
+    Math.abs(prev.size - best.size) < sizeSlack &&
+    best.y0 - prev.y1 < best.size &&
+    !/表$/u.test(compact(prev.text))
+  ) {
     text = compact(prev.text) + text;
   }
   return text;
 }
-
 
 /** A unit line wrapped in a narrow spot (`金额单位:万` over `元`) is joined with the line right below it. */
 function joinCutUnits(lines: readonly TextLine[]): TextLine[] {
@@ -106,7 +123,12 @@ function joinCutUnits(lines: readonly TextLine[]): TextLine[] {
     const line = out[i]!;
     if (!CUT_UNIT.test(compact(line.text))) continue;
     const j = out.findIndex(
-      (o, k) => k !== i && o.y0 > line.y0 && o.y0 - line.y1 < line.size && o.x0 < line.x1 + line.size && o.x1 > line.x0 - line.size,
+      (o, k) =>
+        k !== i &&
+        o.y0 > line.y0 &&
+        o.y0 - line.y1 < line.size &&
+        o.x0 < line.x1 + line.size &&
+        o.x1 > line.x0 - line.size,
     );
     if (j < 0) continue;
     out[i] = { ...line, text: compact(line.text) + compact(out[j]!.text), y1: out[j]!.y1 };

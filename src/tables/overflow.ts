@@ -17,12 +17,16 @@ export interface OverflowResult {
 }
 
 /** Drops the text lines that are clipped copies of merged cells cut by a page break (see above). */
-export function dropCellOverflow(pages: readonly PageLayout[], settings: TableSettings = DEFAULT_SETTINGS.tables): OverflowResult {
+export function dropCellOverflow(
+  pages: readonly PageLayout[],
+  settings: TableSettings = DEFAULT_SETTINGS.tables,
+): OverflowResult {
   const { outerRuleSlack: slack, continuedRows } = settings;
   const drop = pages.map(() => new Set<TextLine>());
   const from = pages.map(() => new Set<number>());
   for (let i = 0; i + 1 < pages.length; i++) {
-    const page = pages[i]!, next = pages[i + 1]!;
+    const page = pages[i]!,
+      next = pages[i + 1]!;
     const last = page.grids[page.grids.length - 1];
     const first = next.grids[0];
     if (!last || !first || next.page !== page.page + 1 || !sameColumns(last, first, settings.sameColumns)) continue;
@@ -77,13 +81,22 @@ function columnTexts(grid: PageGrid, pick: (c: Cell) => boolean): string[][] {
  * The line lies within the grid's width and its text is, left to right, pieces of the given cell texts of the
  * columns it crosses (two cells' overflow on one baseline read as one line: `…103109` + `103001-中共…`).
  */
-function copies(line: TextLine, grid: PageGrid, texts: readonly string[][], { outerRuleSlack: slack, columnOverlap: inset }: TableSettings): boolean {
+function copies(
+  line: TextLine,
+  grid: PageGrid,
+  texts: readonly string[][],
+  { outerRuleSlack: slack, columnOverlap: inset }: TableSettings,
+): boolean {
   if (line.x0 < grid.box.x0 - slack || line.x1 > grid.box.x1 + slack) return false;
   const cols: number[] = [];
-  for (let k = 0; k + 1 < grid.xs.length; k++) if (line.x1 > grid.xs[k]! + inset && line.x0 < grid.xs[k + 1]! - inset) cols.push(k);
+  for (let k = 0; k + 1 < grid.xs.length; k++)
+    if (line.x1 > grid.xs[k]! + inset && line.x0 < grid.xs[k + 1]! - inset) cols.push(k);
   const text = compact(line.text);
   if (!text || !cols.length) return false;
-  return segments(text, cols.map((k) => texts[k] ?? []));
+  return segments(
+    text,
+    cols.map((k) => texts[k] ?? []),
+  );
 }
 
 /** Can `text` be cut into consecutive pieces, one per column in order (each piece inside one of its texts)? */

@@ -25,7 +25,10 @@ export function corpusFacts(id: string): Fact[] {
   return fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, 'utf8')) as { facts: Fact[] }).facts : [];
 }
 
-const norm = (s: unknown): string => String(s ?? '').normalize('NFKC').replace(/[\s\u3000]+/gu, '');
+const norm = (s: unknown): string =>
+  String(s ?? '')
+    .normalize('NFKC')
+    .replace(/[\s\u3000]+/gu, '');
 
 /** An amount as an integer count of millionths, or null. */
 export function amount(s: unknown): bigint | null {
@@ -38,7 +41,7 @@ export function amount(s: unknown): bigint | null {
   }
   if (!/^\d+(\.\d+)?$/u.test(t)) return null;
   const [i, f = ''] = t.split('.');
-  const v = BigInt(i!) * 1000000n + BigInt((f + '000000').slice(0, 6));
+  const v = BigInt(i!) * 1000000n + BigInt(`${f}000000`.slice(0, 6));
   return neg ? -v : v;
 }
 
@@ -65,11 +68,16 @@ function rowMatches(row: string[], key: string[]): boolean {
 
 /** Whether the document reproduces a verified fact: table by title, row by key, column by header path. */
 export function factFound(doc: ExtractedDocument, fact: Fact): boolean {
-  const tables = doc.tables.filter((t: Table) => [t.title, t.label, ...t.titles].some((x) => norm(x).includes(norm(fact.table))));
+  const tables = doc.tables.filter((t: Table) =>
+    [t.title, t.label, ...t.titles].some((x) => norm(x).includes(norm(fact.table))),
+  );
   return tables.some((t) => {
     if (fact.unit) return norm(t.unit) === norm(fact.unit);
     if (!fact.row || fact.col === undefined) return false;
-    const cols = t.columns.map(norm).map((c, i) => [c, i] as const).filter(([c]) => c === norm(fact.col) || c.endsWith('/' + norm(fact.col)));
+    const cols = t.columns
+      .map(norm)
+      .map((c, i) => [c, i] as const)
+      .filter(([c]) => c === norm(fact.col) || c.endsWith(`/${norm(fact.col)}`));
     if (cols.length !== 1) return false;
     const rows = t.rows.filter((r) => rowMatches(r, fact.row!));
     const row = rows[fact.nth ?? 0];

@@ -7,7 +7,8 @@ import type { FixtureSlot, FixtureTable } from '../../scripts/fixture-data.mjs';
  */
 export const printed = (s: string): string => s.normalize('NFKC');
 
-export const slotText = (slot: FixtureSlot): string | null => (slot === null ? null : typeof slot === 'string' ? slot : slot.t);
+export const slotText = (slot: FixtureSlot): string | null =>
+  slot === null ? null : typeof slot === 'string' ? slot : slot.t;
 export const span = (slot: FixtureSlot): { rs: number; cs: number } =>
   slot === null || typeof slot === 'string' ? { rs: 1, cs: 1 } : { rs: slot.rs ?? 1, cs: slot.cs ?? 1 };
 
