@@ -86,6 +86,34 @@ export type TableKind =
 import type { CheckReport } from './checks/result.js';
 import type { TableRecord } from './records/schemas.js';
 
+/**
+ * One page grid that went into a table: the table's rows [rows[0], rows[1]) were read from it, in order. A grid that
+ * gave no row (a header repeated alone at a page foot) is still a part, with an empty range.
+ */
+export interface TablePart {
+  /** 1-based page number. */
+  page: number;
+  /** Index of the grid in that page's `PageLayout.grids`. */
+  grid: number;
+  /** The grid's box on the page. */
+  box: Box;
+  /** The table rows read from this grid: [from, to), indices into `Table.rows`. */
+  rows: [number, number];
+  /**
+   * For each of those rows, in order, the grid row (index into the grid's rows, `PageGrid.ys`) it was read from;
+   * the row's cells are that grid row's cells. Two exceptions: a cell in `Table.joined` holds pieces from several
+   * parts; a series of performance forms repeats each project's fields (read from the form's field rows above its
+   * indicators) on every indicator row, so only its indicator columns come from the row's own grid row.
+   */
+  gridRows: number[];
+}
+
+/** A merged cell cut by a page break: in column `col`, rows [from, to) of the table hold its joined text. */
+export interface JoinedCell {
+  col: number;
+  rows: [number, number];
+}
+
 export interface Table {
   kind: TableKind;
   title: string;
@@ -99,6 +127,14 @@ export interface Table {
   rows: string[][];
   /** The page each row was read from. */
   rowPages: number[];
+  /** Where the table was read: every page grid that went into it, in reading order (see `TablePart`). */
+  parts: TablePart[];
+  /**
+   * Merged cells cut by a page break, whose pieces were joined into one text (`continued` project names, goals):
+   * in column `col`, rows [from, to) hold the joined text, though each row's grid cell holds only the piece printed
+   * on its own page. Absent when the table has none.
+   */
+  joined?: JoinedCell[];
   /** Typed records for a table of a known kind (none for `other`). */
   records?: TableRecord[];
   /** The unit of the records' amounts: the table's own, or the one asked for with `unit`. */
