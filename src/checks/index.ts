@@ -2,7 +2,7 @@ import type { Table } from '../types.js';
 import { crossTableChecks } from './cross-tables.js';
 import { lineItemChecks } from './line-items.js';
 import { overallFundChecks, summaryChecks, threePublicChecks, weightChecks } from './other-tables.js';
-import type { CheckReport, CheckResult } from './result.js';
+import { registerTables, type CheckReport, type CheckResult } from './result.js';
 
 export type { CheckReport, CheckResult } from './result.js';
 
@@ -14,6 +14,8 @@ const LINE_ITEM_KINDS = new Set<Table['kind']>([
 /** Every accounting identity the document's tables allow, within and across tables. Never changes a number. */
 export function runChecks(tables: readonly Table[]): CheckReport {
   const results: CheckResult[] = [];
+  // Every result names its table by position too (`CheckResult.table`).
+  registerTables(tables);
   for (const t of tables) {
     if (t.empty) continue;
     if (LINE_ITEM_KINDS.has(t.kind)) results.push(...lineItemChecks(t));

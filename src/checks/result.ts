@@ -6,6 +6,9 @@ import type { Table } from '../types.js';
 export interface CheckResult {
   id: string;
   message: { zh: string; en: string };
+  /** The position in `doc.tables` of the table the result is about (two tables may share a title); null only for
+   * a result made outside `runChecks`. */
+  table: number | null;
   tableKind: Table['kind'];
   tableTitle: string;
   /** The page the result is about: the page its row was read from, else the table's first page. */
@@ -94,6 +97,12 @@ export function pageOf(table: Table, rowIndex: number | null): number | null {
   return (rowIndex !== null ? table.rowPages[rowIndex] : undefined) ?? table.pages[0] ?? null;
 }
 
+/** Each table's position in its document, registered by `runChecks` for the results it makes. */
+const POSITIONS = new WeakMap<Table, number>();
+export function registerTables(tables: readonly Table[]): void {
+  tables.forEach((t, i) => POSITIONS.set(t, i));
+}
+
 export function compare(c: Comparison): CheckResult {
   const difference = c.found.minus(c.expected);
   const tolerance = toleranceFor(c.table, c.terms, c.figures);
@@ -101,6 +110,7 @@ export function compare(c: Comparison): CheckResult {
   return {
     id: c.id,
     message: { zh: c.zh, en: c.en },
+    table: POSITIONS.get(c.table) ?? null,
     tableKind: c.table.kind,
     tableTitle: c.table.title,
     page: pageOf(c.table, c.rowIndex),
