@@ -41,10 +41,21 @@ function layoutOrWarn(content: PageContent, warnings: Warning[]): PageLayout {
 }
 
 /**
+ * A PDF document open in pdf.js (pdfjs-dist's `PDFDocumentProxy`), described by what extract() asks of it, so the
+ * package's declarations do not pull in pdf.js's own (DOM-typed) ones.
+ */
+export interface OpenDocument {
+  readonly numPages: number;
+  getPage(pageNumber: number): Promise<unknown>;
+  /** The document's bytes (for `source.sha256`). */
+  getData(): Promise<Uint8Array>;
+}
+
+/**
  * Reads a budget disclosure PDF — a path, its bytes, or a document already open in pdf.js — into its tables. A
  * document passed open stays open (the caller closes it). Throws `InputError` for unusable input.
  */
-export async function extract(input: string | Uint8Array | PdfDocument, options: ExtractOptions = {}): Promise<ExtractedDocument> {
+export async function extract(input: string | Uint8Array | OpenDocument, options: ExtractOptions = {}): Promise<ExtractedDocument> {
   return (await run(input, options, false)).doc;
 }
 
@@ -68,19 +79,20 @@ export interface ExtractionWithPages {
  * extract(), keeping every page's layout and rulings for drawing (`show`): each page is read once, for both.
  * Internal (not exported from the package).
  */
-export async function extractWithPages(input: string | Uint8Array | PdfDocument, options: ExtractOptions = {}): Promise<ExtractionWithPages> {
+export async function extractWithPages(input: string | Uint8Array | OpenDocument, options: ExtractOptions = {}): Promise<ExtractionWithPages> {
   return run(input, options, true);
 }
 
-const isOpenDocument = (input: string | Uint8Array | PdfDocument): input is PdfDocument =>
+const isOpenDocument = (input: string | Uint8Array | OpenDocument): input is OpenDocument =>
   typeof input !== 'string' && !(input instanceof Uint8Array);
 
-async function run(input: string | Uint8Array | PdfDocument, options: ExtractOptions, keepPages: boolean): Promise<ExtractionWithPages> {
+async function run(input: string | Uint8Array | OpenDocument, options: ExtractOptions, keepPages: boolean): Promise<ExtractionWithPages> {
   const open = isOpenDocument(input);
   const data = typeof input === 'string' ? new Uint8Array(await readFile(input)) : open ? await input.getData() : input;
   const file = options.fileName ?? (typeof input === 'string' ? path.basename(input) : 'document.pdf');
   const sha256 = createHash('sha256').update(data).digest('hex');
-  const doc = open ? input : await openPdf(data, { password: options.password });
+  // Only pdf.js makes documents of this shape.
+  const doc = open ? (input as unknown as PdfDocument) : await openPdf(data, { password: options.password });
   try {
     if (options.maxPages !== undefined && doc.numPages > options.maxPages) {
       throw new InputError('too_large', `${doc.numPages} pages, more than --max-pages ${options.maxPages}`);
