@@ -95,7 +95,7 @@ export interface TablePart {
   page: number;
   /** Index of the grid in that page's `PageLayout.grids`. */
   grid: number;
-  /** The grid's box on the page. */
+  /** The grid's box on the page, to 0.01 pt. */
   box: Box;
   /** The table rows read from this grid: [from, to), indices into `Table.rows`. */
   rows: [number, number];

@@ -29,13 +29,7 @@ function indicatorColumns(t: Table, grid: PageGrid): number {
 describe('provenance: every table row points at the grid row it was read from', () => {
   for (const file of FIXTURES) {
     it(file, async () => {
-      let read;
-      try {
-        read = await extractWithPages(path.join(ROOT, 'fixtures', file));
-      } catch {
-        return; // fixtures that are unusable input on purpose
-      }
-      const { doc, pages } = read;
+      const { doc, pages } = await extractWithPages(path.join(ROOT, 'fixtures', file));
       for (const t of doc.tables) {
         // The parts cover the rows in order, without gaps or overlaps, each on its row's page.
         let next = 0;
@@ -46,7 +40,7 @@ describe('provenance: every table row points at the grid row it was read from', 
           const page = pages[p.page - 1]!;
           const grid = page.layout.grids[p.grid]!;
           expect(grid).toBeDefined();
-          expect(p.box).toEqual({ x0: grid.box.x0, y0: grid.box.y0, x1: grid.box.x1, y1: grid.box.y1 });
+          for (const k of ['x0', 'y0', 'x1', 'y1'] as const) expect(Math.abs(p.box[k] - grid.box[k])).toBeLessThanOrEqual(0.005);
           // Inside its page.
           expect(p.box.x0).toBeGreaterThanOrEqual(-0.5);
           expect(p.box.y0).toBeGreaterThanOrEqual(-0.5);

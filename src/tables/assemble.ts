@@ -130,8 +130,11 @@ function bannerRows(grid: PageGrid, map: CellMap): { bannerLines: TextLine[]; fi
 /** A part of a table read from grid `index` of its page, its rows starting at table row `at`. */
 function newPart(grid: PageGrid, index: number, at: number): TablePart {
   const { x0, y0, x1, y1 } = grid.box;
-  return { page: grid.page, grid: index, box: { x0, y0, x1, y1 }, rows: [at, at], gridRows: [] };
+  return { page: grid.page, grid: index, box: { x0: pt(x0), y0: pt(y0), x1: pt(x1), y1: pt(y1) }, rows: [at, at], gridRows: [] };
 }
+
+/** A coordinate to 0.01 pt, as printed in the output: the layout's sums carry float noise (45.600000000000016). */
+const pt = (v: number): number => Math.round(v * 100) / 100;
 
 /**
  * `statedEmpty`: the table says it has no data; its header ends where its blank body begins. `index`: the grid's
