@@ -277,12 +277,14 @@ describe('a failure in full', () => {
     const f = D.faultInjections['amount-changed'];
     const row = treeRow(f.code);
     const L = layout('amount-changed');
-    const { checks } = await read('amount-changed');
+    const { checks, tables } = await read('amount-changed');
     const r = checks.results.find((x) => !x.passed && x.id === 'row.total_equals_basic_plus_project');
     expect(r).toBeDefined();
     expect({ ...r!, message: undefined }).toEqual({
       id: 'row.total_equals_basic_plus_project',
       message: undefined,
+      // The table by position: the document's one 支出总表.
+      table: tables.findIndex((t) => t.kind === 'expenditure' && t.title === L.tables.expenditure.title),
       tableKind: 'expenditure',
       tableTitle: L.tables.expenditure.title,
       page: L.pageOfRow(f.code),
