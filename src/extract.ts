@@ -4,12 +4,12 @@ import path from 'node:path';
 import { InputError } from './errors.js';
 import { layoutPage } from './layout/page.js';
 import { runChecks } from './checks/index.js';
-import { openPdf } from './pdf/open.js';
+import { openPdf, type PdfDocument } from './pdf/open.js';
 import { attachRecords, convertTables } from './records/index.js';
 import { readPage } from './pdf/page.js';
 import { assembleTables } from './tables/assemble.js';
 import { readDocumentInfo } from './tables/document-info.js';
-import type { ExtractedDocument, PageContent, PageLayout, Warning } from './types.js';
+import type { ExtractedDocument, PageContent, PageLayout, Ruling, Warning } from './types.js';
 
 export interface ExtractOptions {
   /** Name reported as `source.file` when bytes are passed. */
@@ -40,17 +40,65 @@ function layoutOrWarn(content: PageContent, warnings: Warning[]): PageLayout {
   }
 }
 
-/** Reads a budget disclosure PDF (a path or its bytes) into its tables. Throws `InputError` for unusable input. */
-export async function extract(input: string | Uint8Array, options: ExtractOptions = {}): Promise<ExtractedDocument> {
-  const data = typeof input === 'string' ? new Uint8Array(await readFile(input)) : input;
+/**
+ * A PDF document open in pdf.js (pdfjs-dist's `PDFDocumentProxy`), described by what extract() asks of it, so the
+ * package's declarations do not pull in pdf.js's own (DOM-typed) ones.
+ */
+export interface OpenDocument {
+  readonly numPages: number;
+  getPage(pageNumber: number): Promise<unknown>;
+  /** The document's bytes (for `source.sha256`). */
+  getData(): Promise<Uint8Array>;
+}
+
+/**
+ * Reads a budget disclosure PDF — a path, its bytes, or a document already open in pdf.js — into its tables. A
+ * document passed open stays open (the caller closes it). Throws `InputError` for unusable input.
+ */
+export async function extract(input: string | Uint8Array | OpenDocument, options: ExtractOptions = {}): Promise<ExtractedDocument> {
+  return (await run(input, options, false)).doc;
+}
+
+/** What a page is drawn from besides its picture: its size and rulings as read, and the layout the tables came from. */
+export interface PageGeometry {
+  /** 1-based page number. */
+  number: number;
+  width: number;
+  height: number;
+  rulings: Ruling[];
+  layout: PageLayout;
+}
+
+/** The extracted document and, per page, the geometry it was read from (`pages[n - 1]` is page n). */
+export interface ExtractionWithPages {
+  doc: ExtractedDocument;
+  pages: PageGeometry[];
+}
+
+/**
+ * extract(), keeping every page's layout and rulings for drawing (`show`): each page is read once, for both.
+ * Internal (not exported from the package).
+ */
+export async function extractWithPages(input: string | Uint8Array | OpenDocument, options: ExtractOptions = {}): Promise<ExtractionWithPages> {
+  return run(input, options, true);
+}
+
+const isOpenDocument = (input: string | Uint8Array | OpenDocument): input is OpenDocument =>
+  typeof input !== 'string' && !(input instanceof Uint8Array);
+
+async function run(input: string | Uint8Array | OpenDocument, options: ExtractOptions, keepPages: boolean): Promise<ExtractionWithPages> {
+  const open = isOpenDocument(input);
+  const data = typeof input === 'string' ? new Uint8Array(await readFile(input)) : open ? await input.getData() : input;
   const file = options.fileName ?? (typeof input === 'string' ? path.basename(input) : 'document.pdf');
   const sha256 = createHash('sha256').update(data).digest('hex');
-  const doc = await openPdf(data, { password: options.password });
+  // Only pdf.js makes documents of this shape.
+  const doc = open ? (input as unknown as PdfDocument) : await openPdf(data, { password: options.password });
   try {
     if (options.maxPages !== undefined && doc.numPages > options.maxPages) {
       throw new InputError('too_large', `${doc.numPages} pages, more than --max-pages ${options.maxPages}`);
     }
     const layouts: PageLayout[] = [];
+    const pages: PageGeometry[] = [];
     const warnings: Warning[] = [];
     let chars = 0, unreadable = 0, unreadablePages = 0;
     for (let n = 1; n <= doc.numPages; n++) {
@@ -63,7 +111,9 @@ export async function extract(input: string | Uint8Array, options: ExtractOption
         unreadablePages++;
         warnings.push({ page: n, message: 'text is drawn on this page but cannot be read (a font without Unicode mapping or a missing CMap)' });
       }
-      layouts.push(layoutOrWarn(content, warnings));
+      const layout = layoutOrWarn(content, warnings);
+      layouts.push(layout);
+      if (keepPages) pages.push({ number: n, width: content.width, height: content.height, rulings: content.rulings, layout });
     }
     if (chars === 0 && unreadablePages > 0) throw new InputError('unreadable_fonts', `${unreadablePages} pages`);
     if (chars === 0) throw new InputError('no_text_layer', `${doc.numPages} pages without text`);
@@ -76,7 +126,7 @@ export async function extract(input: string | Uint8Array, options: ExtractOption
     if (target) warnings.push(...convertTables(tables, target));
     if (!tables.length) warnings.push({ message: 'no tables found in this document' });
     for (const t of tables) if (!t.title) warnings.push({ page: t.pages[0], message: 'table without a title' });
-    return {
+    const extracted: ExtractedDocument = {
       source: { file, sha256, pages: doc.numPages },
       ...(target ? { unitConversion: { to: target, note: `record amounts converted exactly to ${target}; rows keep the printed values` } } : {}),
       document: readDocumentInfo(layouts),
@@ -84,7 +134,8 @@ export async function extract(input: string | Uint8Array, options: ExtractOption
       checks,
       warnings,
     };
+    return { doc: extracted, pages };
   } finally {
-    await doc.destroy();
+    if (!open) await doc.destroy();
   }
 }

@@ -70,6 +70,34 @@ export interface PageLayout {
 /** What a table is (收支总表, “三公”经费表 …): each kind's titles, records and checks are in src/kinds/registry.ts. */
 export type TableKind = RecordKind | 'other';
 
+/**
+ * One page grid that went into a table: the table's rows [rows[0], rows[1]) were read from it, in order. A grid that
+ * gave no row (a header repeated alone at a page foot) is still a part, with an empty range.
+ */
+export interface TablePart {
+  /** 1-based page number. */
+  page: number;
+  /** Index of the grid in that page's `PageLayout.grids`. */
+  grid: number;
+  /** The grid's box on the page, to 0.01 pt. */
+  box: Box;
+  /** The table rows read from this grid: [from, to), indices into `Table.rows`. */
+  rows: [number, number];
+  /**
+   * For each of those rows, in order, the grid row (index into the grid's rows, `PageGrid.ys`) it was read from;
+   * the row's cells are that grid row's cells. Two exceptions: a cell in `Table.joined` holds pieces from several
+   * parts; a series of performance forms repeats each project's fields (read from the form's field rows above its
+   * indicators) on every indicator row, so only its indicator columns come from the row's own grid row.
+   */
+  gridRows: number[];
+}
+
+/** A merged cell cut by a page break: in column `col`, rows [from, to) of the table hold its joined text. */
+export interface JoinedCell {
+  col: number;
+  rows: [number, number];
+}
+
 /** What every table has, whatever its kind: the grid as printed and where it was read. */
 export interface TableBase {
   title: string;
@@ -83,6 +111,14 @@ export interface TableBase {
   rows: string[][];
   /** The page each row was read from. */
   rowPages: number[];
+  /** Where the table was read: every page grid that went into it, in reading order (see `TablePart`). */
+  parts: TablePart[];
+  /**
+   * Merged cells cut by a page break, whose pieces were joined into one text (`continued` project names, goals):
+   * in column `col`, rows [from, to) hold the joined text, though each row's grid cell holds only the piece printed
+   * on its own page. Absent when the table has none.
+   */
+  joined?: JoinedCell[];
   /** The unit of the records' amounts: the table's own, or the one asked for with `unit`. */
   recordsUnit?: string;
 }
@@ -103,6 +139,9 @@ export type TableOf<K extends TableKind> = Extract<Table, { kind: K }>;
 export interface CheckResult {
   id: string;
   message: { zh: string; en: string };
+  /** The position in `doc.tables` of the table the result is about (two tables may share a title); null only for
+   * a result made outside `runChecks`. */
+  table: number | null;
   tableKind: TableKind;
   tableTitle: string;
   /** The page the result is about: the page its row was read from, else the table's first page. */

@@ -7,7 +7,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { createCanvas, loadImage } from '@napi-rs/canvas';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { extract } from '../src/extract.js';
+import { extractWithPages } from '../src/extract.js';
 import { openPdf } from '../src/pdf/open.js';
 import { readPage } from '../src/pdf/page.js';
 import { COLORS, rgb } from '../src/show/draw.js';
@@ -173,15 +173,16 @@ describe('show: page pictures', () => {
 
   it('a row that failed a check is drawn red', async () => {
     const data = new Uint8Array(await readFile(fixture('fill-rulings.pdf')));
-    const doc = await extract(data, { fileName: 'fill-rulings.pdf' });
-    const table = doc.tables[0]!;
-    const row = table.rows.findIndex((r) => r.includes('招商引资'));
-    expect(row).toBeGreaterThan(0);
-    const passed = doc.checks.results.find((r) => r.tableTitle === table.title)!;
-    doc.checks.results.push({ ...passed, passed: false, row: { code: '2011308', name: '招商引资' } });
     const pdf = await openForRender(data);
     try {
-      const model = await buildShowModel(pdf, doc);
+      const read = await extractWithPages(pdf, { fileName: 'fill-rulings.pdf' });
+      const doc = read.doc;
+      const table = doc.tables[0]!;
+      const row = table.rows.findIndex((r) => r.includes('招商引资'));
+      expect(row).toBeGreaterThan(0);
+      const passed = doc.checks.results.find((r) => r.tableTitle === table.title)!;
+      doc.checks.results.push({ ...passed, passed: false, row: { code: '2011308', name: '招商引资' }, rowIndex: row });
+      const model = buildShowModel(read);
       expect(model.failedRows.map((f) => [f.table, f.row])).toEqual([[0, row]]);
       const place = model.rows[0]![row]!;
       const px = await decode(await pagePng({ model, pdf, close: async () => undefined }, 1, 2));
@@ -196,6 +197,20 @@ describe('show: page pictures', () => {
       expect(along(px, top, 2, rgb(COLORS.failed))).toBeGreaterThan(0.5);
     } finally {
       await pdf.destroy();
+    }
+  });
+
+  it('a failed check without a row index (made outside runChecks) still finds its row by name', async () => {
+    const s = await session('fill-rulings.pdf');
+    try {
+      const doc = s.model.doc;
+      const row = doc.tables[0]!.rows.findIndex((r) => r.includes('招商引资'));
+      const passed = doc.checks.results.find((r) => r.table === 0)!;
+      doc.checks.results.push({ ...passed, table: null, passed: false, row: { code: '2011308', name: '招商引资' }, rowIndex: null });
+      const model = buildShowModel({ doc, pages: s.model.pages });
+      expect(model.failedRows.map((f) => [f.table, f.row])).toEqual([[0, row]]);
+    } finally {
+      await s.close();
     }
   });
 });

@@ -2,7 +2,7 @@ import { recordSpec } from '../kinds/registry.js';
 import { buildRecords } from '../records/index.js';
 import type { Table } from '../types.js';
 import { crossTableChecks } from './cross-tables.js';
-import type { CheckReport, CheckResult } from './result.js';
+import { registerTables, type CheckReport, type CheckResult } from './result.js';
 
 export type { CheckReport, CheckResult } from './result.js';
 
@@ -14,6 +14,8 @@ export type { CheckReport, CheckResult } from './result.js';
 export function runChecks(tables: readonly Table[]): CheckReport {
   const read = tables.map((t) => (t.records || t.kind === 'other' ? t : ({ ...t, records: buildRecords(t).records } as Table)));
   const results: CheckResult[] = [];
+  // Every result names its table by position too (`CheckResult.table`).
+  registerTables(read);
   for (const t of read) {
     if (t.empty) continue;
     const spec = recordSpec(t.kind) as { checks?: (t: Table, r: readonly unknown[]) => CheckResult[] } | null;

@@ -69,6 +69,12 @@ export function pageOf(table: Table, rowIndex: number | null): number | null {
   return (rowIndex !== null ? table.rowPages[rowIndex] : undefined) ?? table.pages[0] ?? null;
 }
 
+/** Each table's position in its document, registered by `runChecks` for the results it makes. */
+const POSITIONS = new WeakMap<Table, number>();
+export function registerTables(tables: readonly Table[]): void {
+  tables.forEach((t, i) => POSITIONS.set(t, i));
+}
+
 export function compare(c: Comparison): CheckResult {
   const difference = c.found.minus(c.expected);
   const tolerance = toleranceFor(c.table, c.terms, c.figures);
@@ -76,6 +82,7 @@ export function compare(c: Comparison): CheckResult {
   return {
     id: c.id,
     message: { zh: c.zh, en: c.en },
+    table: POSITIONS.get(c.table) ?? null,
     tableKind: c.table.kind,
     tableTitle: c.table.title,
     page: pageOf(c.table, c.rowIndex),

@@ -1,4 +1,4 @@
-import { extract } from '../extract.js';
+import { extractWithPages } from '../extract.js';
 import type { PdfDocument } from '../pdf/open.js';
 import { drawOverlay } from './draw.js';
 import { htmlReport } from './html.js';
@@ -20,13 +20,22 @@ export interface ShowSession {
   close(): Promise<void>;
 }
 
-/** Extracts the document (tables, checks) and reads the geometry of every page. Throws `InputError` like extract(). */
+/**
+ * Opens the PDF once, for drawing, and extracts it from that open document (tables, checks, and each page's layout
+ * and rulings, every page read once). Throws `InputError` like extract().
+ */
 export async function openShow(src: ShowSource): Promise<ShowSession> {
-  const doc = await extract(src.data, { fileName: src.fileName, password: src.password, maxPages: src.maxPages });
-  const pdf = await openForRender(src.data, src.password);
+  return showDocument(await openForRender(src.data, src.password), src);
+}
+
+/**
+ * A session on a document already open for drawing (`openForRender`); the session owns it from here (closing the
+ * session, or a failure to extract, destroys it).
+ */
+export async function showDocument(pdf: PdfDocument, src: Omit<ShowSource, 'data' | 'password'>): Promise<ShowSession> {
   try {
-    const model = await buildShowModel(pdf, doc);
-    return { model, pdf, close: () => pdf.destroy() };
+    const read = await extractWithPages(pdf, { fileName: src.fileName, maxPages: src.maxPages });
+    return { model: buildShowModel(read), pdf, close: () => pdf.destroy() };
   } catch (err) {
     await pdf.destroy();
     throw err;

@@ -1,7 +1,7 @@
 import { joinPieces } from '../layout/join.js';
 import { compact } from '../pdf/normalize.js';
 import { DEFAULT_SETTINGS, type Settings } from '../settings.js';
-import type { Cell, PageGrid, PageLayout, Table, TextLine, Warning } from '../types.js';
+import type { Cell, JoinedCell, PageGrid, PageLayout, Table, TablePart, TextLine, Warning } from '../types.js';
 import { alignColumns, carriedTitleLines, endsWithTotalRow, titleLinesBelow } from './continuation.js';
 import { emptyTableHeaderRows, hasFigure, hasStatementRow } from './empty.js';
 import { cellMap, columnPaths, headerRowCount, isNumberingTexts, rowCells, type CellMap } from './header.js';
@@ -35,6 +35,8 @@ interface Builder {
   xs: number[];
   /** The table says it has no data (`本表无数据`, in a cell or in a note below it). */
   noData: boolean;
+  /** Merged cells joined over a page break so far (become `Table.joined`). */
+  joined: JoinedCell[];
 }
 
 /**
@@ -90,12 +92,12 @@ export function assembleTables(layouts: readonly PageLayout[], warnings: Warning
       }
       const statedEmpty = noDataNote || hasStatementRow(map.slice(firstRow), hs);
       if (continues && prev) {
-        appendContinuation(prev, map, firstRow, headings.title !== '', page.page, isLast);
+        appendContinuation(prev, map, firstRow, headings.title !== '', newPart(grid, index, prev.table.rows.length), isLast);
         for (const t of headings.all) if (!prev.table.titles.includes(t)) prev.table.titles.push(t);
         if (!prev.table.unit && headings.unit) prev.table.unit = headings.unit;
         prev.xs = grid.xs;
       } else {
-        builders.push(startTable(grid, map, firstRow, headings, isLast, statedEmpty, settings));
+        builders.push(startTable(grid, index, map, firstRow, headings, isLast, statedEmpty, settings));
       }
       if (statedEmpty) builders[builders.length - 1]!.noData = true;
     });
@@ -124,8 +126,20 @@ function bannerRows(grid: PageGrid, map: CellMap): { bannerLines: TextLine[]; fi
   return { bannerLines, firstRow: r };
 }
 
-/** `statedEmpty`: the table says it has no data; its header ends where its blank body begins. */
-function startTable(grid: PageGrid, fullMap: CellMap, firstRow: number, headings: ReturnType<typeof readHeadings>, isLast: boolean, statedEmpty = false, settings: Settings = DEFAULT_SETTINGS): Builder {
+/** A part of a table read from grid `index` of its page, its rows starting at table row `at`. */
+function newPart(grid: PageGrid, index: number, at: number): TablePart {
+  const { x0, y0, x1, y1 } = grid.box;
+  return { page: grid.page, grid: index, box: { x0: pt(x0), y0: pt(y0), x1: pt(x1), y1: pt(y1) }, rows: [at, at], gridRows: [] };
+}
+
+/** A coordinate to 0.01 pt, as printed in the output: the layout's sums carry float noise (45.600000000000016). */
+const pt = (v: number): number => Math.round(v * 100) / 100;
+
+/**
+ * `statedEmpty`: the table says it has no data; its header ends where its blank body begins. `index`: the grid's
+ * position on its page.
+ */
+function startTable(grid: PageGrid, index: number, fullMap: CellMap, firstRow: number, headings: ReturnType<typeof readHeadings>, isLast: boolean, statedEmpty = false, settings: Settings = DEFAULT_SETTINGS): Builder {
   const map = fullMap.slice(firstRow);
   const columnCount = grid.xs.length - 1;
   const form = isForm(map.map((row) => row.map((c, k) => (c && c.col === k ? c.text : ''))));
@@ -143,6 +157,7 @@ function startTable(grid: PageGrid, fullMap: CellMap, firstRow: number, headings
       columns: columnPaths(map, h, columnCount),
       rows: [],
       rowPages: [],
+      parts: [],
     },
     columnCount,
     mergedCols: new Set(),
@@ -153,12 +168,14 @@ function startTable(grid: PageGrid, fullMap: CellMap, firstRow: number, headings
     noData: false,
     headerTexts: map.slice(0, h).map((row) => rowTexts(row)),
     xs: grid.xs,
+    joined: [],
   };
-  appendBody(builder, map, h, false, grid.page);
+  appendBody(builder, map, h, false, newPart(grid, index, 0), firstRow);
   return builder;
 }
 
-function appendContinuation(b: Builder, fullMap: CellMap, firstRow: number, titleRepeated: boolean, page: number, isLast: boolean): void {
+function appendContinuation(b: Builder, fullMap: CellMap, firstRow: number, titleRepeated: boolean, part: TablePart, isLast: boolean): void {
+  const page = part.page;
   const map = fullMap.slice(firstRow);
   let skip = 0;
   const repeated = b.headerTexts.length;
@@ -171,12 +188,17 @@ function appendContinuation(b: Builder, fullMap: CellMap, firstRow: number, titl
   if (!b.table.pages.includes(page)) b.table.pages.push(page);
   b.lastPage = page;
   b.endedLastOnPage = isLast;
-  appendBody(b, map, skip, true, page);
+  appendBody(b, map, skip, true, part, firstRow);
 }
 
-/** Appends a grid's body rows: horizontal spans give their text to the first column, vertical spans repeat it. */
-function appendBody(b: Builder, map: CellMap, from: number, continued: boolean, page: number): void {
+/**
+ * Appends a grid's body rows: horizontal spans give their text to the first column, vertical spans repeat it. The
+ * grid is the table's `part`; `map` starts at the grid's row `offset` (the rows above are banners).
+ */
+function appendBody(b: Builder, map: CellMap, from: number, continued: boolean, part: TablePart, offset: number): void {
   const rows = b.table.rows;
+  const page = part.page;
+  b.table.parts.push(part);
   const owners = new Map<Cell, number[]>();
   const bodyStart = rows.length;
   for (let r = from; r < map.length; r++) {
@@ -200,11 +222,13 @@ function appendBody(b: Builder, map: CellMap, from: number, continued: boolean, 
     const at = rows.length;
     rows.push(row);
     b.table.rowPages.push(page);
+    part.gridRows.push(offset + r);
     for (let c = 0; c < b.columnCount; c++) {
       const cell = cells[c];
       if (cell && cell.col === c) owners.set(cell, [...(owners.get(cell) ?? []), at]);
     }
   }
+  part.rows[1] = rows.length;
   if (continued) continueMergedCells(b, map, from, bodyStart, owners);
   // Remember, per merged column, the cell the part ends in: the next page may continue it.
   b.open = new Map();
@@ -235,6 +259,10 @@ function continueMergedCells(b: Builder, map: CellMap, from: number, bodyStart: 
     const text = joinPieces([group.text, cell.text]);
     const all = [...group.rows, ...newRows];
     for (const r of all) b.table.rows[r]![c] = text;
+    // Over a second break the cell already joined grows: one entry per cell, from its first row.
+    const joined = b.joined.find((j) => j.col === c && j.rows[0] === all[0]);
+    if (joined) joined.rows[1] = all[all.length - 1]! + 1;
+    else b.joined.push({ col: c, rows: [all[0]!, all[all.length - 1]! + 1] });
     // The cell may run on over the next break too: it owns every row it has spanned so far.
     owners.set(cell, all);
   }
@@ -247,6 +275,9 @@ function finish(b: Builder, warnings: Warning[]): Table {
     t.columns = form.columns;
     t.rowPages = form.sourceRows.map((i) => t.rowPages[i]!);
     t.rows = form.rows;
+    // The forms' columns are not the grids': a joined cell's column no longer says where it is.
+    b.joined = [];
+    keepRows(t, b.joined, form.sourceRows);
     for (const w of form.warnings) warnings.push({ page: t.pages[0], message: `${t.title || 'untitled table'}: ${w}` });
   }
   // A table that says it holds no data has none: what is printed in its body is its blank rows, a 合计 row with
@@ -259,10 +290,38 @@ function finish(b: Builder, warnings: Warning[]): Table {
       const keep = t.rows.map((r) => isNumberingTexts(r));
       t.rowPages = t.rowPages.filter((_, i) => keep[i]);
       t.rows = t.rows.filter((_, i) => keep[i]);
+      keepRows(t, b.joined, keep.flatMap((k, i) => (k ? [i] : [])));
     }
   }
   t.empty = t.rows.every((r) => isNumberingTexts(r));
+  if (b.joined.length) t.joined = b.joined;
   return t;
+}
+
+/**
+ * The table's rows were replaced by some of them (`kept`: for each new row, in order, the index of the row it was):
+ * the parts' row ranges and grid rows, and the joined cells' ranges, follow.
+ */
+function keepRows(t: Table, joined: JoinedCell[], kept: readonly number[]): void {
+  // The first new row at or after old row `i`.
+  const at = (i: number): number => {
+    let lo = 0, hi = kept.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (kept[mid]! < i) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  for (const p of t.parts) {
+    const [from, to] = p.rows;
+    const [a, z] = [at(from), at(to)];
+    p.gridRows = kept.slice(a, z).map((i) => p.gridRows[i - from]!);
+    p.rows = [a, z];
+  }
+  for (const j of joined) j.rows = [at(j.rows[0]), at(j.rows[1])];
+  const still = joined.filter((j) => j.rows[1] - j.rows[0] > 0);
+  joined.splice(0, joined.length, ...still);
 }
 
 function rowTexts(row: readonly (Cell | undefined)[]): string[] {
