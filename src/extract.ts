@@ -9,6 +9,7 @@ import { attachRecords, convertTables } from './records/index.js';
 import { readPage } from './pdf/page.js';
 import { assembleTables } from './tables/assemble.js';
 import { readDocumentInfo } from './tables/document-info.js';
+import { resolveSettings, type Settings, type SettingsOverrides } from './settings.js';
 import type { ExtractedDocument, PageContent, PageLayout, Ruling, Warning } from './types.js';
 
 export interface ExtractOptions {
@@ -19,6 +20,11 @@ export interface ExtractOptions {
   maxPages?: number;
   /** Convert every record amount to 元 (`yuan`) or 万元 (`wan`), exactly; the grid keeps what is printed. */
   unit?: 'yuan' | 'wan';
+  /**
+   * Layout and assembly tolerances laid over the defaults (`DEFAULT_SETTINGS`, each with the case that set it), for
+   * a print the defaults misread: `{ text: { sameLine: 0.3 } }`.
+   */
+  settings?: SettingsOverrides;
 }
 
 // U+FFFD, private use, and C0 controls (a font without Unicode mapping read as raw character codes).
@@ -30,12 +36,15 @@ const UNREADABLE_CHAR = /[\uFFFD\uE000-\uF8FF\u0000-\u0008\u000B\u000C\u000E-\u0
  * without grids or text lines, with a warning: one page never costs the document. Only the layout is guarded; an
  * `InputError` still ends the document.
  */
-function layoutOrWarn(content: PageContent, warnings: Warning[]): PageLayout {
+function layoutOrWarn(content: PageContent, warnings: Warning[], settings: Settings): PageLayout {
   try {
-    return layoutPage(content);
+    return layoutPage(content, settings);
   } catch (err) {
     if (err instanceof InputError) throw err;
-    warnings.push({ page: content.number, message: `page layout failed, page skipped: ${err instanceof Error ? err.message : String(err)}` });
+    warnings.push({
+      page: content.number,
+      message: `page layout failed, page skipped: ${err instanceof Error ? err.message : String(err)}`,
+    });
     return { page: content.number, width: content.width, height: content.height, grids: [], lines: [] };
   }
 }
@@ -55,7 +64,10 @@ export interface OpenDocument {
  * Reads a budget disclosure PDF — a path, its bytes, or a document already open in pdf.js — into its tables. A
  * document passed open stays open (the caller closes it). Throws `InputError` for unusable input.
  */
-export async function extract(input: string | Uint8Array | OpenDocument, options: ExtractOptions = {}): Promise<ExtractedDocument> {
+export async function extract(
+  input: string | Uint8Array | OpenDocument,
+  options: ExtractOptions = {},
+): Promise<ExtractedDocument> {
   return (await run(input, options, false)).doc;
 }
 
@@ -79,20 +91,28 @@ export interface ExtractionWithPages {
  * extract(), keeping every page's layout and rulings for drawing (`show`): each page is read once, for both.
  * Internal (not exported from the package).
  */
-export async function extractWithPages(input: string | Uint8Array | OpenDocument, options: ExtractOptions = {}): Promise<ExtractionWithPages> {
+export async function extractWithPages(
+  input: string | Uint8Array | OpenDocument,
+  options: ExtractOptions = {},
+): Promise<ExtractionWithPages> {
   return run(input, options, true);
 }
 
 const isOpenDocument = (input: string | Uint8Array | OpenDocument): input is OpenDocument =>
   typeof input !== 'string' && !(input instanceof Uint8Array);
 
-async function run(input: string | Uint8Array | OpenDocument, options: ExtractOptions, keepPages: boolean): Promise<ExtractionWithPages> {
+async function run(
+  input: string | Uint8Array | OpenDocument,
+  options: ExtractOptions,
+  keepPages: boolean,
+): Promise<ExtractionWithPages> {
   const open = isOpenDocument(input);
   const data = typeof input === 'string' ? new Uint8Array(await readFile(input)) : open ? await input.getData() : input;
   const file = options.fileName ?? (typeof input === 'string' ? path.basename(input) : 'document.pdf');
   const sha256 = createHash('sha256').update(data).digest('hex');
   // Only pdf.js makes documents of this shape.
   const doc = open ? (input as unknown as PdfDocument) : await openPdf(data, { password: options.password });
+  const settings = resolveSettings(options.settings);
   try {
     if (options.maxPages !== undefined && doc.numPages > options.maxPages) {
       throw new InputError('too_large', `${doc.numPages} pages, more than --max-pages ${options.maxPages}`);
@@ -100,25 +120,31 @@ async function run(input: string | Uint8Array | OpenDocument, options: ExtractOp
     const layouts: PageLayout[] = [];
     const pages: PageGeometry[] = [];
     const warnings: Warning[] = [];
-    let chars = 0, unreadable = 0, unreadablePages = 0;
+    let chars = 0,
+      unreadable = 0,
+      unreadablePages = 0;
     for (let n = 1; n <= doc.numPages; n++) {
-      const content = await readPage(doc, n);
+      const content = await readPage(doc, n, settings);
       for (const it of content.items) {
         chars += it.text.length;
         unreadable += it.text.match(UNREADABLE_CHAR)?.length ?? 0;
       }
       if (content.textRuns > 0 && content.items.length === 0) {
         unreadablePages++;
-        warnings.push({ page: n, message: 'text is drawn on this page but cannot be read (a font without Unicode mapping or a missing CMap)' });
+        warnings.push({
+          page: n,
+          message: 'text is drawn on this page but cannot be read (a font without Unicode mapping or a missing CMap)',
+        });
       }
-      const layout = layoutOrWarn(content, warnings);
+      const layout = layoutOrWarn(content, warnings, settings);
       layouts.push(layout);
-      if (keepPages) pages.push({ number: n, width: content.width, height: content.height, rulings: content.rulings, layout });
+      if (keepPages)
+        pages.push({ number: n, width: content.width, height: content.height, rulings: content.rulings, layout });
     }
     if (chars === 0 && unreadablePages > 0) throw new InputError('unreadable_fonts', `${unreadablePages} pages`);
     if (chars === 0) throw new InputError('no_text_layer', `${doc.numPages} pages without text`);
     if (unreadable / chars > 0.3) throw new InputError('unreadable_fonts');
-    const tables = assembleTables(layouts, warnings);
+    const tables = assembleTables(layouts, warnings, settings);
     warnings.push(...attachRecords(tables));
     // Checks read the records in the printed unit (their rounding is the printed digits'); conversion comes after.
     const checks = runChecks(tables);
@@ -128,8 +154,15 @@ async function run(input: string | Uint8Array | OpenDocument, options: ExtractOp
     for (const t of tables) if (!t.title) warnings.push({ page: t.pages[0], message: 'table without a title' });
     const extracted: ExtractedDocument = {
       source: { file, sha256, pages: doc.numPages },
-      ...(target ? { unitConversion: { to: target, note: `record amounts converted exactly to ${target}; rows keep the printed values` } } : {}),
-      document: readDocumentInfo(layouts),
+      ...(target
+        ? {
+            unitConversion: {
+              to: target,
+              note: `record amounts converted exactly to ${target}; rows keep the printed values`,
+            },
+          }
+        : {}),
+      document: readDocumentInfo(layouts, settings.headings),
       tables,
       checks,
       warnings,

@@ -1,5 +1,6 @@
 // The library's public surface: named exports only. Stage internals (layout, tables, checks) stay inside.
-export { extract, type ExtractOptions } from './extract.js';
+export { extract, type ExtractOptions, type OpenDocument } from './extract.js';
+export { DEFAULT_SETTINGS, type Settings, type SettingsOverrides } from './settings.js';
 export { InputError, type InputErrorCode } from './errors.js';
 export type { CheckReport, CheckResult } from './checks/result.js';
 export { formatCheckReport, type ReportStyle } from './checks/report.js';
@@ -26,5 +27,15 @@ export {
   type TableRecord,
   type ThreePublic,
 } from './records/schemas.js';
-export type { DocumentInfo, ExtractedDocument, Table, TableBase, TableKind, TableOf, Warning } from './types.js';
+export type {
+  DocumentInfo,
+  ExtractedDocument,
+  JoinedCell,
+  Table,
+  TableBase,
+  TableKind,
+  TableOf,
+  TablePart,
+  Warning,
+} from './types.js';
 export { TABLE_KINDS } from './kinds/registry.js';

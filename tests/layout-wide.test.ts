@@ -5,7 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it, vi } from 'vitest';
 import { extract } from '../src/index.js';
-import type { PageGrid, PageLayout } from '../src/index.js';
+import type { PageGrid, PageLayout } from '../src/types.js';
 import { findCellBoxes, groupCells } from '../src/layout/cells.js';
 import { pageEdges } from '../src/layout/edges.js';
 import { buildGrid, fillGrids } from '../src/layout/grid.js';

@@ -10,9 +10,12 @@ import type { Cell, PageGrid, Table } from '../src/types.js';
 // Tables remember where they came from (#13): each part names the page grid it was read from and, per table row, the
 // grid row. Checked on every generated fixture against the grids extraction laid out.
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const FIXTURES = readdirSync(path.join(ROOT, 'fixtures')).filter((f) => f.endsWith('.pdf')).sort();
+const FIXTURES = readdirSync(path.join(ROOT, 'fixtures'))
+  .filter((f) => f.endsWith('.pdf'))
+  .sort();
 
-const covering = (grid: PageGrid, row: number): Cell[] => grid.cells.filter((c) => c.row <= row && row < c.row + c.rowSpan);
+const covering = (grid: PageGrid, row: number): Cell[] =>
+  grid.cells.filter((c) => c.row <= row && row < c.row + c.rowSpan);
 
 /** A series of performance forms: its columns after the indicator header's come from the forms' field rows. */
 function indicatorColumns(t: Table, grid: PageGrid): number {
@@ -40,7 +43,8 @@ describe('provenance: every table row points at the grid row it was read from', 
           const page = pages[p.page - 1]!;
           const grid = page.layout.grids[p.grid]!;
           expect(grid).toBeDefined();
-          for (const k of ['x0', 'y0', 'x1', 'y1'] as const) expect(Math.abs(p.box[k] - grid.box[k])).toBeLessThanOrEqual(0.005);
+          for (const k of ['x0', 'y0', 'x1', 'y1'] as const)
+            expect(Math.abs(p.box[k] - grid.box[k])).toBeLessThanOrEqual(0.005);
           // Inside its page.
           expect(p.box.x0).toBeGreaterThanOrEqual(-0.5);
           expect(p.box.y0).toBeGreaterThanOrEqual(-0.5);
@@ -62,7 +66,11 @@ describe('provenance: every table row points at the grid row it was read from', 
               if (!v) return;
               const joined = t.joined?.some((j) => j.col === col && j.rows[0] <= i && i < j.rows[1]);
               // A merged cell joined over a page break: this grid row holds the piece printed on its page (maybe none).
-              if (joined) expect(texts.some((s) => !s || v.includes(s)), `${file} row ${i} col ${col}`).toBe(true);
+              if (joined)
+                expect(
+                  texts.some((s) => !s || v.includes(s)),
+                  `${file} row ${i} col ${col}`,
+                ).toBe(true);
               else expect(texts, `${file} row ${i} col ${col}`).toContain(v);
             });
           });
@@ -86,7 +94,8 @@ describe('provenance: every table row points at the grid row it was read from', 
       const gr = p.gridRows[row - p.rows[0]]!;
       return compact(grid.cells.find((c) => c.col === 2 && c.row <= gr && gr < c.row + c.rowSpan)!.text);
     };
-    const top = pieceOf(first, joined.rows[0]), bottom = pieceOf(second, joined.rows[1] - 1);
+    const top = pieceOf(first, joined.rows[0]),
+      bottom = pieceOf(second, joined.rows[1] - 1);
     expect(top).not.toBe(bottom);
     expect(compact(t.rows[joined.rows[0]]![2]!)).toBe(top + bottom);
   });

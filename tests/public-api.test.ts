@@ -20,6 +20,7 @@ describe('public API', () => {
           'InputError',
           'formatCheckReport',
           'RECORD_SCHEMAS',
+          'DEFAULT_SETTINGS',
           'TABLE_KINDS',
           'Amount',
           'AmountsSchema',

@@ -29,7 +29,8 @@ function table(
     columns,
     rows,
     rowPages,
-  };
+    parts: [],
+  } as Table;
 }
 
 // Sichuan's 基本支出表 template: 类 | 款 | 单位代码 | 单位名称(科目) | 基本支出 合计 | 人员经费 | 公用经费.

@@ -16,6 +16,7 @@ import type {
   ProjectPerformance,
   SummaryItem,
   ThreePublic,
+  Unplaced,
 } from '../src/records/index.js';
 import * as D from '../scripts/fixture-data.mjs';
 import type { FixtureTable } from '../scripts/fixture-data.mjs';
@@ -102,9 +103,9 @@ interface SummaryMap {
   totals: Record<string, NonNullable<SummaryItem['totalKind']>>;
 }
 
-function expectedSummary(spec: FixtureTable, m: SummaryMap): SummaryItem[] {
+function expectedSummary(spec: FixtureTable, m: SummaryMap): Unplaced<SummaryItem>[] {
   const rows = expectedRows(spec);
-  const out: SummaryItem[] = [];
+  const out: Unplaced<SummaryItem>[] = [];
   for (const side of ['income', 'expenditure'] as const) {
     const s = m[side];
     for (const row of rows) {
@@ -128,7 +129,7 @@ interface ThreeCols {
   reception: number;
 }
 
-function expectedThreePublic(spec: FixtureTable, unitCol: number | null, bases: ThreeCols[]): ThreePublic[] {
+function expectedThreePublic(spec: FixtureTable, unitCol: number | null, bases: ThreeCols[]): Unplaced<ThreePublic>[] {
   const rows = expectedRows(spec);
   return rows.flatMap((row) =>
     bases.map((b) => {
@@ -168,7 +169,7 @@ function indicator([level1, level2, name, value]: string[]): Indicator {
   };
 }
 
-function expectedProcurement(spec: FixtureTable): Procurement[] {
+function expectedProcurement(spec: FixtureTable): Unplaced<Procurement>[] {
   const cols = expectedColumns(spec);
   return expectedRows(spec).map((row) => ({
     name: row[0]!,
@@ -591,7 +592,7 @@ describe('project_performance records', () => {
     async () => {
       const t = await tableOf('merged-across-pages.pdf', 0, D.performanceTable);
       expect(t.pages).toEqual([1, 2]);
-      const want: ProjectPerformance[] = D.performanceProjects.map((p) => ({
+      const want: Unplaced<ProjectPerformance>[] = D.performanceProjects.map((p) => ({
         code: null,
         name: printed(p.name),
         unit: null,

@@ -156,3 +156,19 @@ describe('settings', () => {
     expect(assembleTables([layout], [], resolveSettings({ headings: { maxTitleLength: 10 } }))[0]!.title).toBe('');
   });
 });
+
+describe('settings through extract()', () => {
+  it('an override given to extract reaches the stages; the defaults are untouched for the next call', async () => {
+    const { extract } = await import('../src/extract.js');
+    const file = new URL('../fixtures/sample-budget.pdf', import.meta.url).pathname;
+    const plain = await extract(file);
+    expect(plain.tables.every((t) => t.title.length > 0)).toBe(true);
+    const short = await extract(file, { settings: { headings: { maxTitleLength: 4 } } });
+    // Every printed title is longer than 4 characters: none is read as a title under that limit.
+    expect(short.tables.length).toBeGreaterThan(0);
+    expect(short.tables.every((t) => t.title === '')).toBe(true);
+    expect(short.warnings.some((w) => w.message === 'table without a title')).toBe(true);
+    expect((await extract(file)).tables.map((t) => t.title)).toEqual(plain.tables.map((t) => t.title));
+    expect(DEFAULT_SETTINGS.headings.maxTitleLength).toBe(60);
+  });
+});

@@ -18,7 +18,10 @@ const counts: Counts = { opened: 0, pages: new Map() };
 
 const pageCounts = (n: number) => {
   let c = counts.pages.get(n);
-  if (!c) counts.pages.set(n, (c = { getPage: 0, getTextContent: 0, getOperatorList: 0, render: 0 }));
+  if (!c) {
+    c = { getPage: 0, getTextContent: 0, getOperatorList: 0, render: 0 };
+    counts.pages.set(n, c);
+  }
   return c;
 };
 
@@ -40,11 +43,17 @@ function countReads(doc: PdfDocument): PdfDocument {
       const n = args[0] as number;
       pageCounts(n).getPage++;
       const page = await doc.getPage(n);
-      const count = (name: 'getTextContent' | 'getOperatorList' | 'render') => (...a: unknown[]) => {
-        pageCounts(n)[name]++;
-        return (page[name] as (...x: unknown[]) => unknown).apply(page, a);
-      };
-      return counting(page, { getTextContent: count('getTextContent'), getOperatorList: count('getOperatorList'), render: count('render') });
+      const count =
+        (name: 'getTextContent' | 'getOperatorList' | 'render') =>
+        (...a: unknown[]) => {
+          pageCounts(n)[name]++;
+          return (page[name] as (...x: unknown[]) => unknown).apply(page, a);
+        };
+      return counting(page, {
+        getTextContent: count('getTextContent'),
+        getOperatorList: count('getOperatorList'),
+        render: count('render'),
+      });
     },
   });
 }
@@ -72,7 +81,13 @@ function expectReadOnce(pages: number, drawn: readonly number[]): void {
   expect([...counts.pages.keys()].sort((a, b) => a - b)).toEqual(Array.from({ length: pages }, (_, i) => i + 1));
   for (const [n, c] of counts.pages) {
     const rendered = drawn.includes(n) ? 1 : 0;
-    expect({ page: n, ...c }).toEqual({ page: n, getPage: 1 + rendered, getTextContent: 1, getOperatorList: 1, render: rendered });
+    expect({ page: n, ...c }).toEqual({
+      page: n,
+      getPage: 1 + rendered,
+      getTextContent: 1,
+      getOperatorList: 1,
+      render: rendered,
+    });
   }
 }
 
@@ -98,7 +113,13 @@ describe('show reads the PDF once', () => {
     const dir = await mkdtemp(path.join(os.tmpdir(), 'show-reads-'));
     const out = vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
     try {
-      const code = await runShow({ command: 'show', input: fixture('three-pages-bare.pdf'), all: true, html: false, output: dir + '/' });
+      const code = await runShow({
+        command: 'show',
+        input: fixture('three-pages-bare.pdf'),
+        all: true,
+        html: false,
+        output: `${dir}/`,
+      });
       expect(code).toBe(0);
       expect(out.mock.calls.map((c) => String(c[0]).trim())).toHaveLength(3);
       expectReadOnce(3, [1, 2, 3]);
@@ -114,7 +135,16 @@ describe('show reads the PDF once', () => {
     const out = vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
     try {
       const file = path.join(dir, 'r.html');
-      expect(await runShow({ command: 'show', input: fixture('spreadsheet-print.pdf'), page: 2, all: false, html: true, output: file })).toBe(0);
+      expect(
+        await runShow({
+          command: 'show',
+          input: fixture('spreadsheet-print.pdf'),
+          page: 2,
+          all: false,
+          html: true,
+          output: file,
+        }),
+      ).toBe(0);
       expect(await readFile(file, 'utf8')).toContain('id="page-2"');
       expectReadOnce(4, [2]);
     } finally {

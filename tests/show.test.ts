@@ -44,7 +44,8 @@ async function decode(png: Buffer): Promise<Pixels> {
   };
 }
 
-const near = (a: readonly number[], b: readonly number[], tol = 24): boolean => a.every((v, i) => Math.abs(v - b[i]!) <= tol);
+const near = (a: readonly number[], b: readonly number[], tol = 24): boolean =>
+  a.every((v, i) => Math.abs(v - b[i]!) <= tol);
 
 async function content(file: string, page: number): Promise<PageContent> {
   const doc = await openPdf(new Uint8Array(await readFile(fixture(file))));
@@ -116,7 +117,10 @@ describe('show: page pictures', () => {
       const merged = page.layout.grids.flatMap((g) => g.cells).find((c) => c.rowSpan > 1)!;
       expect(merged).toBeDefined();
       // Tinted inside: mostly white plus the merged colour at 14 %.
-      const [r, g, b] = px.at(((merged.box.x0 + merged.box.x1) / 2) * 2 - 12, ((merged.box.y0 + merged.box.y1) / 2) * 2 + 14);
+      const [r, g, b] = px.at(
+        ((merged.box.x0 + merged.box.x1) / 2) * 2 - 12,
+        ((merged.box.y0 + merged.box.y1) / 2) * 2 + 14,
+      );
       expect(b).toBeGreaterThan(g);
       expect(r).toBeGreaterThan(g);
       // The table box: 3 pt outside the grid, in the table colour.
@@ -137,11 +141,13 @@ describe('show: page pictures', () => {
       expect([px.width, px.height]).toEqual([Math.round(page.width * 2), Math.round(page.height * 2)]);
       const source = page.rulings[0]!.source;
       const color = rgb(source === 'fill' ? COLORS.fillRule : COLORS.strokeRule);
-      for (const horizontal of [true, false]) expect(along(px, longest(page.rulings, source, horizontal), 2, color)).toBeGreaterThanOrEqual(0.9);
+      for (const horizontal of [true, false])
+        expect(along(px, longest(page.rulings, source, horizontal), 2, color)).toBeGreaterThanOrEqual(0.9);
       // The rendered ink lines up with the rules: text drawn by pdf.js sits inside the table box.
       const item = page.items.find((i) => /^\d[\d,]*\.\d\d$/u.test(i.text))!;
       let dark = 0;
-      for (let x = item.x0 * 2; x < item.x1 * 2; x++) for (let y = item.y0 * 2; y < item.y1 * 2; y++) if (px.at(x, y)[0] < 100) dark++;
+      for (let x = item.x0 * 2; x < item.x1 * 2; x++)
+        for (let y = item.y0 * 2; y < item.y1 * 2; y++) if (px.at(x, y)[0] < 100) dark++;
       expect(dark).toBeGreaterThan(20);
     } finally {
       await s.close();
@@ -206,7 +212,13 @@ describe('show: page pictures', () => {
       const doc = s.model.doc;
       const row = doc.tables[0]!.rows.findIndex((r) => r.includes('招商引资'));
       const passed = doc.checks.results.find((r) => r.table === 0)!;
-      doc.checks.results.push({ ...passed, table: null, passed: false, row: { code: '2011308', name: '招商引资' }, rowIndex: null });
+      doc.checks.results.push({
+        ...passed,
+        table: null,
+        passed: false,
+        row: { code: '2011308', name: '招商引资' },
+        rowIndex: null,
+      });
       const model = buildShowModel({ doc, pages: s.model.pages });
       expect(model.failedRows.map((f) => [f.table, f.row])).toEqual([[0, row]]);
     } finally {
@@ -230,14 +242,24 @@ describe('show: command line', () => {
     const px = await decode(await readFile(path.join(dir, 'stroke-rulings.p1.png')));
     const page = await content('stroke-rulings.pdf', 1);
     expect([px.width, px.height]).toEqual([Math.round(page.width * 2), Math.round(page.height * 2)]);
-    await run(process.execPath, [BIN, 'show', fixture('stroke-rulings.pdf'), '--page', '1', '--scale', '1', '-o', 'sub/one.png'], { cwd: dir });
+    await run(
+      process.execPath,
+      [BIN, 'show', fixture('stroke-rulings.pdf'), '--page', '1', '--scale', '1', '-o', 'sub/one.png'],
+      { cwd: dir },
+    );
     expect((await decode(await readFile(path.join(dir, 'sub', 'one.png')))).width).toBe(Math.round(page.width));
   });
 
   it('--all -o DIR/ writes one PNG per page with a table', async () => {
-    const r = await run(process.execPath, [BIN, 'show', fixture('three-pages-bare.pdf'), '--all', '-o', 'all/'], { cwd: dir });
+    const r = await run(process.execPath, [BIN, 'show', fixture('three-pages-bare.pdf'), '--all', '-o', 'all/'], {
+      cwd: dir,
+    });
     expect(r.stdout.trim().split('\n')).toHaveLength(3);
-    expect((await readdir(path.join(dir, 'all'))).sort()).toEqual(['three-pages-bare.p1.png', 'three-pages-bare.p2.png', 'three-pages-bare.p3.png']);
+    expect((await readdir(path.join(dir, 'all'))).sort()).toEqual([
+      'three-pages-bare.p1.png',
+      'three-pages-bare.p2.png',
+      'three-pages-bare.p3.png',
+    ]);
   });
 
   it('usage errors exit 2, unreadable input 1', async () => {
@@ -306,9 +328,12 @@ describe.skipIf(!haveChromium)('show --html in headless Chromium', () => {
       const fill = await rect.evaluate((el) => getComputedStyle(el).fill);
       expect(fill).not.toBe('transparent');
       // The highlighted box is where the text is on the page (page space: the SVG viewBox).
-      const x = Number(await rect.getAttribute('x')), y = Number(await rect.getAttribute('y'));
-      const w = Number(await rect.getAttribute('width')), h = Number(await rect.getAttribute('height'));
-      const cx = (item.x0 + item.x1) / 2, cy = (item.y0 + item.y1) / 2;
+      const x = Number(await rect.getAttribute('x')),
+        y = Number(await rect.getAttribute('y'));
+      const w = Number(await rect.getAttribute('width')),
+        h = Number(await rect.getAttribute('height'));
+      const cx = (item.x0 + item.x1) / 2,
+        cy = (item.y0 + item.y1) / 2;
       expect(cx > x && cx < x + w && cy > y && cy < y + h).toBe(true);
       // Clicking another cell moves the highlight; clicking the box finds the cell back.
       const other = page.locator('#page-2 td[data-box]').nth(5);

@@ -12,7 +12,9 @@ export type { CheckReport, CheckResult } from './result.js';
  * made by hand) has them built here, as extraction would.
  */
 export function runChecks(tables: readonly Table[]): CheckReport {
-  const read = tables.map((t) => (t.records || t.kind === 'other' ? t : ({ ...t, records: buildRecords(t).records } as Table)));
+  const read = tables.map((t) =>
+    t.records || t.kind === 'other' ? t : ({ ...t, records: buildRecords(t).records } as Table),
+  );
   const results: CheckResult[] = [];
   // Every result names its table by position too (`CheckResult.table`).
   registerTables(read);

@@ -12,7 +12,11 @@ export type { CheckReport, CheckResult } from '../types.js';
  * 47137884.32 carries half a 角). A blank figure, and a 0 in a table that prints decimals, is an exact 0 and carries
  * none. A difference within the tolerance passes and is marked `rounding`, so it stays visible.
  */
-export function toleranceFor(table: Pick<Table, 'rows' | 'unit'>, terms: number, figures?: readonly (string | null | undefined)[]): Decimal {
+export function toleranceFor(
+  table: Pick<Table, 'rows' | 'unit'>,
+  terms: number,
+  figures?: readonly (string | null | undefined)[],
+): Decimal {
   const finest = lastDigit(table);
   if (!figures) return finest.times(Math.max(terms, 1) + 1).dividedBy(2);
   let sum = new Decimal(0);

@@ -37,8 +37,15 @@ export function showCommand(): Command {
     .argument('<file>', 'the PDF, or - for stdin')
     .option('--page <n>', 'the page to draw (1-based)', positiveInt)
     .option('--all', 'every page that has a table: one PNG each into -o DIR/', false)
-    .option('--html', 'one self-contained HTML report: page images with the boxes, grids beside (click a cell to find it)', false)
-    .option('-o, --output <path>', 'PNG file (default <stem>.p<N>.png here), folder with --all, HTML file with --html (default <stem>.html)')
+    .option(
+      '--html',
+      'one self-contained HTML report: page images with the boxes, grids beside (click a cell to find it)',
+      false,
+    )
+    .option(
+      '-o, --output <path>',
+      'PNG file (default <stem>.p<N>.png here), folder with --all, HTML file with --html (default <stem>.html)',
+    )
     .option('--scale <k>', 'pixels per PDF point (default 2 for PNG, 1.5 for HTML)', scaleArg)
     .option('--password <password>', 'password of an encrypted PDF')
     .option('--max-pages <n>', 'refuse documents with more pages than this', positiveInt)
@@ -73,7 +80,17 @@ export function parseShowArgs(args: string[]): ShowOptions | null {
   if (modes === 0) throw new UsageError('show needs --page N, --all or --html');
   if (o.all && (o.page !== undefined || o.html)) throw new UsageError('--all cannot be used with --page or --html');
   if (o.all && !o.output) throw new UsageError('--all needs -o DIR/');
-  return { command: 'show', input: cmd.args[0]!, page: o.page, all: o.all, html: o.html, output: o.output, scale: o.scale, password: o.password, maxPages: o.maxPages };
+  return {
+    command: 'show',
+    input: cmd.args[0]!,
+    page: o.page,
+    all: o.all,
+    html: o.html,
+    output: o.output,
+    scale: o.scale,
+    password: o.password,
+    maxPages: o.maxPages,
+  };
 }
 
 /** `budget-extract show`: writes the PNG(s) or the HTML report and prints their paths. Exit 0, 1 unreadable input, 2 usage. */
@@ -83,9 +100,10 @@ export async function runShow(opts: ShowOptions): Promise<number> {
   const stem = safeStem(name);
   // Loaded here: the canvas package is only needed by this command.
   const { openShow, pagePng, pagesHtml, pagesWithTables } = await import('../show/show.js');
-  let session;
+  let session: Awaited<ReturnType<typeof openShow>>;
   try {
-    if (opts.input === '-' && process.stdin.isTTY) throw new UsageError('- reads a PDF from stdin, but stdin is a terminal');
+    if (opts.input === '-' && process.stdin.isTTY)
+      throw new UsageError('- reads a PDF from stdin, but stdin is a terminal');
     const data = opts.input === '-' ? await readStdin() : new Uint8Array(await readFile(opts.input));
     session = await openShow({ data, fileName: path.basename(name), password: opts.password, maxPages: opts.maxPages });
   } catch (e) {
@@ -95,16 +113,21 @@ export async function runShow(opts: ShowOptions): Promise<number> {
   }
   try {
     const pages = session.model.pages.length;
-    if (opts.page !== undefined && opts.page > pages) throw new UsageError(`--page ${opts.page}: the document has ${pages} page${pages === 1 ? '' : 's'}`);
+    if (opts.page !== undefined && opts.page > pages)
+      throw new UsageError(`--page ${opts.page}: the document has ${pages} page${pages === 1 ? '' : 's'}`);
     const written: string[] = [];
     if (opts.html) {
       const file = opts.output ?? `${stem}.html`;
-      const html = await pagesHtml(session, { scale: opts.scale ?? 1.5, pages: opts.page !== undefined ? [opts.page] : undefined });
+      const html = await pagesHtml(session, {
+        scale: opts.scale ?? 1.5,
+        pages: opts.page !== undefined ? [opts.page] : undefined,
+      });
       await writeOut(file, html);
       written.push(file);
     } else if (opts.all) {
       const dir = opts.output!;
-      if (!dir.endsWith('/') && !dir.endsWith(path.sep) && !(await isDir(dir))) throw new UsageError('--all writes into a folder: give -o DIR/');
+      if (!dir.endsWith('/') && !dir.endsWith(path.sep) && !(await isDir(dir)))
+        throw new UsageError('--all writes into a folder: give -o DIR/');
       await mkdir(dir, { recursive: true });
       for (const n of pagesWithTables(session.model)) {
         const file = path.join(dir, `${stem}.p${n}.png`);
@@ -118,7 +141,7 @@ export async function runShow(opts: ShowOptions): Promise<number> {
       await writeOut(file, await pagePng(session, n, opts.scale ?? 2));
       written.push(file);
     }
-    for (const f of written) process.stdout.write(f + '\n');
+    for (const f of written) process.stdout.write(`${f}\n`);
     return EXIT.OK;
   } finally {
     await session.close();

@@ -52,7 +52,11 @@ export const PDFJS_PARAMS = Object.freeze({
 });
 
 /** Reading only: no glyph outlines; the fonts pdf.js would install are dropped (see font-sink.ts). */
-export const READING_PARAMS = Object.freeze({ ...PDFJS_PARAMS, disableFontFace: false, ownerDocument: fontSinkDocument });
+export const READING_PARAMS = Object.freeze({
+  ...PDFJS_PARAMS,
+  disableFontFace: false,
+  ownerDocument: fontSinkDocument,
+});
 
 /** Opens a PDF for reading (`READING_PARAMS`). Throws `InputError` for a file pdf.js cannot open. */
 export async function openPdf(data: Uint8Array, options: OpenOptions = {}): Promise<PdfDocument> {

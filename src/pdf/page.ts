@@ -6,7 +6,11 @@ import { extractRulings } from './rulings.js';
 import { cleanTextItems, type RawTextItem } from './text.js';
 
 /** Reads one page: its clean text items and rulings, in rotated page space. Frees the page's resources after. */
-export async function readPage(doc: PdfDocument, pageNumber: number, settings: Settings = DEFAULT_SETTINGS): Promise<PageContent> {
+export async function readPage(
+  doc: PdfDocument,
+  pageNumber: number,
+  settings: Settings = DEFAULT_SETTINGS,
+): Promise<PageContent> {
   const page = await doc.getPage(pageNumber);
   try {
     const viewport = page.getViewport({ scale: 1 });
@@ -27,7 +31,12 @@ export async function readPage(doc: PdfDocument, pageNumber: number, settings: S
   }
 }
 
-const TEXT_OPS = new Set([pdfjs.OPS.showText, pdfjs.OPS.showSpacedText, pdfjs.OPS.nextLineShowText, pdfjs.OPS.nextLineSetSpacingShowText]);
+const TEXT_OPS = new Set([
+  pdfjs.OPS.showText,
+  pdfjs.OPS.showSpacedText,
+  pdfjs.OPS.nextLineShowText,
+  pdfjs.OPS.nextLineSetSpacingShowText,
+]);
 
 function countTextRuns(fnArray: readonly number[]): number {
   let n = 0;

@@ -28,7 +28,8 @@ export function rgb(color: string): [number, number, number] {
   return [(n >> 16) & 255, (n >> 8) & 255, n & 255];
 }
 
-const CJK_FAMILY = /CJK|Hei|Song|Kai|Ming|WenQuanYi|Fallback|Source Han|Noto Sans SC|Noto Serif SC|PingFang|YaHei|SimSun|Sarasa/i;
+const CJK_FAMILY =
+  /CJK|Hei|Song|Kai|Ming|WenQuanYi|Fallback|Source Han|Noto Sans SC|Noto Serif SC|PingFang|YaHei|SimSun|Sarasa/i;
 let labelFamily: string | null | undefined;
 
 /**
@@ -38,7 +39,10 @@ let labelFamily: string | null | undefined;
 export function cjkFontFamily(): string | null {
   if (labelFamily !== undefined) return labelFamily;
   const found = GlobalFonts.families.map((f) => f.family).find((f) => CJK_FAMILY.test(f));
-  if (found) return (labelFamily = found);
+  if (found) {
+    labelFamily = found;
+    return found;
+  }
   try {
     const require = createRequire(import.meta.url);
     const file = require.resolve('@fontsource/noto-sans-sc/files/noto-sans-sc-chinese-simplified-400-normal.woff2');
@@ -55,12 +59,9 @@ export function partLabel(model: ShowModel, table: number, part: number, parts: 
   const t = model.doc.tables[table]!;
   const failed = model.failedRows.filter((f) => f.table === table).length + model.failedTableChecks[table]!.length;
   const title = ascii ? '' : [t.label, t.title].filter(Boolean).join(' ');
-  return [
-    `#${table + 1} ${t.kind}`,
-    title,
-    parts > 1 ? `part ${part}/${parts}` : '',
-    failed ? `${failed} failed` : '',
-  ].filter(Boolean).join(' · ');
+  return [`#${table + 1} ${t.kind}`, title, parts > 1 ? `part ${part}/${parts}` : '', failed ? `${failed} failed` : '']
+    .filter(Boolean)
+    .join(' · ');
 }
 
 /**
@@ -70,7 +71,12 @@ export function partLabel(model: ShowModel, table: number, part: number, parts: 
  */
 export function drawOverlay(ctx: SKRSContext2D, model: ShowModel, page: ShowPage, scale: number): void {
   const s = scale;
-  const rect = (b: Box, pad = 0): [number, number, number, number] => [b.x0 * s - pad, b.y0 * s - pad, (b.x1 - b.x0) * s + 2 * pad, (b.y1 - b.y0) * s + 2 * pad];
+  const rect = (b: Box, pad = 0): [number, number, number, number] => [
+    b.x0 * s - pad,
+    b.y0 * s - pad,
+    (b.x1 - b.x0) * s + 2 * pad,
+    (b.y1 - b.y0) * s + 2 * pad,
+  ];
   ctx.save();
   const layout = page.layout;
   // Cells: a thin outline, inset so it stays off the rulings; merged cells tinted.
@@ -149,7 +155,9 @@ function drawLegend(ctx: SKRSContext2D, page: ShowPage, s: number): void {
   const textW = Math.max(...LEGEND.map((l) => ctx.measureText(l.text).width));
   const w = sw + fontPx * 1.5 + textW;
   const h = line * LEGEND.length + fontPx;
-  const W = page.width * s, H = page.height * s, m = 4 * s;
+  const W = page.width * s,
+    H = page.height * s,
+    m = 4 * s;
   // The corner that covers the least of what was read.
   const corners = [
     { x: W - w - m, y: H - h - m },

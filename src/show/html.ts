@@ -4,7 +4,8 @@ import { sourceCell, type ShowModel } from './model.js';
 
 const esc = (s: string): string => s.replace(/[&<>"']/gu, (c) => `&#${c.charCodeAt(0)};`);
 const n2 = (v: number): string => String(Math.round(v * 100) / 100);
-const box = (b: Box): string => `x="${n2(b.x0)}" y="${n2(b.y0)}" width="${n2(b.x1 - b.x0)}" height="${n2(b.y1 - b.y0)}"`;
+const box = (b: Box): string =>
+  `x="${n2(b.x0)}" y="${n2(b.y0)}" width="${n2(b.x1 - b.x0)}" height="${n2(b.y1 - b.y0)}"`;
 
 /** Element ids shared by the boxes and the grid cells that point at them. */
 export const cellId = (page: number, grid: number, cell: number): string => `c-${page}-${grid}-${cell}`;
@@ -53,12 +54,17 @@ const SCRIPT = `
 `;
 
 /** The HTML report: per page, the page image with the boxes as SVG over it, and beside it the rows read from it. */
-export function htmlReport(model: ShowModel, images: Map<number, { png: Buffer; width: number; height: number }>): string {
+export function htmlReport(
+  model: ShowModel,
+  images: Map<number, { png: Buffer; width: number; height: number }>,
+): string {
   const doc = model.doc;
   const failedBy = new Map(model.failedRows.map((f) => [`${f.table}:${f.row}`, f]));
   const sum = doc.checks.summary;
   const out: string[] = [];
-  out.push(`<!doctype html><html lang="zh"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width">`);
+  out.push(
+    `<!doctype html><html lang="zh"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width">`,
+  );
   out.push(`<title>${esc(doc.source.file)} — what was read</title><style>${STYLE}</style></head><body>`);
   out.push(`<h1>${esc(doc.source.file)}</h1>`);
   out.push(
@@ -75,7 +81,9 @@ export function htmlReport(model: ShowModel, images: Map<number, { png: Buffer; 
     layout.grids.forEach((grid, gi) => {
       grid.cells.forEach((cell, ci) => {
         const merged = cell.rowSpan > 1 || cell.colSpan > 1;
-        svg.push(`<rect class="cell${merged ? ' merged' : ''}" id="${cellId(n, gi, ci)}" ${box(cell.box)}><title>${esc(cell.text)}</title></rect>`);
+        svg.push(
+          `<rect class="cell${merged ? ' merged' : ''}" id="${cellId(n, gi, ci)}" ${box(cell.box)}><title>${esc(cell.text)}</title></rect>`,
+        );
       });
     });
     for (const r of page.rulings) {
@@ -87,7 +95,9 @@ export function htmlReport(model: ShowModel, images: Map<number, { png: Buffer; 
       const b = { x0: part.box.x0 - pad, y0: part.box.y0 - pad, x1: part.box.x1 + pad, y1: part.box.y1 + pad };
       svg.push(`<rect class="table" ${box(b)}/>`);
       const s = img.width / page.width;
-      labels.push(`<div class="label" style="left:${n2(b.x0 * s)}px;top:${n2(b.y0 * s)}px">${esc(partLabel(model, part.table, part.part, part.parts))}</div>`);
+      labels.push(
+        `<div class="label" style="left:${n2(b.x0 * s)}px;top:${n2(b.y0 * s)}px">${esc(partLabel(model, part.table, part.part, part.parts))}</div>`,
+      );
       model.rows[part.table]!.forEach((place, r) => {
         if (!place || place.page !== n) return;
         const fail = failedBy.has(`${part.table}:${r}`);
@@ -96,7 +106,9 @@ export function htmlReport(model: ShowModel, images: Map<number, { png: Buffer; 
     }
     out.push(`<section class="page" id="page-${n}"><h2>Page ${n}</h2><div class="row">`);
     out.push(`<div class="sheet" style="width:${img.width}px;height:${img.height}px">`);
-    out.push(`<img src="data:image/png;base64,${img.png.toString('base64')}" width="${img.width}" height="${img.height}" alt="page ${n}">`);
+    out.push(
+      `<img src="data:image/png;base64,${img.png.toString('base64')}" width="${img.width}" height="${img.height}" alt="page ${n}">`,
+    );
     out.push(
       `<svg xmlns="http://www.w3.org/2000/svg" width="${img.width}" height="${img.height}" viewBox="0 0 ${n2(page.width)} ${n2(page.height)}">${svg.join('')}</svg>`,
     );
@@ -108,12 +120,24 @@ export function htmlReport(model: ShowModel, images: Map<number, { png: Buffer; 
   return out.join('\n');
 }
 
-function gridTable(model: ShowModel, t: number, part: number, parts: number, page: number, failedBy: Map<string, { checks: { message: { en: string } }[] }>): string {
+function gridTable(
+  model: ShowModel,
+  t: number,
+  part: number,
+  parts: number,
+  page: number,
+  failedBy: Map<string, { checks: { message: { en: string } }[] }>,
+): string {
   const table = model.doc.tables[t]!;
-  const out: string[] = [`<h3>${esc(partLabel(model, t, part, parts))}${table.unit ? ` · 单位:${esc(table.unit)}` : ''}</h3>`];
+  const out: string[] = [
+    `<h3>${esc(partLabel(model, t, part, parts))}${table.unit ? ` · 单位:${esc(table.unit)}` : ''}</h3>`,
+  ];
   const tableChecks = model.failedTableChecks[t]!;
-  if (part === 1 && tableChecks.length) out.push(`<ul class="checks">${tableChecks.map((c) => `<li>${esc(c.message.en)}</li>`).join('')}</ul>`);
-  out.push(`<table data-table="${t + 1}"><thead><tr>${table.columns.map((c) => `<th>${esc(c)}</th>`).join('')}</tr></thead><tbody>`);
+  if (part === 1 && tableChecks.length)
+    out.push(`<ul class="checks">${tableChecks.map((c) => `<li>${esc(c.message.en)}</li>`).join('')}</ul>`);
+  out.push(
+    `<table data-table="${t + 1}"><thead><tr>${table.columns.map((c) => `<th>${esc(c)}</th>`).join('')}</tr></thead><tbody>`,
+  );
   table.rows.forEach((row, r) => {
     if (table.rowPages[r] !== page) return;
     const fail = failedBy.get(`${t}:${r}`);

@@ -54,7 +54,14 @@ export interface ShowModel {
  * table's parts (`Table.parts`: which page grid, which grid rows), and which rows failed a check. Reads nothing.
  */
 export function buildShowModel({ doc, pages: read }: ExtractionWithPages): ShowModel {
-  const pages: ShowPage[] = read.map((p) => ({ number: p.number, width: p.width, height: p.height, rulings: p.rulings, layout: p.layout, parts: [] }));
+  const pages: ShowPage[] = read.map((p) => ({
+    number: p.number,
+    width: p.width,
+    height: p.height,
+    rulings: p.rulings,
+    layout: p.layout,
+    parts: [],
+  }));
   doc.tables.forEach((table, t) => {
     // One drawn part per page: the table's grids on that page, in reading order.
     const perPage = new Map<number, number[]>();
@@ -147,9 +154,13 @@ export function findRows(rows: string[][], want: { code: string | null; name: st
   if (!name) return [];
   const named = rows
     .map((row, i) => ({ i, cells: row.map(compact) }))
-    .filter(({ cells }) => cells.some((c) => c === name) || cells.some((c) => c.length > name.length && c.endsWith(name)));
+    .filter(
+      ({ cells }) => cells.some((c) => c === name) || cells.some((c) => c.length > name.length && c.endsWith(name)),
+    );
   if (want.code) {
-    const coded = named.filter(({ cells }) => cells.join('').includes(want.code!) || cells.join('|').includes(want.code!));
+    const coded = named.filter(
+      ({ cells }) => cells.join('').includes(want.code!) || cells.join('|').includes(want.code!),
+    );
     if (coded.length) return coded.map((r) => r.i);
     // A code printed as 类/款/项 pieces (or only the 项 part): the name alone, when it names one row.
     const exact = named.filter(({ cells }) => cells.includes(name));
@@ -164,7 +175,12 @@ export function findRows(rows: string[][], want: { code: string | null; name: st
  * row's grid row in that column (a cell joined over a page break: this page's piece); else the cell of that grid
  * row with its text.
  */
-export function sourceCell(model: ShowModel, table: number, row: number, col: number): { page: number; grid: number; cell: number } | null {
+export function sourceCell(
+  model: ShowModel,
+  table: number,
+  row: number,
+  col: number,
+): { page: number; grid: number; cell: number } | null {
   const place = model.rows[table]?.[row];
   if (!place) return null;
   const grid = model.pages[place.page - 1]!.layout.grids[place.grid]!;
@@ -174,7 +190,8 @@ export function sourceCell(model: ShowModel, table: number, row: number, col: nu
   const covering = (c: Cell): boolean => c.row <= place.row && place.row < c.row + c.rowSpan;
   if (grid.xs.length - 1 === t.columns.length) {
     const k = grid.cells.findIndex((c) => covering(c) && c.col <= col && col < c.col + c.colSpan);
-    if (k >= 0 && (!value || joined || compact(grid.cells[k]!.text) === value)) return { page: place.page, grid: place.grid, cell: k };
+    if (k >= 0 && (!value || joined || compact(grid.cells[k]!.text) === value))
+      return { page: place.page, grid: place.grid, cell: k };
   }
   if (!value) return null;
   const k = grid.cells.findIndex((c) => covering(c) && compact(c.text) === value);

@@ -38,12 +38,19 @@ export function openForRender(data: Uint8Array, password?: string): Promise<PdfD
  * Draws page `n` at `scale` on a white canvas. The viewport carries the page's /Rotate, so canvas pixel = page-space
  * point × scale, the same page space readPage() reports rulings and text in.
  */
-export async function renderPage(doc: PdfDocument, n: number, scale: number): Promise<{ canvas: Canvas; width: number; height: number }> {
+export async function renderPage(
+  doc: PdfDocument,
+  n: number,
+  scale: number,
+): Promise<{ canvas: Canvas; width: number; height: number }> {
   const page = await doc.getPage(n);
   try {
     const base = page.getViewport({ scale: 1 });
     const viewport = page.getViewport({ scale });
-    const canvas = createCanvas(Math.max(1, Math.round(base.width * scale)), Math.max(1, Math.round(base.height * scale)));
+    const canvas = createCanvas(
+      Math.max(1, Math.round(base.width * scale)),
+      Math.max(1, Math.round(base.height * scale)),
+    );
     const ctx = canvas.getContext('2d');
     ctx.fillStyle = '#ffffff';
     ctx.fillRect(0, 0, canvas.width, canvas.height);

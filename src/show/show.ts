@@ -57,7 +57,10 @@ export async function pagePng(session: ShowSession, n: number, scale = 2): Promi
 }
 
 /** One self-contained HTML page: each page with a table (or the pages given) as an image with the boxes over it, and the grids beside. */
-export async function pagesHtml(session: ShowSession, options: { scale?: number; pages?: number[] } = {}): Promise<string> {
+export async function pagesHtml(
+  session: ShowSession,
+  options: { scale?: number; pages?: number[] } = {},
+): Promise<string> {
   const scale = options.scale ?? 1.5;
   const numbers = options.pages ?? pagesWithTables(session.model);
   const images = new Map<number, { png: Buffer; width: number; height: number }>();

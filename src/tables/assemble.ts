@@ -44,7 +44,11 @@ interface Builder {
  * parts stitched across pages. What was dropped, and decisions that may be wrong (a part appended with columns
  * missing, a table said to be empty that prints figures), are added to `warnings`.
  */
-export function assembleTables(layouts: readonly PageLayout[], warnings: Warning[] = [], settings: Settings = DEFAULT_SETTINGS): Table[] {
+export function assembleTables(
+  layouts: readonly PageLayout[],
+  warnings: Warning[] = [],
+  settings: Settings = DEFAULT_SETTINGS,
+): Table[] {
   const { tables: ts, headings: hs } = settings;
   const { pages, warnings: dropped } = dropCellOverflow(layouts, ts);
   warnings.push(...dropped);
@@ -58,18 +62,26 @@ export function assembleTables(layouts: readonly PageLayout[], warnings: Warning
       let grid = pageGrid;
       let map = cellMap(grid);
       let { bannerLines, firstRow } = bannerRows(grid, map);
-      const above = page.lines.filter((l) => l.y0 >= top - ts.previousGridSlack && l.y1 <= grid.box.y0 + ts.outerRuleSlack).slice(-hs.maxLines);
+      const above = page.lines
+        .filter((l) => l.y0 >= top - ts.previousGridSlack && l.y1 <= grid.box.y0 + ts.outerRuleSlack)
+        .slice(-hs.maxLines);
       top = grid.box.y1;
-      const below = page.lines.filter((l) => l.y0 >= grid.box.y1 - ts.outerRuleSlack && l.y0 < (page.grids[index + 1]?.box.y0 ?? Infinity));
+      const below = page.lines.filter(
+        (l) => l.y0 >= grid.box.y1 - ts.outerRuleSlack && l.y0 < (page.grids[index + 1]?.box.y0 ?? Infinity),
+      );
       const noDataNote = below.slice(0, ts.noDataNoteLines).some((l) => isEmptyStatement(l.text, hs.maxNoDataNote));
       let headings = readHeadings([...above, ...bannerLines], hs);
       // A title at the foot of the previous page, below its last grid, heads this page's first grid.
-      if (index === 0 && !headings.title && carriedIn.length) headings = readHeadings([...carriedIn, ...above, ...bannerLines], hs);
+      if (index === 0 && !headings.title && carriedIn.length)
+        headings = readHeadings([...carriedIn, ...above, ...bannerLines], hs);
       const prev = builders[builders.length - 1];
       const isLast = index === page.grids.length - 1;
       if (isLast) carried = titleLinesBelow(page, grid, settings);
       const columnCount = grid.xs.length - 1;
-      const sameTitle = !!prev && !!headings.title && (prev.table.title === headings.title || prev.table.titles.includes(headings.title));
+      const sameTitle =
+        !!prev &&
+        !!headings.title &&
+        (prev.table.title === headings.title || prev.table.titles.includes(headings.title));
       const nextPart = !!prev && index === 0 && prev.lastPage === page.page - 1 && prev.endedLastOnPage;
       let continues = nextPart && (prev.columnCount === columnCount || prev.form) && (!headings.title || sameTitle);
       if (nextPart && !continues && !headings.title && !prev.form) {
@@ -92,7 +104,14 @@ export function assembleTables(layouts: readonly PageLayout[], warnings: Warning
       }
       const statedEmpty = noDataNote || hasStatementRow(map.slice(firstRow), hs);
       if (continues && prev) {
-        appendContinuation(prev, map, firstRow, headings.title !== '', newPart(grid, index, prev.table.rows.length), isLast);
+        appendContinuation(
+          prev,
+          map,
+          firstRow,
+          headings.title !== '',
+          newPart(grid, index, prev.table.rows.length),
+          isLast,
+        );
         for (const t of headings.all) if (!prev.table.titles.includes(t)) prev.table.titles.push(t);
         if (!prev.table.unit && headings.unit) prev.table.unit = headings.unit;
         prev.xs = grid.xs;
@@ -129,7 +148,13 @@ function bannerRows(grid: PageGrid, map: CellMap): { bannerLines: TextLine[]; fi
 /** A part of a table read from grid `index` of its page, its rows starting at table row `at`. */
 function newPart(grid: PageGrid, index: number, at: number): TablePart {
   const { x0, y0, x1, y1 } = grid.box;
-  return { page: grid.page, grid: index, box: { x0: pt(x0), y0: pt(y0), x1: pt(x1), y1: pt(y1) }, rows: [at, at], gridRows: [] };
+  return {
+    page: grid.page,
+    grid: index,
+    box: { x0: pt(x0), y0: pt(y0), x1: pt(x1), y1: pt(y1) },
+    rows: [at, at],
+    gridRows: [],
+  };
 }
 
 /** A coordinate to 0.01 pt, as printed in the output: the layout's sums carry float noise (45.600000000000016). */
@@ -139,7 +164,16 @@ const pt = (v: number): number => Math.round(v * 100) / 100;
  * `statedEmpty`: the table says it has no data; its header ends where its blank body begins. `index`: the grid's
  * position on its page.
  */
-function startTable(grid: PageGrid, index: number, fullMap: CellMap, firstRow: number, headings: ReturnType<typeof readHeadings>, isLast: boolean, statedEmpty = false, settings: Settings = DEFAULT_SETTINGS): Builder {
+function startTable(
+  grid: PageGrid,
+  index: number,
+  fullMap: CellMap,
+  firstRow: number,
+  headings: ReturnType<typeof readHeadings>,
+  isLast: boolean,
+  statedEmpty = false,
+  settings: Settings = DEFAULT_SETTINGS,
+): Builder {
   const map = fullMap.slice(firstRow);
   const columnCount = grid.xs.length - 1;
   const form = isForm(map.map((row) => row.map((c, k) => (c && c.col === k ? c.text : ''))));
@@ -174,7 +208,14 @@ function startTable(grid: PageGrid, index: number, fullMap: CellMap, firstRow: n
   return builder;
 }
 
-function appendContinuation(b: Builder, fullMap: CellMap, firstRow: number, titleRepeated: boolean, part: TablePart, isLast: boolean): void {
+function appendContinuation(
+  b: Builder,
+  fullMap: CellMap,
+  firstRow: number,
+  titleRepeated: boolean,
+  part: TablePart,
+  isLast: boolean,
+): void {
   const page = part.page;
   const map = fullMap.slice(firstRow);
   let skip = 0;
@@ -245,7 +286,13 @@ function appendBody(b: Builder, map: CellMap, from: number, continued: boolean, 
  * A merged cell cut by a page break: when the first body row of a continuation leaves a merged column empty, the
  * cells at the top of that page's merged columns continue the cells the previous page ended in.
  */
-function continueMergedCells(b: Builder, map: CellMap, from: number, bodyStart: number, owners: Map<Cell, number[]>): void {
+function continueMergedCells(
+  b: Builder,
+  map: CellMap,
+  from: number,
+  bodyStart: number,
+  owners: Map<Cell, number[]>,
+): void {
   const first = map[from];
   if (!first || bodyStart >= b.table.rows.length) return;
   const topCell = (c: number): Cell | undefined => first[c];
@@ -284,13 +331,20 @@ function finish(b: Builder, warnings: Warning[]): Table {
   // zeros or nothing, column labels left under the header. Figures other than zero contradict it: kept, and said.
   if (b.noData) {
     if (t.rows.some(hasFigure)) {
-      warnings.push({ page: t.pages[0], message: `${t.title || 'untitled table'}: says it has no data but prints figures; rows kept` });
+      warnings.push({
+        page: t.pages[0],
+        message: `${t.title || 'untitled table'}: says it has no data but prints figures; rows kept`,
+      });
     } else {
       // A printed row of column numbers (`** | 1`) is kept as printed, as in every table; it is no data.
       const keep = t.rows.map((r) => isNumberingTexts(r));
       t.rowPages = t.rowPages.filter((_, i) => keep[i]);
       t.rows = t.rows.filter((_, i) => keep[i]);
-      keepRows(t, b.joined, keep.flatMap((k, i) => (k ? [i] : [])));
+      keepRows(
+        t,
+        b.joined,
+        keep.flatMap((k, i) => (k ? [i] : [])),
+      );
     }
   }
   t.empty = t.rows.every((r) => isNumberingTexts(r));
@@ -305,7 +359,8 @@ function finish(b: Builder, warnings: Warning[]): Table {
 function keepRows(t: Table, joined: JoinedCell[], kept: readonly number[]): void {
   // The first new row at or after old row `i`.
   const at = (i: number): number => {
-    let lo = 0, hi = kept.length;
+    let lo = 0,
+      hi = kept.length;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
       if (kept[mid]! < i) lo = mid + 1;

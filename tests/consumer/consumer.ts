@@ -1,6 +1,7 @@
 // Compiled (never run) by tests/public-api.test.ts against the built declarations in dist/, as a user of the
 // package would write it: the self-reference 'budget-extract' resolves through package.json "exports".
 import {
+  DEFAULT_SETTINGS,
   extract,
   formatCheckReport,
   InputError,
@@ -12,6 +13,9 @@ import {
   type Table,
   type TableKind,
   type TableOf,
+  type OpenDocument,
+  type SettingsOverrides,
+  type TablePart,
 } from 'budget-extract';
 
 const options: ExtractOptions = { unit: 'wan', maxPages: 500 };
@@ -59,4 +63,11 @@ export async function headlineFigures(file: string): Promise<string[]> {
 
 export function projectsOf(table: TableOf<'project_performance'>): number {
   return table.records?.filter((p) => p.indicators.length > 0).length ?? 0;
+}
+
+/** A document the caller already has open in pdf.js, read with a tolerance of its own; it stays open. */
+export async function fromOpenDocument(doc: OpenDocument): Promise<TablePart[]> {
+  const settings: SettingsOverrides = { text: { sameLine: DEFAULT_SETTINGS.text.sameLine / 2 } };
+  const read = await extract(doc, { settings });
+  return read.tables.flatMap((t) => t.parts);
 }
