@@ -6,6 +6,7 @@ import { layoutPage } from './layout/page.js';
 import { runChecks } from './checks/index.js';
 import { openPdf, type PdfDocument } from './pdf/open.js';
 import { attachRecords, convertTables } from './records/index.js';
+import { SCHEMA_VERSION } from './records/document-schema.js';
 import { readPage } from './pdf/page.js';
 import { assembleTables } from './tables/assemble.js';
 import { readDocumentInfo } from './tables/document-info.js';
@@ -153,6 +154,7 @@ async function run(
     if (!tables.length) warnings.push({ message: 'no tables found in this document' });
     for (const t of tables) if (!t.title) warnings.push({ page: t.pages[0], message: 'table without a title' });
     const extracted: ExtractedDocument = {
+      schemaVersion: SCHEMA_VERSION,
       source: { file, sha256, pages: doc.numPages },
       ...(target
         ? {

@@ -1,4 +1,4 @@
-import type { RecordKind, RecordOf } from './records/schemas.js';
+import type { RecordKind, RecordOf, SCHEMA_VERSION } from './records/schemas.js';
 
 /** Plain data passed between the pipeline stages. Coordinates are page space after rotation:
  * origin top-left, y growing downwards, in PDF points. */
@@ -179,6 +179,8 @@ export interface DocumentInfo {
 }
 
 export interface ExtractedDocument {
+  /** The version of this shape (schemas/document.schema.json): major for a removed or changed field, minor for added ones. */
+  schemaVersion: typeof SCHEMA_VERSION;
   source: { file: string; sha256: string; pages: number };
   /** Set when record amounts were converted to a unit other than the tables' own. */
   unitConversion?: { to: '元' | '万元'; note: string };
