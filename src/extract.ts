@@ -69,7 +69,9 @@ export async function extract(input: string | Uint8Array, options: ExtractOption
     if (chars === 0) throw new InputError('no_text_layer', `${doc.numPages} pages without text`);
     if (unreadable / chars > 0.3) throw new InputError('unreadable_fonts');
     const tables = assembleTables(layouts, warnings);
-    warnings.push(...attachRecords(tables));
+    // The document's year resolves the 上年/本年 columns of its records.
+    const document = readDocumentInfo(layouts);
+    warnings.push(...attachRecords(tables, { year: document.year }));
     // Checks read the records in the printed unit (their rounding is the printed digits'); conversion comes after.
     const checks = runChecks(tables);
     const target = options.unit === 'yuan' ? '元' : options.unit === 'wan' ? '万元' : null;
@@ -79,7 +81,7 @@ export async function extract(input: string | Uint8Array, options: ExtractOption
     return {
       source: { file, sha256, pages: doc.numPages },
       ...(target ? { unitConversion: { to: target, note: `record amounts converted exactly to ${target}; rows keep the printed values` } } : {}),
-      document: readDocumentInfo(layouts),
+      document,
       tables,
       checks,
       warnings,
