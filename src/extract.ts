@@ -146,7 +146,9 @@ async function run(
     if (chars === 0) throw new InputError('no_text_layer', `${doc.numPages} pages without text`);
     if (unreadable / chars > 0.3) throw new InputError('unreadable_fonts');
     const tables = assembleTables(layouts, warnings, settings);
-    warnings.push(...attachRecords(tables));
+    // The document's year resolves the 上年/本年 columns of its records.
+    const document = readDocumentInfo(layouts, settings.headings);
+    warnings.push(...attachRecords(tables, { year: document.year }));
     // Checks read the records in the printed unit (their rounding is the printed digits'); conversion comes after.
     const checks = runChecks(tables);
     const target = options.unit === 'yuan' ? '元' : options.unit === 'wan' ? '万元' : null;
@@ -164,7 +166,7 @@ async function run(
             },
           }
         : {}),
-      document: readDocumentInfo(layouts, settings.headings),
+      document,
       tables,
       checks,
       warnings,

@@ -940,13 +940,13 @@ describe('line-item tables (收入, 支出, 一般公共预算, 基本, 项目, 
 });
 
 describe('“三公”经费 tables (three_public, government_fund_three_public)', () => {
-  it('across: a record per row, the 合计 row the total, items and the vehicle parts by field', () => {
+  it('across: a record per row, the 合计 row the total, items and the vehicle parts by field, basis from the title', () => {
     const records = recordsOf(table('three_public'));
     expect(records).toEqual([
       {
         unit: null,
         unitCode: null,
-        basis: null,
+        basis: 'budget',
         isTotal: true,
         total: '16.00',
         outbound: '2.00',
@@ -958,7 +958,7 @@ describe('“三公”经费 tables (three_public, government_fund_three_public)
       {
         unit: '某某县农业农村局',
         unitCode: '103001',
-        basis: null,
+        basis: 'budget',
         isTotal: false,
         total: '16.00',
         outbound: '2.00',

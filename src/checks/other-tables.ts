@@ -30,13 +30,19 @@ export function summaryChecks(table: Table, records: readonly SummaryItem[]): Ch
     );
 }
 
-/** “三公”: 合计 = 出国 + 用车 + 接待, and 用车 = 购置 + 运行, on each record. */
+/**
+ * “三公”: 合计 = 出国 + 用车 + 接待, and 用车 = 购置 + 运行, on each record of figures (and on a change, which is a
+ * difference of two such records); a change = this year − last year where the table prints both years' records.
+ * Rates and shares are not checked.
+ */
 export function threePublicChecks(table: Table, records: readonly ThreePublic[]): CheckResult[] {
   const out: CheckResult[] = [];
   for (const r of records) {
+    if (r.measure && r.measure !== 'change') continue;
     const rowIndex = r.row;
     const row = { code: r.unitCode, name: r.unit ?? '合计' };
-    const basis = r.heading ? ` (${r.heading})` : r.basis ? ` (${r.basis})` : '';
+    const qualifiers = [r.heading ?? (r.year !== undefined ? String(r.year) : null), r.basis, r.funds, r.measure];
+    const basis = qualifiers.some(Boolean) ? ` (${qualifiers.filter(Boolean).join(', ')})` : '';
     const hasVehicleParts = r.vehicle.purchase !== undefined || r.vehicle.operation !== undefined;
     const vehicle =
       r.vehicle.subtotal !== undefined
@@ -80,6 +86,72 @@ export function threePublicChecks(table: Table, records: readonly ThreePublic[])
           found: dec(r.vehicle.subtotal),
           terms: 2,
           figures: [r.vehicle.purchase, r.vehicle.operation, r.vehicle.subtotal],
+        }),
+      );
+    }
+  }
+  out.push(...threePublicChangeChecks(table, records));
+  return out;
+}
+
+const THREE_PUBLIC_FIELDS: readonly [string, (r: ThreePublic) => string | null | undefined][] = [
+  ['total', (r) => r.total],
+  ['outbound', (r) => r.outbound],
+  ['vehicle.subtotal', (r) => r.vehicle.subtotal],
+  ['vehicle.purchase', (r) => r.vehicle.purchase],
+  ['vehicle.operation', (r) => r.vehicle.operation],
+  ['reception', (r) => r.reception],
+];
+
+/**
+ * A change record (增减) equals the later year's figure less the earlier's, field by field, where the table prints
+ * the two years' records of the same unit, basis and fund source (and they alone: two years, no more).
+ */
+function threePublicChangeChecks(table: Table, records: readonly ThreePublic[]): CheckResult[] {
+  const out: CheckResult[] = [];
+  const key = (r: ThreePublic) => [r.unit, r.unitCode, r.basis, r.funds ?? ''].join('\u0000');
+  for (const change of records) {
+    if (change.measure !== 'change') continue;
+    // The figures of the same unit printed just before the change: the nearest row above (a 合计 row and a unit
+    // named like it are told apart by position).
+    const years = records.filter(
+      (r) =>
+        !r.measure &&
+        r.year !== undefined &&
+        key(r) === key(change) &&
+        r.row !== null &&
+        change.row !== null &&
+        r.row <= change.row &&
+        !records.some(
+          (o) =>
+            o !== change &&
+            o.measure === 'change' &&
+            key(o) === key(change) &&
+            o.row !== null &&
+            o.row > r.row! &&
+            o.row < change.row!,
+        ),
+    );
+    const byYear = new Map(years.map((r) => [r.year!, r] as const));
+    if (byYear.size !== 2 || years.length !== 2) continue;
+    const [earlier, later] = [...byYear.entries()].sort(([a], [b]) => a - b).map(([, r]) => r);
+    const name = { code: change.unitCode, name: change.unit ?? '合计' };
+    for (const [column, get] of THREE_PUBLIC_FIELDS) {
+      const [c, a, b] = [get(change), get(earlier!), get(later!)];
+      if (c === undefined || (a === undefined && b === undefined)) continue;
+      out.push(
+        compare({
+          id: 'three_public.change',
+          zh: '增减变化等于本年数减上年数',
+          en: `change equals ${later!.year} less ${earlier!.year}${change.funds ? ` (${change.funds})` : ''}`,
+          table,
+          row: name,
+          rowIndex: change.row,
+          column,
+          expected: dec(b).minus(dec(a)),
+          found: dec(c),
+          terms: 2,
+          figures: [a, b, c],
         }),
       );
     }

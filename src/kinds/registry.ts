@@ -18,11 +18,16 @@ export interface TitleRule {
   pattern: RegExp;
 }
 
+/** What the document says that a table's records may need: its year, for 上年/本年 columns. */
+export interface RecordContext {
+  year?: number | null;
+}
+
 /** How a kind's tables become records and which identities its records must satisfy. */
 export interface RecordSpec<R> {
   schema: z.ZodType;
   /** The table's records, each with its row (`row`), in the table's own unit. */
-  build(table: Table): R[];
+  build(table: Table, context?: RecordContext): R[];
   /** The kind's own identities over those records (cross-table ones live in checks/cross-tables.ts). */
   checks?(table: Table, records: readonly R[]): CheckResult[];
 }
@@ -38,7 +43,7 @@ export interface KindEntry<R> {
 const rule = (rank: number, pattern: RegExp): TitleRule => ({ rank, pattern });
 const spec = <K extends RecordKind>(
   kind: K,
-  build: (t: Table) => RecordOf<K>[],
+  build: (t: Table, context?: RecordContext) => RecordOf<K>[],
   checks?: (t: Table, r: readonly RecordOf<K>[]) => CheckResult[],
 ): RecordSpec<RecordOf<K>> => ({ schema: RECORD_SCHEMAS[kind], build, ...(checks ? { checks } : {}) });
 

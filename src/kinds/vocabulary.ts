@@ -116,6 +116,39 @@ export const BUDGET_BASIS = /预算/u;
 /** The year a heading names: 2026年预算数. */
 export const HEADING_YEAR = /((?:19|20)\d{2})年/u;
 
+// What an amount column measures (src/records/meaning.ts), read segment by segment from its header path.
+/** A segment that is only a year and maybe its basis: 2025年, 2026年预算数, 2021年度决算数. */
+export const YEAR_SEGMENT = /^((?:19|20)\d{2})年度?(预算|决算|执行|预计执行)?数?$/u;
+/** A year relative to the table's own: 上年 / 上年预算数 (the year before), 本年 / 当年 / 本年预算数 (its year). */
+export const PREVIOUS_YEAR_SEGMENT = /^上一?年度?(预算|决算|执行|预计执行)?数?$/u;
+export const CURRENT_YEAR_SEGMENT = /^(本|当)年度?(预算|决算|执行)?数?$/u;
+/**
+ * The fund sources a column may be split by, as printed (一般公共预算拨款, 政府性基金预算, 国有资本经营预算, 财政专户管理
+ * 资金, 单位资金), each with the name a record carries in `funds`.
+ */
+export const FUND_SOURCES: readonly (readonly [RegExp, string])[] = [
+  [/一般公共预算(拨款)?/u, '一般公共预算'],
+  [/政府性基金(预算)?(拨款)?/u, '政府性基金'],
+  [/国有资本经营(预算)?(拨款)?/u, '国有资本经营'],
+  [/财政专户(管理)?(资金)?/u, '财政专户'],
+  [/单位资金/u, '单位资金'],
+];
+/** A segment that is only a fund source (not a header naming the “三公” of one): 一般公共预算, 政府性基金预算拨款. */
+export const FUND_SEGMENT =
+  /^(一般公共预算|政府性基金|国有资本经营|财政专户|单位资金)(预算)?(拨款|资金|管理资金)?(安排)?(预算)?数?$/u;
+/** The whole of the funds, as a column of its own: 合计, 总计. */
+export const FUNDS_TOTAL_SEGMENT = /^(合计|总计)$/u;
+/** Derived columns: a rate (增减率, 增长%), a change (增减额, 增减变化情况, 比上年增减), a share (占比, 比重). */
+export const CHANGE_RATE = /增减率|增长率|变动率|增幅|降幅|%|％/u;
+export const CHANGE = /增减|变动|变化|比上年/u;
+export const SHARE = /占比|比重|所占比例/u;
+/** A segment that names a derived measure only (no item of its own): 增减变化情况, 增减额, 增减率(%). */
+export const MEASURE_SEGMENT = /^(比上年)?(增减|变动|变化|增长|占比|比重)[^/]{0,6}$/u;
+/** A row label naming a year or the change between them, down a “三公” table printed with years as rows. */
+export const YEAR_ROW = /^((?:19|20)\d{2})年度?(预算|决算|执行)?数?$|^(比上年)?(增减|变动)/u;
+/** A unit's own part, printed under the department: 深圳市某局(本级). */
+export const OWN_PART_SUFFIX = /[(（]本级[)）]$/u;
+
 // ── Performance tables (绩效目标表) ───────────────────────────────────────────────────────────────────────────────
 
 /** The indicator columns of a performance table, by role. */

@@ -3,10 +3,11 @@ import { amountReader, unreadCells } from './amount.js';
 import { droppedZero } from './codes.js';
 import { columnRoles } from './columns.js';
 import { compact } from '../pdf/normalize.js';
-import { recordSpec, type RecordSpec } from '../kinds/registry.js';
+import { type RecordContext, recordSpec, type RecordSpec } from '../kinds/registry.js';
+import { threePublicUnderstood } from './three-public.js';
 import type { AmountUnit } from './amount.js';
 import { convertRecords } from './convert.js';
-import type { RecordKind, TableRecord } from './schemas.js';
+import type { RecordKind, TableRecord, ThreePublic } from './schemas.js';
 import { INDICATOR, MONEY_COLUMN } from '../kinds/vocabulary.js';
 
 export * from './schemas.js';
@@ -23,11 +24,26 @@ export function hasRecords(kind: TableKind): kind is RecordKind {
  * Typed records for a table of a known kind, built by its kind's builder in the table's own unit, each validated
  * against its kind's schema and carrying its row; `other` has none.
  */
-export function buildRecords(table: Table): { records: TableRecord[] | undefined; warnings: Warning[] } {
+export function buildRecords(
+  table: Table,
+  context: RecordContext = {},
+): { records: TableRecord[] | undefined; warnings: Warning[] } {
   const spec = recordSpec(table.kind) as RecordSpec<TableRecord> | null;
   if (!spec) return { records: undefined, warnings: [] };
-  const records = spec.build(table);
+  let records = spec.build(table, context);
   const warnings: Warning[] = [];
+  // A “三公” table whose figures reached no record was not understood: said so, rather than records of nulls.
+  if (
+    (table.kind === 'three_public' || table.kind === 'government_fund_three_public') &&
+    records.length &&
+    !threePublicUnderstood(table, records as ThreePublic[])
+  ) {
+    warnings.push({
+      page: table.pages[0],
+      message: `${table.title}: the “三公” figures could not be read from this layout (columns ${table.columns.slice(0, 4).join(' | ')}${table.columns.length > 4 ? ' | …' : ''}); no records`,
+    });
+    records = [];
+  }
   const valid = records.filter((r, i) => {
     const result = spec.schema.safeParse(r);
     if (!result.success)
@@ -97,10 +113,10 @@ function unreadWarnings(table: Table): Warning[] {
  * records are built by its own kind's builder and validated by its own kind's schema, so they are its kind's records:
  * the one place the union's link between `kind` and `records` is asserted rather than inferred.
  */
-export function attachRecords(tables: readonly Table[]): Warning[] {
+export function attachRecords(tables: readonly Table[], context: RecordContext = {}): Warning[] {
   const warnings: Warning[] = [];
   for (const t of tables) {
-    const built = buildRecords(t);
+    const built = buildRecords(t, context);
     warnings.push(...built.warnings);
     if (!built.records) continue;
     (t as { records?: TableRecord[] }).records = built.records;

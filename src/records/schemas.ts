@@ -115,8 +115,30 @@ export const ThreePublicRecord = z.object({
     .number()
     .int()
     .optional()
-    .describe('the year the heading names (2026 for 2026年预算数), set with heading where it names one'),
-  isTotal: z.boolean().describe('the 合计 row, or the table as a whole'),
+    .describe(
+      'the year the figures are for, where the table prints more than one (2026年预算数, a 2026年 row; 上年/本年 resolved against the table’s or document’s year)',
+    ),
+  funds: z
+    .string()
+    .optional()
+    .describe(
+      'the fund source the figures are limited to (一般公共预算, 政府性基金, 国有资本经营 …) where the table splits them by fund; absent for the whole of the funds',
+    ),
+  fundsSummed: z
+    .literal(true)
+    .optional()
+    .describe(
+      'set where the table prints the items only split by fund source (no column for all of them): the whole is the exact sum of the printed parts',
+    ),
+  measure: z
+    .enum(['change', 'changeRate', 'share'])
+    .optional()
+    .describe(
+      'a derived figure (增减额 / 增减变化, 增减率, 占比) rather than the amount itself; absent for the amount',
+    ),
+  isTotal: z
+    .boolean()
+    .describe('the department’s figures (the 合计 row, the department above its units, or the table as a whole)'),
   total: amountField('合计'),
   outbound: amountField('因公出国(境)费'),
   vehicle: z
