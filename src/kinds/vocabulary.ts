@@ -24,8 +24,8 @@ export const ENDS_IN_TOTAL = /(合计|总计)$/u;
 export const SUMMARY_TOTALS = [
   [/收入总计|收入合计总计/u, 'incomeGrandTotal'],
   [/支出总计/u, 'expenditureGrandTotal'],
-  [/本年收入合计|^收入合计$|^[一二三四五六七八九十\d]*[、.]?本年收入$/u, 'incomeTotal'],
-  [/本年支出合计|^支出合计$|^[一二三四五六七八九十\d]*[、.]?本年支出$/u, 'expenditureTotal'],
+  [/本年收入合计|(当年|本年)收入小计|^收入合计$|^[一二三四五六七八九十\d]*[、.]?本年收入$/u, 'incomeTotal'],
+  [/本年支出合计|(当年|本年)支出小计|^支出合计$|^[一二三四五六七八九十\d]*[、.]?本年支出$/u, 'expenditureTotal'],
   [/上年结转|年初结转|上年结余/u, 'carriedOver'],
   [/年终结转|年末结转|结转下年/u, 'yearEndBalance'],
 ] as const satisfies readonly (readonly [RegExp, string])[];
