@@ -9,6 +9,8 @@
 /** A line-item table's total row, named exactly: 合计, 总计, 本年合计, 支出合计, 收入合计, 总合计. */
 export const TOTAL_ROW = /^(合计|总计|本年合计|支出合计|收入合计|总合计)$/u;
 export const SUBTOTAL_ROW = /^小计$/u;
+/** A unit's own level, after the department's name: `深圳市XX局(本级)` (the department's office beside its units). */
+export const OWN_LEVEL = /[(（]本级[)）]$/u;
 /** The plain 合计 / 总计 (a 合计 column, a “三公” table's 合计 row). */
 export const TOTAL_WORD = /^(合计|总计)$/u;
 /**
