@@ -124,7 +124,11 @@ function totalRowAgrees(t: Table): string[] {
   const records = t.records as LineItem[];
   const totalRecord = records.find((r) => r.isTotal);
   if (!totalRecord) return problems;
-  const gridRow = t.rows.find((r) => r.some((c) => /^(合计|总计)$/u.test(norm(c))));
+  // The 合计 row; where none is printed, the row the total record says it was read from (a department's own row
+  // above its units, a table of one row): its figures too are all in the record.
+  const gridRow =
+    t.rows.find((r) => r.some((c) => /^(合计|总计)$/u.test(norm(c)))) ??
+    (totalRecord.row !== null && !/^(合计|总计)$/u.test(norm(totalRecord.name)) ? t.rows[totalRecord.row] : undefined);
   if (!gridRow) return [`${t.title}: total record without a 合计 row`];
   // Every figure of the 合计 row is in the record, and nothing else (the record orders known fields first).
   const serial = (i: number) => /^(序号|行次|栏次|编号)$/u.test(norm(t.columns[i] ?? ''));

@@ -5,10 +5,20 @@ import type { Table } from '../types.js';
 import { compare, dec, type CheckResult } from './result.js';
 import { FULL_SCORE, INDICATOR_COLUMNS, PART_TOTAL } from '../kinds/vocabulary.js';
 
-/** 收支总表: 收入总计 = 支出总计, column by column (the expenditure side may have more fund columns). */
+/**
+ * 收支总表: 收入总计 = 支出总计, column by column (the expenditure side may have more fund columns). Where neither side
+ * prints a grand total nor a carry-over row (结转, which makes the year's 合计 differ), the year's 收入合计 = 支出合计.
+ */
 export function summaryChecks(table: Table, records: readonly SummaryItem[]): CheckResult[] {
-  const income = records.find((r) => r.totalKind === 'incomeGrandTotal');
-  const spending = records.find((r) => r.totalKind === 'expenditureGrandTotal');
+  const only = (kind: SummaryItem['totalKind']) => {
+    const found = records.filter((r) => r.totalKind === kind);
+    return found.length === 1 ? found[0] : undefined;
+  };
+  const carries = records.some((r) => r.totalKind === 'carriedOver' || r.totalKind === 'yearEndBalance');
+  const grand = records.some((r) => r.totalKind === 'incomeGrandTotal' || r.totalKind === 'expenditureGrandTotal');
+  const first = (kind: SummaryItem['totalKind']) => records.find((r) => r.totalKind === kind);
+  const income = grand || carries ? first('incomeGrandTotal') : only('incomeTotal');
+  const spending = grand || carries ? first('expenditureGrandTotal') : only('expenditureTotal');
   if (!income || !spending) return [];
   const value = (i: SummaryItem, f: string) => i.amounts[f] ?? null;
   return Object.keys(income.amounts)

@@ -9,6 +9,8 @@
 /** A line-item table's total row, named exactly: 合计, 总计, 本年合计, 支出合计, 收入合计, 总合计. */
 export const TOTAL_ROW = /^(合计|总计|本年合计|支出合计|收入合计|总合计)$/u;
 export const SUBTOTAL_ROW = /^小计$/u;
+/** A unit's own level, after the department's name: `深圳市XX局(本级)` (the department's office beside its units). */
+export const OWN_LEVEL = /[(（]本级[)）]$/u;
 /** The plain 合计 / 总计 (a 合计 column, a “三公” table's 合计 row). */
 export const TOTAL_WORD = /^(合计|总计)$/u;
 /**
@@ -24,8 +26,8 @@ export const ENDS_IN_TOTAL = /(合计|总计)$/u;
 export const SUMMARY_TOTALS = [
   [/收入总计|收入合计总计/u, 'incomeGrandTotal'],
   [/支出总计/u, 'expenditureGrandTotal'],
-  [/本年收入合计|^收入合计$|^[一二三四五六七八九十\d]*[、.]?本年收入$/u, 'incomeTotal'],
-  [/本年支出合计|^支出合计$|^[一二三四五六七八九十\d]*[、.]?本年支出$/u, 'expenditureTotal'],
+  [/本年收入合计|(当年|本年)收入小计|^收入合计$|^[一二三四五六七八九十\d]*[、.]?本年收入$/u, 'incomeTotal'],
+  [/本年支出合计|(当年|本年)支出小计|^支出合计$|^[一二三四五六七八九十\d]*[、.]?本年支出$/u, 'expenditureTotal'],
   [/上年结转|年初结转|上年结余/u, 'carriedOver'],
   [/年终结转|年末结转|结转下年/u, 'yearEndBalance'],
 ] as const satisfies readonly (readonly [RegExp, string])[];
@@ -42,9 +44,22 @@ export const FISCAL_INCOME = /一般公共预算|政府性基金|国有资本|�
 
 // ── Columns of line-item tables ───────────────────────────────────────────────────────────────────────────────────
 
+/** A column of one year's figures: 2026年预算数, 2024年决算数, 2025年度执行数. */
+export const YEAR_FIGURE = /^(?:19|20)\d{2}年度?(预算|决算|执行)数?$/u;
+/**
+ * A column that is not the year's own figure: last year's (上年预算数, not 上年结转/结余, money carried in), or one
+ * derived from two figures (增减额, 增长率, 变动, 比上年, 占比, a %). It takes no field: it stays in `extra`.
+ */
+export const NOT_THIS_YEAR_FIGURE = /上年(?!结转|结余)|增减|增长|变动|变化|差额|比上年|同比|占比|比重|[%％]/u;
+
 /** Printed amount-column labels → record fields. Order matters: the more specific label first. */
 export const AMOUNT_FIELDS: readonly (readonly [RegExp, string])[] = [
-  [/^(合计|总计|小计|金额|预算数|本年预算数?|预算金额|年初预算数?|决算数|支出合计|收入合计)$/u, 'total'],
+  [
+    /^(合计|总计|小计|金额|预算|预算数|本年预算数?|预算金额|年初预算数?|决算数|支出合计|收入合计|本年支出合计|本年收入合计|支出总计|收入总计)$/u,
+    'total',
+  ],
+  // A year's own figure (2026年预算数): the total only where the table prints no other year (columns.ts decides).
+  [YEAR_FIGURE, 'total'],
   [/上年结转|上年结余|结转结余|年初结转/u, 'carriedOver'],
   [/年末结转|年终结转/u, 'yearEndBalance'],
   [/一般公共预算/u, 'generalBudget'],

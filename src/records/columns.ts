@@ -1,7 +1,15 @@
 import { compact } from '../pdf/normalize.js';
 import type { Table } from '../types.js';
 import { amountReader, type ParsedAmount } from './amount.js';
-import { AMOUNT_FIELDS, CODE_COLUMN, NAME_COLUMN, SERIAL_COLUMN, UNIT_CODE_COLUMN } from '../kinds/vocabulary.js';
+import {
+  AMOUNT_FIELDS,
+  CODE_COLUMN,
+  HEADING_YEAR,
+  NAME_COLUMN,
+  NOT_THIS_YEAR_FIGURE,
+  SERIAL_COLUMN,
+  UNIT_CODE_COLUMN,
+} from '../kinds/vocabulary.js';
 
 export interface ColumnRoles {
   /** Columns that hold the classification code (one, or 类/款/项). */
@@ -22,12 +30,21 @@ export function fieldForLabel(segment: string): string | null {
   return null;
 }
 
+/** The years a column's header names (2026 for `2026年预算数/合计`). */
+const yearsIn = (path: string): number[] =>
+  [...path.matchAll(new RegExp(HEADING_YEAR.source, 'gu'))].map((m) => Number(m[1]));
+
 /**
  * A column's field: from its last header segment; when that field is taken by an earlier column, the nearest
  * mapped ancestor segment qualifies it (`一般公共预算拨款/基本支出` → `generalBudgetBasic`). Unmapped → null.
+ * A column of last year's figures or of a change (上年预算数, 增减额, 增长率) takes no field, whatever it ends in
+ * (`上年预算数/合计`), nor does a year's column where the table prints a later year (`2025年预算数` beside
+ * `2026年预算数`): a record's fields are the year's own figures; the others stay in `extra` under their label.
  */
-function fieldForPath(path: string, taken: Set<string>): string | null {
+function fieldForPath(path: string, taken: Set<string>, latestYear: number | null = null): string | null {
   const segments = path.split('/').filter(Boolean);
+  if (segments.some((s) => NOT_THIS_YEAR_FIGURE.test(s))) return null;
+  if (latestYear !== null && yearsIn(path).some((y) => y !== latestYear)) return null;
   const last = fieldForLabel(segments[segments.length - 1] ?? '');
   if (!last) return null;
   if (!taken.has(last)) return last;
@@ -65,9 +82,13 @@ export function columnRoles(table: Table, read: (cell: string) => ParsedAmount =
   );
   const taken = new Set<string>();
   const amounts: ColumnRoles['amounts'] = [];
+  const isAmount = (c: string, i: number): boolean =>
+    !(code.includes(i) || i === unitCode || i === name || SERIAL_COLUMN.test(c) || !isAmountColumn(i));
+  const years = cols.flatMap((c, i) => (isAmount(c, i) ? yearsIn(c) : []));
+  const latestYear = years.length ? Math.max(...years) : null;
   cols.forEach((c, i) => {
-    if (code.includes(i) || i === unitCode || i === name || SERIAL_COLUMN.test(c) || !isAmountColumn(i)) return;
-    const field = fieldForPath(c, taken);
+    if (!isAmount(c, i)) return;
+    const field = fieldForPath(c, taken, latestYear);
     if (field) taken.add(field);
     amounts.push({ index: i, field, label: table.columns[i]!, ofWhich: /(^|\/)其中[:：]?(\/|$)/u.test(c) });
   });

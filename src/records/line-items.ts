@@ -1,10 +1,12 @@
+import { Decimal } from 'decimal.js';
+import { toleranceFor } from '../checks/result.js';
 import { compact } from '../pdf/normalize.js';
 import { isNumberingTexts } from '../tables/header.js';
 import type { Table } from '../types.js';
 import { parseClassCode, splitCodedName, type ClassCode } from './codes.js';
 import { columnRoles, type ColumnRoles } from './columns.js';
 import { place, type LineItem, type Unplaced } from './schemas.js';
-import { ORGANISATION_NAME, SUBTOTAL_ROW, TOTAL_ROW } from '../kinds/vocabulary.js';
+import { ORGANISATION_NAME, OWN_LEVEL, SUBTOTAL_ROW, TOTAL_ROW } from '../kinds/vocabulary.js';
 
 /** Fills `amounts` (known fields) and `extra` (printed labels) from a row's amount columns. */
 export function readAmounts(
@@ -69,12 +71,18 @@ function blockItems(table: Table): { record: Unplaced<LineItem>; row: number }[]
         if (code) name = coded.name;
       }
     }
-    // A 合计 row often prints its label in the code column.
-    const labelCells = [...roles.code.map((i) => compact(row[i] ?? '')), name];
+    // A 合计 row often prints its label in the code column, or in the 单位编码 column (合计 | | 62,109,297.20).
+    const unitCell = roles.unitCode >= 0 ? compact(row[roles.unitCode] ?? '') : '';
+    const totalInUnitColumn = TOTAL_ROW.test(unitCell);
+    const labelCells = [
+      ...roles.code.map((i) => compact(row[i] ?? '')),
+      ...(totalInUnitColumn ? [unitCell] : []),
+      name,
+    ];
     const isTotal = labelCells.some((t) => TOTAL_ROW.test(t));
     const isSubtotal = !isTotal && labelCells.some((t) => SUBTOTAL_ROW.test(t));
     if (!name) name = labelCells.find((t) => t && !/^\d+$/u.test(t)) ?? '';
-    let unitCode = roles.unitCode >= 0 ? compact(row[roles.unitCode] ?? '') || null : null;
+    let unitCode = roles.unitCode >= 0 && !totalInUnitColumn ? unitCell || null : null;
     const inUnitColumn = unitCodes.get(at);
     if (inUnitColumn) {
       code = inUnitColumn;
@@ -87,7 +95,44 @@ function blockItems(table: Table): { record: Unplaced<LineItem>; row: number }[]
     if (unread && [...Object.values(amounts), ...Object.values(extra)].every((v) => v === null)) continue;
     out.push({ record: { code, name, unitCode, isTotal, isSubtotal, amounts, extra }, row: at });
   }
+  markDepartmentTotal(table, out);
   return out;
+}
+
+/**
+ * A table with no 合计 row whose first row is the department above its units (Shenzhen: `深圳市XX局`, then
+ * `深圳市XX局(本级)` and the other units, each followed by its subject rows; or a department of one unit, its row above
+ * its subject rows): the first row is the table's total, but only where the table shows it is one: its 合计 equals the
+ * sum of the unit rows under it (the other rows with a name and no code) or of the table's 类 rows (within the
+ * rounding the checks allow), or its own 本级
+ * row follows (the layout of a department over its units). Otherwise no row is marked: a total is never made up.
+ * A table of a single unnamed row is its own total.
+ */
+function markDepartmentTotal(table: Table, items: { record: Unplaced<LineItem> }[]): void {
+  if (!items.length || items.some((i) => i.record.isTotal)) return;
+  const first = items[0]!.record;
+  // A table of one row naming nothing (no code, name or unit: Jiangsu's 支出预算总表, 合计 | 基本支出 | 项目支出 …)
+  // is the department's whole: that row is its total.
+  if (items.length === 1 && !first.code && !first.name && !first.unitCode && !first.isSubtotal) {
+    first.isTotal = true;
+    return;
+  }
+  if (first.code || !first.name || first.isSubtotal) return;
+  const units = items.slice(1).filter((i) => !i.record.code && i.record.name && !i.record.isSubtotal);
+  const classes = items.filter((i) => i.record.code?.level === 1);
+  const own = units.some((u) => OWN_LEVEL.test(u.record.name) && u.record.name.replace(OWN_LEVEL, '') === first.name);
+  const total = first.amounts.total;
+  // Within the checks' rounding (尾差: half a unit of each figure's last digit), as the document's own sums are.
+  const sumsTo = (rows: { record: Unplaced<LineItem> }[]): boolean => {
+    const parts = rows.map((u) => u.record.amounts.total ?? null);
+    if (total == null || !parts.length || parts.some((p) => p === null)) return false;
+    const sum = parts.reduce((s, p) => s.plus(p!), new Decimal(0));
+    return sum
+      .minus(total)
+      .abs()
+      .lte(toleranceFor(table, parts.length, [...parts, total]));
+  };
+  if (own || sumsTo(units) || sumsTo(classes)) first.isTotal = true;
 }
 
 /** A subject code's shape: 类 (3 digits), 类款 (5), 类款项 (7). Unit codes are 6 digits (103001) or carry a name. */

@@ -34,6 +34,7 @@ export function summaryItemsWithRows(table: Table): { record: Unplaced<SummaryIt
   const out: { record: Unplaced<SummaryItem>; row: number }[] = [];
   const read = amountReader(table);
   for (const s of sides) {
+    const sideItems: { record: Unplaced<SummaryItem>; row: number }[] = [];
     const sub: Table = {
       ...table,
       columns: table.columns.slice(s.from, s.to),
@@ -51,8 +52,59 @@ export function summaryItemsWithRows(table: Table): { record: Unplaced<SummaryIt
       const unread = roles.amounts.some((a) => roles.read(row[a.index] ?? '').kind === 'unread');
       if (unread && [...Object.values(amounts), ...Object.values(extra)].every((v) => v === null)) continue;
       const totalKind = TOTALS.find(([p]) => p.test(name))?.[1] ?? null;
-      out.push({ record: { side: s.side, name, totalKind, amounts, extra }, row: at });
+      if (totalKind) spannedTotal(amounts, extra, row, roles, nameCols, s.from, nameAt);
+      sideItems.push({ record: { side: s.side, name, totalKind, amounts, extra }, row: at });
     }
+    out.push(...promoteGrandTotal(sideItems));
   }
   return out;
+}
+
+/**
+ * A side printed as several name | amount blocks (Jiangsu's 支出: 功能分类 | 金额 | 支出用途 | 金额) prints its total
+ * row's label once across the side, under the first block's name, and its figure under one block's amount only
+ * (`支出合计 | | | 27,664.22`). When the row's own `total` is blank, the later blocks' name cells are empty, and every
+ * figure printed on the side's row is the same, that figure is the row's total (moved out of `extra`).
+ */
+function spannedTotal(
+  amounts: Record<string, string | null>,
+  extra: Record<string, string | null>,
+  row: readonly string[],
+  roles: ColumnRoles,
+  nameCols: readonly number[],
+  from: number,
+  nameAt: number,
+): void {
+  if (!('total' in amounts) || amounts.total !== null) return;
+  const laterNames = nameCols.map((c) => c - from).filter((c) => c > nameAt && c < row.length);
+  if (!laterNames.length || laterNames.some((c) => compact(row[c] ?? ''))) return;
+  const printed = Object.entries(extra).filter(([, v]) => v !== null);
+  const values = new Set([...printed.map(([, v]) => v), ...Object.values(amounts).filter((v) => v !== null)]);
+  if (values.size !== 1 || !printed.length) return;
+  // Only columns of a later block: right of a later name column.
+  const laterAt = Math.min(...laterNames);
+  const later = roles.amounts.filter((a) => !a.field && a.index > laterAt).map((a) => a.label);
+  if (!printed.every(([label]) => later.includes(label))) return;
+  amounts.total = printed[0]![1];
+  for (const [label] of printed) delete extra[label];
+}
+
+/**
+ * The side's grand total where it prints no 总计 row: a 合计 printed after the carry-over rows (本年收入合计, 上年结转
+ * 结余, 收入合计) adds them in, so it is the side's grand total and the 合计 above them the year's. Only where the side
+ * prints two such totals with the carry-over between them: one 合计 alone keeps its kind.
+ */
+function promoteGrandTotal(
+  items: { record: Unplaced<SummaryItem>; row: number }[],
+): { record: Unplaced<SummaryItem>; row: number }[] {
+  const kinds = items.map((i) => i.record.totalKind);
+  if (kinds.includes('incomeGrandTotal') || kinds.includes('expenditureGrandTotal')) return items;
+  const totals = kinds.flatMap((k, at) => (k === 'incomeTotal' || k === 'expenditureTotal' ? [at] : []));
+  const year = totals[0] ?? -1;
+  const last = totals[totals.length - 1] ?? -1;
+  if (year < 0 || last === year) return items;
+  const between = kinds.slice(year + 1, last);
+  if (!between.some((k) => k === 'carriedOver' || k === 'yearEndBalance')) return items;
+  const grand = kinds[last] === 'incomeTotal' ? 'incomeGrandTotal' : 'expenditureGrandTotal';
+  return items.map((i, at) => (at === last ? { ...i, record: { ...i.record, totalKind: grand } } : i));
 }
