@@ -122,7 +122,7 @@ export const HEADING_YEAR = /((?:19|20)\d{2})年/u;
 export const INDICATOR_COLUMNS = {
   level1: /一级指标/u,
   level2: /二级指标/u,
-  name: /三级指标|指标名称|^指标$/u,
+  name: /三级指标|指标名称|指标内容|^指标$/u,
   operator: /指标性质|运算符|符号/u,
   value: /指标值|目标值|^标准$/u,
   unit: /度量单位|计量单位|^单位$/u,
@@ -155,6 +155,18 @@ export const PROJECT_COLUMNS = {
   goal: /年度目标|绩效目标|总体目标|项目目标/u,
   code: /项目编码|项目代码/u,
 } as const;
+/**
+ * A table titled after its one project (`某某建设费用项目绩效目标表`): the project's name, once the title's numbering,
+ * year and the kind's own words are taken off. A title left with only those words (`2026年部门项目支出绩效目标表`)
+ * names no project.
+ */
+export const PROJECT_TITLE = /^(.+?)项目(?:支出)?绩效目标(?:申报)?表$/u;
+/** A table's number before its title (`表12`, `附表3-1:`, `一、`), up to the year a compacted title runs into. */
+export const TITLE_NUMBERING =
+  /^(?:附?表[\d一二三四五六七八九十-]+?(?=20\d\d年|[^\d一二三四五六七八九十-])[:：.、]?|[\d一二三四五六七八九十]+[、.])/u;
+/** What is left of a title naming only the kind (`2026年`, `部门预算专项业务经费`): no project's name. */
+export const GENERIC_PROJECT_TITLE =
+  /^(?:20\d\d年度?)?(?:市级|区级|省级|县级)?(?:部门|单位|本级)?(?:预算)?(?:项目|专项|专项业务经费|专项资金)?(?:支出)?(?:总体)?$/u;
 /** A money label of a performance form (资金…, 预算…, 支出…, 金额): its amounts are funds. */
 export const MONEY_LABEL = /资金|预算|支出|金额/u;
 /** A money column of a performance table (its other numbers are indicator values: 100, 90, 2025.12.31). */
