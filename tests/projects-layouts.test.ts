@@ -209,6 +209,22 @@ describe('Beijing’s project grid over a page break (PageLayout literals)', () 
       ['11000022T000000000013', '频率保障费', '10.000000', 2],
     ]);
   });
+
+  it('a cut cell drawn again whole on the next page (its code clipped on the first): its text once', () => {
+    const p1 = grid(1, 5, [
+      ...header,
+      ...project(1, 2, ['11000022T000000000031-排水监测', '80.220200', '80.220200', ''], ['监测点数', '完成率']),
+      ...project(3, 2, ['11000022T00', '', '', ''], ['资助人数', '发放率']),
+    ]);
+    const p2 = grid(2, 2, [
+      ...project(0, 2, ['11000022T000000000032-国家助学金', '57.204000', '57.204000', ''], ['满意度', '及时率']),
+    ]);
+    const [t] = assembleTables([pageOf(1, [p1], title), pageOf(2, [p2])]);
+    expect(projectPerformanceRecords(t!).map((r) => [r.code, r.name, r.amount, r.indicators.length])).toEqual([
+      ['11000022T000000000031', '排水监测', '80.220200', 2],
+      ['11000022T000000000032', '国家助学金', '57.204000', 4],
+    ]);
+  });
 });
 
 // ── The corpus documents of these layouts ─────────────────────────────────────────────────────────────────────

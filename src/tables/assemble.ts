@@ -237,16 +237,19 @@ function continueMergedCells(b: Builder, map: CellMap, from: number, bodyStart: 
   // filled (Beijing's 项目总额, printed mid-cell): the group ends on this page, with its amount.
   const filledBefore = (c: number, before: number): boolean =>
     before > 0 && b.table.rows.slice(0, before).every((r) => compact(r[c] ?? '') !== '');
-  const lacking = [...b.open].some(
-    ([c, g]) => !compact(g.text) && compact(topCell(c)?.text ?? '') !== '' && filledBefore(c, g.rows[0] ?? 0),
-  );
+  const lacking =
+    !b.form &&
+    [...b.open].some(
+      ([c, g]) => !compact(g.text) && compact(topCell(c)?.text ?? '') !== '' && filledBefore(c, g.rows[0] ?? 0),
+    );
   if (!(continues || lacking) || fresh) return;
   for (const [c, group] of b.open) {
     const cell = topCell(c);
     const newRows = (cell && owners.get(cell)) ?? [];
     // Only a merged cell continues: on one side of the break or the other it spans several rows.
     if (!cell || !newRows.length || !(group.merged || cell.rowSpan > 1)) continue;
-    const text = joinPieces([group.text, cell.text]);
+    // The cut cell drawn again whole from its top (`11000022T00` clipped, then the whole code): its text once.
+    const text = lacking && compact(cell.text).startsWith(compact(group.text)) ? cell.text : joinPieces([group.text, cell.text]);
     const all = [...group.rows, ...newRows];
     for (const r of all) b.table.rows[r]![c] = text;
     // The cell may run on over the next break too: it owns every row it has spanned so far.
