@@ -1,10 +1,12 @@
 // Project performance tables in the layouts other than Sichuan's one grid: a list of projects without indicators, a
 // form titled after its one project, forms whose indicators are 指标内容, and Beijing's grid whose merged project cells
-// a page break cuts — or does not cut, the next project starting at the top of the page. Table and PageLayout
-// literals first, then the corpus documents they come from (skipped without ../shared).
+// a page break cuts — or does not cut, the next project starting at the top of the page; and the document's
+// department wherever it is printed (cover line, 部门名称 cell, a title line past the first pages). Table and
+// PageLayout literals first, then the corpus documents they come from (skipped without ../shared).
 import { describe, expect, it } from 'vitest';
 import { projectPerformanceRecords } from '../src/records/performance.js';
 import { assembleTables } from '../src/tables/assemble.js';
+import { readDocumentInfo } from '../src/tables/document-info.js';
 import type { Cell, PageGrid, PageLayout, Table, TextLine } from '../src/types.js';
 import { corpusPdf, hasCorpus } from './helpers/corpus.js';
 import { readOnce } from './helpers/read-once.js';
@@ -227,9 +229,70 @@ describe('Beijing’s project grid over a page break (PageLayout literals)', () 
   });
 });
 
+// ── The document's department, wherever it is printed (PageLayout literals) ───────────────────────────────────
+
+describe('document facts (PageLayout literals)', () => {
+  it('a cover naming only the place takes the department from its 预算主管部门 line', () => {
+    const cover = pageOf(
+      1,
+      [],
+      [line('上海市某区2023年区级部门预算', 160, 36), line('预算主管部门:上海市某区某街道办事处', 286, 18)],
+    );
+    expect(readDocumentInfo([cover])).toEqual({
+      title: '上海市某区2023年区级部门预算',
+      department: '上海市某区某街道办事处',
+      year: 2023,
+      kind: 'budget',
+      scope: 'department',
+    });
+  });
+
+  it('a document of tables only takes it from a 部门名称 cell; scope department', () => {
+    const fieldGrid = (page: number): PageGrid => ({
+      ...grid(page, 2, [
+        [0, 0, 1, '部门名称'],
+        [0, 1, 1, '北京市某某局'],
+        [1, 0, 1, '单位名称'],
+        [1, 1, 1, '项目名称'],
+      ]),
+    });
+    const pages = [
+      pageOf(1, [grid(1, 1, header)], [line('预算01表 收支总表', 100, 12), line('金额单位:万元', 123, 9)]),
+      pageOf(2, [fieldGrid(2)], [line('预算13表 部门整体支出绩效目标表', 83, 12), line('(2026年度)', 107, 9)]),
+    ];
+    expect(readDocumentInfo(pages)).toMatchObject({
+      department: '北京市某某局',
+      year: 2026,
+      kind: 'budget',
+      scope: 'department',
+    });
+  });
+
+  it('past the first pages, a title line naming the department before the year; not a sentence', () => {
+    const text = (page: number, texts: string[]) =>
+      pageOf(
+        page,
+        [],
+        texts.map((t, i) => line(t, 100 + 30 * i, 16)),
+      );
+    const pages = [
+      text(1, ['第一部分2026年度部门预算情况说明', '一、部门情况说明']),
+      text(2, ['十二、项目支出绩效目标表']),
+      text(3, ['(一)因公出国(境)费用。2026年度部门预算安排0万元']),
+      text(8, ['附件:北京市某某办公厅2026年度部门预算报表']),
+    ];
+    expect(readDocumentInfo(pages)).toMatchObject({ department: '北京市某某办公厅', year: 2026, scope: 'department' });
+  });
+
+  it('a document that names no department says so: empty', () => {
+    const pages = [pageOf(1, [grid(1, 1, header)], [line('预算01表 收支总表', 100, 12)])];
+    expect(readDocumentInfo(pages).department).toBe('');
+  });
+});
+
 // ── The corpus documents of these layouts ─────────────────────────────────────────────────────────────────────
 
-describe.skipIf(!hasCorpus)('project layouts over the corpus', () => {
+describe.skipIf(!hasCorpus)('project layouts and document facts over the corpus', () => {
   const distinct = (t: Table | undefined) =>
     new Set((t?.records ?? []).map((r) => JSON.stringify([r.unit, r.code, r.name, r.amount]))).size;
 
@@ -247,10 +310,17 @@ describe.skipIf(!hasCorpus)('project layouts over the corpus', () => {
     expect(t!.records![0]!.indicators.length).toBeGreaterThan(0);
   });
 
-  it('bj-03: 17 projects, none merged into the one before over a page break', async () => {
+  it('bj-03: 17 projects, none merged into the one before over a page break; department from 部门名称', async () => {
     const doc = await readOnce(corpusPdf('bj-03'));
     const t = doc.tables.find((x) => x.kind === 'project_performance');
     expect(distinct(t)).toBe(17);
     expect(t!.records!.every((r) => /^\d{8}[A-Z]\d{12}$/u.test(r.code ?? ''))).toBe(true);
+    expect(doc.document.department).not.toBe('');
+    expect(doc.document.scope).toBe('department');
+  });
+
+  it('pt-04: the department from the cover’s 预算主管部门 line', async () => {
+    const doc = await readOnce(corpusPdf('pt-04'));
+    expect(doc.document.department).toMatch(/办事处$/u);
   });
 });

@@ -235,7 +235,17 @@ export const NOTE = /^(注|备注|说明)[:：\d、.]/u;
 
 // ── The document: its department, year and kind ─────────────────────────────────────────────────────────────
 
-export const DEPARTMENT_LINE = /^(?:预算单位|编制单位|单位名称|部门名称|部门|单位)[:：](.+)$/u;
+export const DEPARTMENT_LINE = /^(?:预算主管部门|主管部门|预算单位|编制单位|单位名称|部门名称|部门|单位)[:：](.+)$/u;
+/** A grid cell labelling the department, its name in the next cell (Beijing's `部门名称 | 北京市…局`). */
+export const DEPARTMENT_FIELD = /^(?:预算主管部门|主管部门|预算单位|编制单位|单位名称|部门名称|单位|部门)[:：]?$/u;
+/** Sentence punctuation: text holding it is a sentence, not a name. */
+export const SENTENCE_PUNCTUATION = /[。，,;；!！?？]/u;
+/** A department's name as a title prints it: Chinese, maybe a bracketed part, no sentence punctuation. */
+export const DEPARTMENT_NAME = /^[\u4e00-\u9fff][\u4e00-\u9fff（）()]{2,39}$/u;
+/** A label naming a department (部门名称), not a unit (单位名称, 预算单位): its document is a department's. */
+export const DEPARTMENT_LABEL = /^(?:预算主管部门|主管部门|部门名称|部门)[:：]?$/u;
+/** What a department's name never is: another field's label, an amount, a unit of money. */
+export const NOT_A_DEPARTMENT = /名称|金额|项目|指标|目标|资金|合计|^[\d,.\s]+$|^(万元|元)$/u;
 export const NAME_BEFORE_YEAR = /^(.{2,40}?)(20\d\d)年度?(?:市级|区级|省级)?(部门|单位)?(?:综合)?(预算|决算)/u;
 export const YEAR_BEFORE_NAME = /^(20\d\d)年度?(.{2,40}?)(部门|单位)(?:综合)?(预算|决算)/u;
 export const PART_PREFIX = /^(第[一二三四五六七八九十\d]+部分|目录|附件\d*[:：]?|[一二三四五六七八九十]+、)/u;
