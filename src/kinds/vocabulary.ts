@@ -170,7 +170,7 @@ export const OWN_PART_SUFFIX = /[(（]本级[)）]$/u;
 export const INDICATOR_COLUMNS = {
   level1: /一级指标/u,
   level2: /二级指标/u,
-  name: /三级指标|指标名称|^指标$/u,
+  name: /三级指标|指标名称|指标内容|^指标$/u,
   operator: /指标性质|运算符|符号/u,
   value: /指标值|目标值|^标准$/u,
   unit: /度量单位|计量单位|^单位$/u,
@@ -203,6 +203,18 @@ export const PROJECT_COLUMNS = {
   goal: /年度目标|绩效目标|总体目标|项目目标/u,
   code: /项目编码|项目代码/u,
 } as const;
+/**
+ * A table titled after its one project (`某某建设费用项目绩效目标表`): the project's name, once the title's numbering,
+ * year and the kind's own words are taken off. A title left with only those words (`2026年部门项目支出绩效目标表`)
+ * names no project.
+ */
+export const PROJECT_TITLE = /^(.+?)项目(?:支出)?绩效目标(?:申报)?表$/u;
+/** A table's number before its title (`表12`, `附表3-1:`, `一、`), up to the year a compacted title runs into. */
+export const TITLE_NUMBERING =
+  /^(?:附?表[\d一二三四五六七八九十-]+?(?=20\d\d年|[^\d一二三四五六七八九十-])[:：.、]?|[\d一二三四五六七八九十]+[、.])/u;
+/** What is left of a title naming only the kind (`2026年`, `部门预算专项业务经费`): no project's name. */
+export const GENERIC_PROJECT_TITLE =
+  /^(?:20\d\d年度?)?(?:市级|区级|省级|县级)?(?:部门|单位|本级)?(?:预算)?(?:项目|专项|专项业务经费|专项资金)?(?:支出)?(?:总体)?$/u;
 /** A money label of a performance form (资金…, 预算…, 支出…, 金额): its amounts are funds. */
 export const MONEY_LABEL = /资金|预算|支出|金额/u;
 /** A money column of a performance table (its other numbers are indicator values: 100, 90, 2025.12.31). */
@@ -271,7 +283,17 @@ export const NOTE = /^(注|备注|说明)[:：\d、.]/u;
 
 // ── The document: its department, year and kind ─────────────────────────────────────────────────────────────
 
-export const DEPARTMENT_LINE = /^(?:预算单位|编制单位|单位名称|部门名称|部门|单位)[:：](.+)$/u;
+export const DEPARTMENT_LINE = /^(?:预算主管部门|主管部门|预算单位|编制单位|单位名称|部门名称|部门|单位)[:：](.+)$/u;
+/** A grid cell labelling the department, its name in the next cell (Beijing's `部门名称 | 北京市…局`). */
+export const DEPARTMENT_FIELD = /^(?:预算主管部门|主管部门|预算单位|编制单位|单位名称|部门名称|单位|部门)[:：]?$/u;
+/** Sentence punctuation: text holding it is a sentence, not a name. */
+export const SENTENCE_PUNCTUATION = /[。，,;；!！?？]/u;
+/** A department's name as a title prints it: Chinese, maybe a bracketed part, no sentence punctuation. */
+export const DEPARTMENT_NAME = /^[\u4e00-\u9fff][\u4e00-\u9fff（）()]{2,39}$/u;
+/** A label naming a department (部门名称), not a unit (单位名称, 预算单位): its document is a department's. */
+export const DEPARTMENT_LABEL = /^(?:预算主管部门|主管部门|部门名称|部门)[:：]?$/u;
+/** What a department's name never is: another field's label, an amount, a unit of money. */
+export const NOT_A_DEPARTMENT = /名称|金额|项目|指标|目标|资金|合计|^[\d,.\s]+$|^(万元|元)$/u;
 export const NAME_BEFORE_YEAR = /^(.{2,40}?)(20\d\d)年度?(?:市级|区级|省级)?(部门|单位)?(?:综合)?(预算|决算)/u;
 export const YEAR_BEFORE_NAME = /^(20\d\d)年度?(.{2,40}?)(部门|单位)(?:综合)?(预算|决算)/u;
 export const PART_PREFIX = /^(第[一二三四五六七八九十\d]+部分|目录|附件\d*[:：]?|[一二三四五六七八九十]+、)/u;

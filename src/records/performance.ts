@@ -7,6 +7,7 @@ import {
   BASIC_EXPENDITURE,
   FUNDS_TOTAL,
   FUND_SOURCE,
+  GENERIC_PROJECT_TITLE,
   GOAL,
   INDICATOR,
   INDICATOR_COLUMNS,
@@ -18,8 +19,10 @@ import {
   OPERATORS,
   PROJECT_COLUMNS,
   PROJECT_EXPENDITURE,
+  PROJECT_TITLE,
   TASKS,
   TASK_NAME,
+  TITLE_NUMBERING,
 } from '../kinds/vocabulary.js';
 
 const find = (paths: readonly string[], pattern: RegExp, not?: RegExp): number =>
@@ -95,11 +98,14 @@ export function projectPerformanceWithRows(table: Table): { record: Unplaced<Pro
   const amountCol = find(paths, PROJECT_COLUMNS.amount, INDICATOR);
   const goalCol = find(paths, PROJECT_COLUMNS.goal, INDICATOR);
   const codeCol = find(paths, PROJECT_COLUMNS.code);
-  if (nameCol < 0 || c.name < 0) return [];
+  // A form with no name field, titled after its project, is that one project's (Quanzhou).
+  const titled = nameCol < 0 ? projectOfTitle(table.title) : null;
+  // A list of projects without indicators (Hangzhou's 单位名称 | 项目名称 | 金额 | 绩效目标) is still one project a row.
+  if ((nameCol < 0 && !titled) || (c.name < 0 && amountCol < 0 && goalCol < 0)) return [];
   const projects: { record: Unplaced<ProjectPerformance>; row: number }[] = [];
   let key = '';
   for (const [at, row] of table.rows.entries()) {
-    const rawName = compact(row[nameCol] ?? '');
+    const rawName = titled ?? compact(row[nameCol] ?? '');
     if (!rawName) continue;
     const amountCell = amountCol >= 0 ? (row[amountCol] ?? '') : '';
     const goal = goalCol >= 0 ? compact(row[goalCol] ?? '') || null : null;
@@ -124,6 +130,13 @@ export function projectPerformanceWithRows(table: Table): { record: Unplaced<Pro
     if (ind) projects[projects.length - 1]!.record.indicators.push(ind);
   }
   return projects;
+}
+
+/** The project a table's title names (`某某建设费用项目绩效目标表`), or null for a title naming only the kind. */
+function projectOfTitle(title: string): string | null {
+  const m = PROJECT_TITLE.exec(compact(title).replace(TITLE_NUMBERING, ''));
+  const name = m?.[1];
+  return name && !GENERIC_PROJECT_TITLE.test(name) ? name : null;
 }
 
 /**

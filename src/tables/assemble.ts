@@ -8,6 +8,7 @@ import { cellMap, columnPaths, headerRowCount, isNumberingTexts, rowCells, type 
 import { isEmptyStatement, isHeadingStatement, isNoData, readHeadings } from './headings.js';
 import { formsToTable, isForm } from './forms.js';
 import { classifyTable } from '../kinds/registry.js';
+import { PRINTED_AMOUNT } from '../kinds/vocabulary.js';
 import { dropCellOverflow } from './overflow.js';
 
 interface MergeGroup {
@@ -297,13 +298,29 @@ function continueMergedCells(
   if (!first || bodyStart >= b.table.rows.length) return;
   const topCell = (c: number): Cell | undefined => first[c];
   const continues = [...b.open].some(([c, g]) => g.text && !compact(topCell(c)?.text ?? ''));
-  if (!continues) return;
+  // An amount is printed whole in its cell: a merged column ending in one amount and starting in another on the next
+  // page starts new cells there (the next project's, its 财政资金 cell blank), however blank the other columns are.
+  const fresh = [...b.open].some(([c, g]) => {
+    const top = compact(topCell(c)?.text ?? '');
+    return PRINTED_AMOUNT.test(compact(g.text)) && PRINTED_AMOUNT.test(top) && top !== compact(g.text);
+  });
+  // Or the cut cell's text went past the break whole, leaving blank on the page before a column every earlier group
+  // filled (Beijing's 项目总额, printed mid-cell): the group ends on this page, with its amount.
+  const filledBefore = (c: number, before: number): boolean =>
+    before > 0 && b.table.rows.slice(0, before).every((r) => compact(r[c] ?? '') !== '');
+  const lacking =
+    !b.form &&
+    [...b.open].some(
+      ([c, g]) => !compact(g.text) && compact(topCell(c)?.text ?? '') !== '' && filledBefore(c, g.rows[0] ?? 0),
+    );
+  if (!(continues || lacking) || fresh) return;
   for (const [c, group] of b.open) {
     const cell = topCell(c);
     const newRows = (cell && owners.get(cell)) ?? [];
     // Only a merged cell continues: on one side of the break or the other it spans several rows.
     if (!cell || !newRows.length || !(group.merged || cell.rowSpan > 1)) continue;
-    const text = joinPieces([group.text, cell.text]);
+    // The cut cell drawn again whole from its top (`11000022T00` clipped, then the whole code): its text once.
+    const text = lacking && compact(cell.text).startsWith(compact(group.text)) ? cell.text : joinPieces([group.text, cell.text]);
     const all = [...group.rows, ...newRows];
     for (const r of all) b.table.rows[r]![c] = text;
     // Over a second break the cell already joined grows: one entry per cell, from its first row.
