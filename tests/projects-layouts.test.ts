@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { projectPerformanceRecords } from '../src/records/performance.js';
 import { assembleTables } from '../src/tables/assemble.js';
 import { readDocumentInfo } from '../src/tables/document-info.js';
-import type { Cell, PageGrid, PageLayout, Table, TextLine } from '../src/types.js';
+import type { Cell, PageGrid, PageLayout, Table, TableOf, TextLine } from '../src/types.js';
 import { corpusPdf, hasCorpus } from './helpers/corpus.js';
 import { readOnce } from './helpers/read-once.js';
 
@@ -23,6 +23,7 @@ function table(title: string, columns: string[], rows: string[][]): Table {
     columns,
     rows,
     rowPages: rows.map(() => 7),
+    parts: [],
   };
 }
 
@@ -293,7 +294,7 @@ describe('document facts (PageLayout literals)', () => {
 // ── The corpus documents of these layouts ─────────────────────────────────────────────────────────────────────
 
 describe.skipIf(!hasCorpus)('project layouts and document facts over the corpus', () => {
-  const distinct = (t: Table | undefined) =>
+  const distinct = (t: TableOf<'project_performance'> | undefined) =>
     new Set((t?.records ?? []).map((r) => JSON.stringify([r.unit, r.code, r.name, r.amount]))).size;
 
   it('hz-01: the list of projects without indicators gives its 3 projects', async () => {

@@ -25,7 +25,8 @@ function table(kind: TableKind, columns: string[], rows: string[][], unit = '万
     columns,
     rows,
     rowPages: rows.map(() => 3),
-  };
+    parts: [],
+  } as Table;
 }
 const checksOf = (t: Table): CheckResult[] => runChecks([t]).results;
 const totalOf = (records: readonly SummaryItem[], kind: SummaryItem['totalKind']) =>

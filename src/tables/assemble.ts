@@ -320,7 +320,8 @@ function continueMergedCells(
     // Only a merged cell continues: on one side of the break or the other it spans several rows.
     if (!cell || !newRows.length || !(group.merged || cell.rowSpan > 1)) continue;
     // The cut cell drawn again whole from its top (`11000022T00` clipped, then the whole code): its text once.
-    const text = lacking && compact(cell.text).startsWith(compact(group.text)) ? cell.text : joinPieces([group.text, cell.text]);
+    const text =
+      lacking && compact(cell.text).startsWith(compact(group.text)) ? cell.text : joinPieces([group.text, cell.text]);
     const all = [...group.rows, ...newRows];
     for (const r of all) b.table.rows[r]![c] = text;
     // Over a second break the cell already joined grows: one entry per cell, from its first row.
