@@ -576,7 +576,8 @@ describe('three_public records (total, outbound, vehicle, reception, basis)', ()
 
   it('records-kinds.pdf: 政府性基金预算“三公”经费支出预算表, one record per unit plus 合计', SLOW, async () => {
     const t = await tableOf('records-kinds.pdf', 2, D.fundThreePublicTable);
-    const want = expectedThreePublic(D.fundThreePublicTable, 0, [threeAt(null, 1)]);
+    // No column prints a basis; the title does (…支出预算表): budget. 政府性基金预算 names a fund, not a basis.
+    const want = expectedThreePublic(D.fundThreePublicTable, 0, [threeAt('budget', 1)]);
     expect(want.map((r) => r.unit)).toEqual([null, ...D.fundThreePublicUnits.map((u) => printed(u[0]))]);
     expect(t.records).toEqual(want);
   });

@@ -50,11 +50,15 @@ function sameValue(got: unknown, want: unknown): boolean {
   return b !== null ? amount(got) === b : norm(got) === norm(want);
 }
 
-function rowMatches(row: string[], key: string[]): boolean {
+/**
+ * Whether a row is the one a fact's key names. A cell joined over a page break (`Table.joined`) holds the pieces
+ * printed on both pages; a fact written from one page names the row by the piece printed there, the joined text's end.
+ */
+function rowMatches(row: string[], key: string[], joined: (col: number) => boolean = () => false): boolean {
   const cells = row.map(norm);
   const last = norm(key[key.length - 1]);
   return cells.some((c, ci) => {
-    if (c !== last) return false;
+    if (c !== last && !(joined(ci) && c.endsWith(last))) return false;
     const text = cells.slice(0, ci).join('');
     let at = 0;
     for (const k of key.slice(0, -1)) {
@@ -79,7 +83,9 @@ export function factFound(doc: ExtractedDocument, fact: Fact): boolean {
       .map((c, i) => [c, i] as const)
       .filter(([c]) => c === norm(fact.col) || c.endsWith(`/${norm(fact.col)}`));
     if (cols.length !== 1) return false;
-    const rows = t.rows.filter((r) => rowMatches(r, fact.row!));
+    const joinedAt = (r: number) => (c: number) =>
+      (t.joined ?? []).some((j) => j.col === c && j.rows[0] <= r && r < j.rows[1]);
+    const rows = t.rows.filter((r, i) => rowMatches(r, fact.row!, joinedAt(i)));
     const row = rows[fact.nth ?? 0];
     return !!row && sameValue(row[cols[0]![1]], fact.value);
   });
