@@ -25,28 +25,34 @@ export function clusterBy<T>(
   gap: number | ((anchor: T, item: T) => number),
   options: ClusterOptions<T> = {},
 ): T[][] {
-  const { from = 'first', end = key, strict = false, tieBreak } = options;
-  const sorted = [...items].sort(tieBreak ? (a, b) => key(a) - key(b) || tieBreak(a, b) : (a, b) => key(a) - key(b));
-  const groups: T[][] = [];
-  let group: T[] | undefined;
+  const { from = 'first', end, strict = false, tieBreak } = options;
+  // Each item's key (and end) computed once, not in every comparison of the sort: the layout clusters every text item
+  // of every page. Equal keys keep their input order (or the tie-break's), as a stable sort of the items would.
+  const keyed = items.map((item) => {
+    const k = key(item);
+    return { item, k, e: end ? end(item) : k };
+  });
+  keyed.sort(tieBreak ? (a, b) => a.k - b.k || tieBreak(a.item, b.item) : (a, b) => a.k - b.k);
+  const groups: (typeof keyed)[] = [];
+  let group: typeof keyed | undefined;
   let reach = 0;
-  for (const item of sorted) {
+  for (const entry of keyed) {
     if (group) {
       const anchor = from === 'first' ? group[0]! : group[group.length - 1]!;
-      const at = from === 'first' ? key(anchor) : from === 'last' ? end(anchor) : reach;
-      const d = key(item) - at;
-      const tol = typeof gap === 'number' ? gap : gap(anchor, item);
+      const at = from === 'first' ? anchor.k : from === 'last' ? anchor.e : reach;
+      const d = entry.k - at;
+      const tol = typeof gap === 'number' ? gap : gap(anchor.item, entry.item);
       if (strict ? d < tol : d <= tol) {
-        group.push(item);
-        if (from === 'extent') reach = Math.max(reach, end(item));
+        group.push(entry);
+        if (from === 'extent') reach = Math.max(reach, entry.e);
         continue;
       }
     }
-    group = [item];
+    group = [entry];
     groups.push(group);
-    reach = end(item);
+    reach = entry.e;
   }
-  return groups;
+  return groups.map((g) => g.map((x) => x.item));
 }
 
 /** Plain numbers grouped while the gap (from each group's first value) is at most `gap`: `[1, 2, 5]`, gap 1 → `[[1, 2], [5]]`. */
