@@ -32,6 +32,42 @@ const checksOf = (t: Table): CheckResult[] => runChecks([t]).results;
 const totalOf = (records: readonly SummaryItem[], kind: SummaryItem['totalKind']) =>
   records.filter((r) => r.totalKind === kind).map((r) => [r.name, r.amounts.total, r.row]);
 
+describe('names: the item’s own name column before the unit’s', () => {
+  it('单位名称 | 项目名称 | 合计: projects named by 项目名称, the 合计 under 单位名称 is the total', () => {
+    const t = table(
+      'project_expenditure',
+      ['单位名称', '项目名称', '合计'],
+      [
+        ['合计', '', '30.00'],
+        ['某某局', '信息化建设项目', '20.00'],
+        ['某某局', '办公楼维修项目', '10.00'],
+      ],
+    );
+    expect(lineItems(t).map((r) => [r.name, r.isTotal, r.amounts.total, r.row])).toEqual([
+      ['合计', true, '30.00', 0],
+      ['信息化建设项目', false, '20.00', 1],
+      ['办公楼维修项目', false, '10.00', 2],
+    ]);
+  });
+
+  it('预算单位 | 科目编码 | 科目名称: subjects named by 科目名称, the unit’s own row by 预算单位', () => {
+    const t = table(
+      'expenditure',
+      ['预算单位', '科目编码', '科目名称', '支出总计', '基本支出', '项目支出'],
+      [
+        ['某某局(本级)', '', '', '30.00', '20.00', '10.00'],
+        ['', '201', '一般公共服务支出', '30.00', '20.00', '10.00'],
+        ['', '20105', '统计信息事务', '30.00', '20.00', '10.00'],
+      ],
+    );
+    expect(lineItems(t).map((r) => [r.code?.code ?? null, r.name])).toEqual([
+      [null, '某某局(本级)'],
+      ['201', '一般公共服务支出'],
+      ['20105', '统计信息事务'],
+    ]);
+  });
+});
+
 describe('收支总表 totals', () => {
   it('a side printed as two name | amount blocks: the total row’s figure under the second block is its total', () => {
     const t = table(

@@ -91,6 +91,8 @@ export const CODE_COLUMN = /(^|\/)(类|款|项)$|科目编码|科目代码|功�
 export const UNIT_CODE_COLUMN = /单位(编码|代码)/u;
 /** The row's name: 科目名称, 项目, 单位名称. */
 export const NAME_COLUMN = /名称|项目|科目|单位/u;
+/** A name column naming the unit (单位名称, 预算单位), not the row's item: the item's own name column comes first. */
+export const UNIT_NAME_COLUMN = /^(单位名称|预算单位|预算单位名称|单位)$/u;
 /** Row numbers, not amounts. */
 export const SERIAL_COLUMN = /^(序号|行次|栏次|编号)$/u;
 /** A row of column numbers under the header (`栏次 | 1 | 2`, `甲 | 乙`, `** | 1`). */

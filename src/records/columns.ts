@@ -9,6 +9,7 @@ import {
   NOT_THIS_YEAR_FIGURE,
   SERIAL_COLUMN,
   UNIT_CODE_COLUMN,
+  UNIT_NAME_COLUMN,
 } from '../kinds/vocabulary.js';
 
 export interface ColumnRoles {
@@ -16,6 +17,11 @@ export interface ColumnRoles {
   code: number[];
   /** The column with the row's name (科目名称, 项目, 单位名称). */
   name: number;
+  /**
+   * A second name column naming the unit (单位名称, 预算单位) beside the item's own (科目名称, 项目名称): a row whose item
+   * name is blank (the unit's own row, a 合计 printed under the unit) is named by it. -1 when there is none.
+   */
+  unitName: number;
   unitCode: number;
   /** Amount columns with their field names; `label` is the printed path; `ofWhich` under a 其中 (a breakdown). */
   amounts: { index: number; field: string | null; label: string; ofWhich: boolean }[];
@@ -77,13 +83,25 @@ export function columnRoles(table: Table, read: (cell: string) => ParsedAmount =
     }
     return texts <= numbers / 10 && (numbers > 0 || fieldForPath(compact(table.columns[i] ?? ''), new Set()) !== null);
   };
-  const name = cols.findIndex(
-    (c, i) => !code.includes(i) && i !== unitCode && NAME_COLUMN.test(c) && !isAmountColumn(i),
-  );
+  const names = cols
+    .map((c, i) => i)
+    .filter((i) => !code.includes(i) && i !== unitCode && NAME_COLUMN.test(cols[i]!) && !isAmountColumn(i));
+  // Shenzhen's 支出总表 prints 预算单位 | 科目编码 | 科目名称: the subject rows are named in 科目名称, the unit's in 预算单位.
+  const item = names.find((i) => !UNIT_NAME_COLUMN.test(cols[i]!));
+  const unit = names.find((i) => UNIT_NAME_COLUMN.test(cols[i]!));
+  const name = item !== undefined && unit !== undefined ? item : (names[0] ?? -1);
+  const unitName = item !== undefined && unit !== undefined ? unit : -1;
   const taken = new Set<string>();
   const amounts: ColumnRoles['amounts'] = [];
   const isAmount = (c: string, i: number): boolean =>
-    !(code.includes(i) || i === unitCode || i === name || SERIAL_COLUMN.test(c) || !isAmountColumn(i));
+    !(
+      code.includes(i) ||
+      i === unitCode ||
+      i === name ||
+      i === unitName ||
+      SERIAL_COLUMN.test(c) ||
+      !isAmountColumn(i)
+    );
   const years = cols.flatMap((c, i) => (isAmount(c, i) ? yearsIn(c) : []));
   const latestYear = years.length ? Math.max(...years) : null;
   cols.forEach((c, i) => {
@@ -95,6 +113,7 @@ export function columnRoles(table: Table, read: (cell: string) => ParsedAmount =
   return {
     code,
     name,
+    unitName,
     unitCode,
     amounts,
     read,

@@ -50,6 +50,12 @@ export function lineItemsWithRows(table: Table): { record: Unplaced<LineItem>; r
   return columnBlocks(table).flatMap(blockItems);
 }
 
+/** A row's name: its item's name column, else (a unit's own row) the unit's name column. */
+function nameOf(row: readonly string[], roles: ColumnRoles): string {
+  const own = roles.name >= 0 ? compact(row[roles.name] ?? '') : '';
+  return own || (roles.unitName >= 0 ? compact(row[roles.unitName] ?? '') : '');
+}
+
 function blockItems(table: Table): { record: Unplaced<LineItem>; row: number }[] {
   const roles = columnRoles(table);
   const out: { record: Unplaced<LineItem>; row: number }[] = [];
@@ -57,7 +63,7 @@ function blockItems(table: Table): { record: Unplaced<LineItem>; row: number }[]
   for (const [at, row] of table.rows.entries()) {
     // A row of column numbers (`** 1 2 3`) left in the body is not an item.
     if (isNumberingTexts(row)) continue;
-    let name = roles.name >= 0 ? compact(row[roles.name] ?? '') : '';
+    let name = nameOf(row, roles);
     let code = roles.code.length
       ? parseClassCode(
           roles.code.map((i) => row[i] ?? ''),
@@ -168,7 +174,7 @@ function codesInUnitColumn(table: Table, roles: ColumnRoles): Map<number, ClassC
   for (const [at, text] of unitText.entries()) {
     if (cellCode[at] || !SUBJECT_CODE.test(text)) continue;
     if (roles.code.some((i) => compact(table.rows[at]![i] ?? ''))) continue;
-    const name = roles.name >= 0 ? compact(table.rows[at]![roles.name] ?? '') : '';
+    const name = nameOf(table.rows[at]!, roles);
     if (!name || ORGANISATION_NAME.test(name)) continue;
     let next: string | null = null;
     for (let k = at + 1; k < table.rows.length && next === null; k++) {
