@@ -84,7 +84,7 @@ export function columnRoles(table: Table, read: (cell: string) => ParsedAmount =
     return texts <= numbers / 10 && (numbers > 0 || fieldForPath(compact(table.columns[i] ?? ''), new Set()) !== null);
   };
   const names = cols
-    .map((c, i) => i)
+    .map((_, i) => i)
     .filter((i) => !code.includes(i) && i !== unitCode && NAME_COLUMN.test(cols[i]!) && !isAmountColumn(i));
   // Shenzhen's 支出总表 prints 预算单位 | 科目编码 | 科目名称: the subject rows are named in 科目名称, the unit's in 预算单位.
   const item = names.find((i) => !UNIT_NAME_COLUMN.test(cols[i]!));

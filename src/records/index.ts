@@ -1,4 +1,4 @@
-import type { Table, TableKind, Warning } from '../types.js';
+import type { Table, Warning } from '../types.js';
 import { amountReader, unreadCells } from './amount.js';
 import { droppedZero } from './codes.js';
 import { columnRoles } from './columns.js';
@@ -7,18 +7,13 @@ import { type RecordContext, recordSpec, type RecordSpec } from '../kinds/regist
 import { threePublicUnderstood } from './three-public.js';
 import type { AmountUnit } from './amount.js';
 import { convertRecords } from './convert.js';
-import type { RecordKind, TableRecord, ThreePublic } from './schemas.js';
+import type { TableRecord, ThreePublic } from './schemas.js';
 import { INDICATOR, MONEY_COLUMN } from '../kinds/vocabulary.js';
 
 export * from './schemas.js';
 export { parseAmount, plainAmount, convertAmount, type AmountUnit, type ParsedAmount } from './amount.js';
 export { parseClassCode, type ClassCode } from './codes.js';
 export { convertRecords } from './convert.js';
-
-/** Whether a table of this kind has records (every kind but `other`). */
-export function hasRecords(kind: TableKind): kind is RecordKind {
-  return recordSpec(kind) !== null;
-}
 
 /**
  * Typed records for a table of a known kind, built by its kind's builder in the table's own unit, each validated

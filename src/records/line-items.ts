@@ -46,7 +46,7 @@ export function columnBlocks(table: Table): Table[] {
 }
 
 /** Line-item records with the index of the grid row each came from. */
-export function lineItemsWithRows(table: Table): { record: Unplaced<LineItem>; row: number }[] {
+function lineItemsWithRows(table: Table): { record: Unplaced<LineItem>; row: number }[] {
   return columnBlocks(table).flatMap(blockItems);
 }
 

@@ -90,7 +90,7 @@ export function projectPerformanceRecords(table: Table): ProjectPerformance[] {
 }
 
 /** Project records with the index of each project's first row (the page a project starts on). */
-export function projectPerformanceWithRows(table: Table): { record: Unplaced<ProjectPerformance>; row: number }[] {
+function projectPerformanceWithRows(table: Table): { record: Unplaced<ProjectPerformance>; row: number }[] {
   const paths = table.columns.map(compact);
   const c = indicatorColumns(paths);
   const nameCol = find(paths, PROJECT_COLUMNS.name);

@@ -18,7 +18,7 @@ export function summaryItems(table: Table): SummaryItem[] {
 }
 
 /** Summary records with the index of the row each came from (both sides of a row share it). */
-export function summaryItemsWithRows(table: Table): { record: Unplaced<SummaryItem>; row: number }[] {
+function summaryItemsWithRows(table: Table): { record: Unplaced<SummaryItem>; row: number }[] {
   const paths = table.columns.map(compact);
   const nameCols = paths
     .map((p, i) => [p, i] as const)

@@ -112,7 +112,7 @@ export function threePublicRecords(table: Table, context: MeaningContext = {}): 
  * “三公” records with the row each is about: a unit's (or the 合计) row across; down, the row of the item that is
  * the record's 合计 (else its first item row).
  */
-export function threePublicRecordsWithRows(table: Table, context: MeaningContext = {}): Item[] {
+function threePublicRecordsWithRows(table: Table, context: MeaningContext = {}): Item[] {
   const titleYear = HEADING_YEAR.exec(compact(table.title))?.[1];
   const ctx: MeaningContext = { year: titleYear ? Number(titleYear) : context.year };
   const meanings = table.columns.map((c) => columnMeaning(c, ctx));
