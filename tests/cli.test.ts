@@ -6,7 +6,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { tableToCsv, csvFileName } from '../src/export/csv.js';
+import { tableToCsv, csvFileName, TABLE_CSV_LEAD } from '../src/export/csv.js';
+import { parseCsv } from './helpers/csv.js';
 import { safeStem } from '../src/cli/inputs.js';
 import { inside } from '../src/cli/output.js';
 import { wantsColor } from '../src/cli/style.js';
@@ -45,39 +46,6 @@ const lines = (s: string) => s.split('\n').filter((l) => l.trim() !== '');
 const tmp = () => fs.mkdtempSync(path.join(os.tmpdir(), 'budget-extract-cli-'));
 /** Files under dir (relative paths, sorted), temp files included. */
 const listing = (dir: string) => fs.readdirSync(dir, { recursive: true, encoding: 'utf8' }).sort();
-
-/** Splits RFC 4180 CSV text into rows of fields (for checking what was written). */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [],
-    field = '',
-    quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') {
-      row.push(field);
-      field = '';
-    } else if (ch === '\r' && text[i + 1] === '\n') {
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-      i++;
-    } else field += ch;
-  }
-  if (field || row.length) {
-    row.push(field);
-    rows.push(row);
-  }
-  return rows;
-}
 
 let sample: ExtractedDocument;
 beforeAll(() => {
@@ -131,19 +99,43 @@ describe('json', () => {
 });
 
 describe('csv', () => {
-  it('-o DIR/ writes one file per table named <stem>.<nn>-<kind>.csv; header row = the column paths', SLOW, () => {
-    const dir = tmp();
-    const r = run([SAMPLE, '-f', 'csv', '-o', `${dir}/`]);
-    expect(r.status, r.stderr).toBe(0);
-    const names = sample.tables.map((t, i) => csvFileName('sample-budget', i, t.kind));
-    expect(names[0]).toBe(`sample-budget.01-${sample.tables[0]!.kind}.csv`);
-    expect(listing(dir)).toEqual([...names].sort());
-    sample.tables.forEach((t, i) => {
-      const rows = parseCsv(fs.readFileSync(path.join(dir, names[i]!), 'utf8'));
-      expect(rows[0]).toEqual(t.columns);
-      expect(rows.slice(1)).toEqual(t.rows);
-    });
-  });
+  it(
+    '-o DIR/ writes one file per table named <stem>.<nn>-<kind>.csv: BOM, document columns, then the table',
+    SLOW,
+    () => {
+      const dir = tmp();
+      const r = run([SAMPLE, '-f', 'csv', '-o', `${dir}/`]);
+      expect(r.status, r.stderr).toBe(0);
+      const names = sample.tables.map((t, i) => csvFileName('sample-budget', i, t.kind));
+      expect(names[0]).toBe(`sample-budget.01-${sample.tables[0]!.kind}.csv`);
+      expect(listing(dir)).toEqual([...names].sort());
+      sample.tables.forEach((t, i) => {
+        const text = fs.readFileSync(path.join(dir, names[i]!), 'utf8');
+        // Files are for Excel: a byte order mark so it reads UTF-8.
+        expect(text.startsWith('\uFEFF')).toBe(true);
+        const rows = parseCsv(text.slice(1));
+        expect(rows[0]).toEqual([...TABLE_CSV_LEAD, ...t.columns]);
+        const lead = TABLE_CSV_LEAD.length;
+        expect(rows.slice(1).map((row) => row.slice(lead))).toEqual(t.rows);
+        rows.slice(1).forEach((row, k) => {
+          expect(row.slice(0, lead)).toEqual([
+            SAMPLE,
+            sample.document.department,
+            String(sample.document.year),
+            '预算',
+            '部门',
+            t.title,
+            t.unit,
+            String(t.rowPages[k]),
+          ]);
+        });
+      });
+      // --no-bom: none.
+      const plain = tmp();
+      expect(run([SAMPLE, '-f', 'csv', '-o', `${plain}/`, '--no-bom']).status).toBe(0);
+      expect(fs.readFileSync(path.join(plain, names[0]!), 'utf8').startsWith('file,')).toBe(true);
+    },
+  );
 
   it('--table KIND and --table N put one table on stdout', SLOW, () => {
     const n = sample.tables.findIndex((t) => t.kind === 'expenditure');
@@ -153,10 +145,16 @@ describe('csv', () => {
     expect(byKind.status, byKind.stderr).toBe(0);
     const byNumber = run([SAMPLE, '-f', 'csv', '--table', String(n + 1)]);
     expect(byNumber.stdout).toBe(byKind.stdout);
+    // On stdout no byte order mark (a pipe, not Excel).
     const header = byKind.stdout.split('\r\n')[0]!;
     expect(t.columns.some((c) => /[",\n]/u.test(c))).toBe(false);
-    expect(header).toBe(t.columns.join(','));
-    expect(parseCsv(byKind.stdout).slice(1)).toEqual(t.rows);
+    expect(header).toBe([...TABLE_CSV_LEAD, ...t.columns].join(','));
+    const lead = TABLE_CSV_LEAD.length;
+    expect(
+      parseCsv(byKind.stdout)
+        .slice(1)
+        .map((row) => row.slice(lead)),
+    ).toEqual(t.rows);
   });
 
   it('--table naming a table the document lacks: exit 1, the file and the reason on stderr', SLOW, () => {
@@ -190,7 +188,7 @@ describe('csv', () => {
     const t = sample.tables.find((x) => x.kind === 'expenditure')!;
     const raw = parseCsv(run([SAMPLE, '-f', 'csv', '--table', 'expenditure']).stdout);
     const plain = parseCsv(run([SAMPLE, '-f', 'csv', '--table', 'expenditure', '--numbers', 'plain']).stdout);
-    expect(plain[0]).toEqual(t.columns);
+    expect(plain[0]).toEqual([...TABLE_CSV_LEAD, ...t.columns]);
     let amounts = 0;
     raw.slice(1).forEach((row, r) =>
       row.forEach((cell, c) => {

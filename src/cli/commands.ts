@@ -1,11 +1,13 @@
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { type CombinedInput, type CombinedPart, combinedSheets } from '../export/combined.js';
 import { writeFileAtomic, writeFilesAtomic } from '../export/write.js';
+import { writeWorkbook } from '../export/xlsx.js';
 import { runTasks } from './batch.js';
 import { expandInputs, readStdin, type Input } from './inputs.js';
 import { EXIT, UsageError } from './errors.js';
 import type { ExtractOptions } from './options.js';
-import { destination, existingOutputs, inside } from './output.js';
+import { destination, existingOutputs, inside, streamHeader } from './output.js';
 import { Progress } from './progress.js';
 import { OrderedSink } from './sink.js';
 import { styleFor } from './style.js';
@@ -62,14 +64,20 @@ export async function runExtract(opts: ExtractOptions): Promise<number> {
       password: opts.password,
       maxPages: opts.maxPages,
       unit: opts.unit,
-      render: { input, opts, dest, pretty },
+      ...(dest.kind === 'none' ? {} : { render: { input, opts, dest, pretty } }),
+      ...(opts.combine !== undefined ? { combine: input.name } : {}),
     };
     return input.path === undefined
       ? { bytes, fileName: 'stdin.pdf', ...common }
       : { path: input.path, fileName: path.basename(input.path), size: fileSize(input.path), ...common };
   });
 
-  const sink = dest.kind === 'dir' ? undefined : await OrderedSink.open(dest.kind === 'file' ? dest.path : undefined);
+  const sink =
+    dest.kind === 'dir' || dest.kind === 'none'
+      ? undefined
+      : await OrderedSink.open(dest.kind === 'file' ? dest.path : undefined, streamHeader(opts));
+  // The --combine workbook's parts, by input.
+  const parts: (CombinedPart | undefined)[] = [];
 
   const handle = async (k: number, result: TaskResult): Promise<void> => {
     const i = todo[k]!;
@@ -99,8 +107,11 @@ export async function runExtract(opts: ExtractOptions): Promise<number> {
 
   const write = async (k: number, result: Extract<TaskResult, { status: 'ok' }>, report: FileReport): Promise<void> => {
     const { pieces, tables, pages, checksFailed } = result;
+    parts[todo[k]!] = result.combined;
     let outputs: string[];
-    if (dest.kind === 'dir') {
+    if (dest.kind === 'none') {
+      outputs = [];
+    } else if (dest.kind === 'dir') {
       const files = pieces.map((p) => ({ path: inside(dest.path, p.name!), content: p.content }));
       await writeFilesAtomic(files);
       outputs = files.map((f) => f.path);
@@ -134,10 +145,40 @@ export async function runExtract(opts: ExtractOptions): Promise<number> {
     progress.stop();
   }
 
+  if (opts.combine !== undefined) await writeCombined(opts, reports, parts, err);
   const summary = summarise(reports, (Date.now() - started) / 1000);
   if (opts.report) {
     await writeFileAtomic(opts.report, `${JSON.stringify({ summary, files: reports }, null, 2)}\n`);
   }
   if (several && !opts.quiet) process.stderr.write(`${summaryLine(summary, err)}\n`);
   return exitCode(summary, opts.strict);
+}
+
+/** The `--combine` workbook: every input (read or not), the wide sheets, the long records, the failed checks. */
+async function writeCombined(
+  opts: ExtractOptions,
+  reports: FileReport[],
+  parts: (CombinedPart | undefined)[],
+  err: ReturnType<typeof styleFor>,
+): Promise<void> {
+  const file = opts.combine!;
+  const inputs: CombinedInput[] = reports.map((r, i) => ({
+    file: r.file,
+    status: r.status,
+    reason: r.reason ?? (r.status === 'skipped' ? 'output exists (--skip-existing): not read again' : undefined),
+    part: parts[i],
+  }));
+  const units = new Set(inputs.flatMap((i) => i.part?.long.map((l) => l.unit) ?? []));
+  const unitNote = opts.unit
+    ? `金额单位：${opts.unit === 'yuan' ? '元' : '万元'}（--unit ${opts.unit}，由原表单位精确换算） amounts in ${opts.unit === 'yuan' ? '元' : '万元'}`
+    : '金额单位见 unit 列（各表原印单位） amounts in each row’s unit';
+  if (!opts.unit && units.size > 1 && !opts.quiet) {
+    process.stderr.write(
+      `budget-extract: ${file}: the documents print amounts in ${[...units].join(' and ')}; each row's unit column says which (--unit wan puts all in 万元)\n`,
+    );
+  }
+  await writeWorkbook(file, combinedSheets(inputs, unitNote));
+  const read = inputs.filter((i) => i.part).length;
+  if (!opts.quiet)
+    process.stderr.write(`budget-extract: wrote ${err.bold(file)} (${read} of ${inputs.length} documents)\n`);
 }

@@ -1,13 +1,14 @@
 import { availableParallelism } from 'node:os';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import type { NumbersMode } from '../export/numbers.js';
+import type { WideKind } from '../export/wide.js';
 import type { TableKind } from '../types.js';
 import { TABLE_KINDS, isTableKind } from '../kinds/registry.js';
 import { DEFAULT_LIMITS } from '../limits/index.js';
 import { UsageError } from './errors.js';
 import { parseShowArgs, type ShowOptions } from './show.js';
 
-export type Format = 'json' | 'csv' | 'ndjson';
+export type Format = 'json' | 'csv' | 'ndjson' | 'long' | 'wide' | 'xlsx';
 
 /** One table chosen by `--table`: a kind (the first table of it) or a 1-based position. */
 export type TablePick = { kind: TableKind } | { index: number };
@@ -24,7 +25,10 @@ export interface ExtractOptions {
   table?: TablePick;
   tables?: TableKind[];
   records: boolean;
+  /** CSV byte order mark: on for CSV files written (Excel reads them as UTF-8), off on stdout, unless set. */
   bom: boolean;
+  /** One workbook of every input (documents, wide sheets, the long records, failed checks). */
+  combine?: string;
   numbers: NumbersMode;
   jobs: number;
   quiet: boolean;
@@ -82,6 +86,12 @@ function kindList(v: string): TableKind[] {
   return kinds as TableKind[];
 }
 
+/** The wide sheet a kind chooses (`-f wide --tables KIND`). */
+export function wideKindOf(kind: TableKind | undefined): WideKind | null {
+  if (kind === 'project_performance') return 'projects';
+  return kind === 'three_public' || kind === 'income_expenditure_summary' || kind === 'expenditure' ? kind : null;
+}
+
 function tablePick(v: string): TablePick {
   if (/^\d+$/u.test(v) && Number(v) >= 1) return { index: Number(v) };
   if (isTableKind(v)) return { kind: v };
@@ -132,11 +142,23 @@ function extractCommand(): Command {
       '[options] <input...>   |   budget-extract inspect [options] <file>   |   budget-extract check [options] <file...>',
     )
     .argument('<input...>', 'PDF files, folders, glob patterns, or - for stdin')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(['json', 'csv', 'ndjson']).default('json'))
+    .addOption(
+      new Option(
+        '-f, --format <format>',
+        'json; csv (a file per table); ndjson (a line per row); long (one CSV line per record amount, all inputs in one file); wide (one CSV row per document: the headline figures); xlsx (a workbook per document)',
+      )
+        .choices(['json', 'csv', 'ndjson', 'long', 'wide', 'xlsx'])
+        .default('json'),
+    )
+    .option(
+      '--combine <file.xlsx>',
+      'also write one workbook of every input: documents, “三公”/收支/支出/项目 one row per document, the long records, failed checks',
+    )
     .option('-o, --output <path>', 'write to this file, or into this folder when it ends with / or is one')
     .option('--table <kind|n>', 'only one table: the first of a kind, or the n-th (1-based)', tablePick)
     .option('--records', 'ndjson: one line per typed record (tables that have records) instead of per row', false)
-    .option('--bom', 'csv: start each file with a UTF-8 byte order mark (for Excel)', false)
+    .option('--bom', 'csv/long/wide: start with a UTF-8 byte order mark (default: on for files, off on stdout)')
+    .option('--no-bom', 'csv/long/wide: no byte order mark, even in files')
     .addOption(
       new Option('--numbers <mode>', 'csv/ndjson cells: raw as printed, plain amounts without separators')
         .choices(['raw', 'plain'])
@@ -234,7 +256,22 @@ export function parseArgs(argv: string[]): CliOptions | null {
   }
   if (o.table && o.tables) throw new UsageError('--table and --tables cannot be used together');
   if (o.records && o.format !== 'ndjson') throw new UsageError('--records is for --format ndjson');
-  if (o.bom && o.format !== 'csv') throw new UsageError('--bom is for --format csv');
+  const csvLike = o.format === 'csv' || o.format === 'long' || o.format === 'wide';
+  if (o.bom !== undefined && !csvLike) throw new UsageError('--bom / --no-bom are for -f csv, long or wide');
+  if (o.unit && (o.format === 'csv' || (o.format === 'ndjson' && !o.records))) {
+    throw new UsageError(
+      `--unit converts record amounts; -f ${o.format} writes the tables' rows as printed (each line states its unit): use -f long, -f wide, -f xlsx, -f json or -f ndjson --records`,
+    );
+  }
+  if (o.combine !== undefined && !/\.xlsx$/iu.test(o.combine)) {
+    throw new UsageError(`--combine writes an Excel workbook: give a file ending in .xlsx (not ${o.combine})`);
+  }
+  if (o.format === 'wide' && o.table) throw new UsageError('-f wide: choose the sheet with --tables KIND, not --table');
+  if (o.format === 'wide' && o.tables && (o.tables.length > 1 || !wideKindOf(o.tables[0]))) {
+    throw new UsageError(
+      '-f wide: --tables takes one of three_public, income_expenditure_summary, expenditure, project_performance (none: every headline figure)',
+    );
+  }
   if (o.skipExisting && !o.output) throw new UsageError('--skip-existing needs -o (outputs to look for)');
   return {
     command: 'extract',
@@ -246,7 +283,8 @@ export function parseArgs(argv: string[]): CliOptions | null {
     table: o.table,
     tables: o.tables,
     records: o.records,
-    bom: o.bom,
+    bom: o.bom ?? o.output !== undefined,
+    combine: o.combine,
     numbers: o.numbers as NumbersMode,
     jobs: o.jobs ?? availableParallelism(),
     quiet: o.quiet,

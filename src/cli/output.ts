@@ -1,23 +1,47 @@
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { csvFileName, tableToCsv } from '../export/csv.js';
+import { csvFileName, sheetHeaderCsv, sheetRowsCsv, tableToCsv } from '../export/csv.js';
+import { documentColumns, LONG_COLUMNS, longRows } from '../export/long.js';
+import { WIDE_COLUMNS, type WideKind, wideRow } from '../export/wide.js';
+import { documentWorkbook } from '../export/xlsx.js';
+import { headline } from '../records/headline.js';
 import { documentToJson } from '../export/json.js';
 import { documentToNdjson } from '../export/ndjson.js';
 import type { ExtractedDocument, Table } from '../types.js';
 import type { Input } from './inputs.js';
 import { UsageError } from './errors.js';
-import type { ExtractOptions } from './options.js';
+import { type ExtractOptions, type Format, wideKindOf } from './options.js';
 
-/** Where results go: stdout, one file (a single result, or an ndjson stream of all), or a file per input in a folder. */
-export type Destination = { kind: 'stdout' } | { kind: 'file'; path: string } | { kind: 'dir'; path: string };
+/**
+ * Where results go: stdout, one file (a single result, or a stream of all: ndjson, long, wide), a file per input in a
+ * folder, or nowhere but the `--combine` workbook.
+ */
+export type Destination =
+  | { kind: 'stdout' }
+  | { kind: 'file'; path: string }
+  | { kind: 'dir'; path: string }
+  | { kind: 'none' };
+
+/** Formats whose outputs of many inputs make one stream (one file, or stdout), in input order. */
+export const STREAM_FORMATS: readonly Format[] = ['ndjson', 'long', 'wide'];
 
 export async function destination(opts: ExtractOptions, inputs: number): Promise<Destination> {
   const several = inputs > 1;
   const oneTableCsv = opts.format === 'csv' && opts.table !== undefined;
+  const stream = STREAM_FORMATS.includes(opts.format);
   if (opts.output === undefined) {
-    if (several && opts.format !== 'ndjson') {
+    // `--combine all.xlsx` alone: the workbook is the output.
+    if (opts.combine !== undefined && opts.format === 'json') return { kind: 'none' };
+    if (opts.format === 'xlsx' && (several || process.stdout.isTTY)) {
       throw new UsageError(
-        `${inputs} inputs: give -o DIR/ for ${opts.format} (one output per input), or use -f ndjson`,
+        several
+          ? `${inputs} inputs: give -o DIR/ for xlsx (one workbook per input), or --combine FILE.xlsx for one workbook`
+          : 'xlsx is a binary file: give -o FILE.xlsx (or redirect stdout)',
+      );
+    }
+    if (several && !stream && opts.format !== 'xlsx') {
+      throw new UsageError(
+        `${inputs} inputs: give -o DIR/ for ${opts.format} (one output per input), or use -f ndjson / -f long (one stream), or --combine FILE.xlsx`,
       );
     }
     if (opts.format === 'csv' && !oneTableCsv) {
@@ -27,8 +51,10 @@ export async function destination(opts: ExtractOptions, inputs: number): Promise
   }
   const isDir = /[\\/]$/u.test(opts.output) || (await stat(opts.output).catch(() => null))?.isDirectory() === true;
   if (isDir) return { kind: 'dir', path: opts.output };
-  if (several && opts.format !== 'ndjson') {
-    throw new UsageError(`${inputs} inputs need a folder for ${opts.format}: end -o with / (-o ${opts.output}/)`);
+  if (several && !stream) {
+    throw new UsageError(
+      `${inputs} inputs need a folder for ${opts.format}: end -o with / (-o ${opts.output}/)${opts.format === 'xlsx' ? ', or --combine FILE.xlsx for one workbook' : ''}`,
+    );
   }
   if (opts.format === 'csv' && !oneTableCsv) {
     throw new UsageError('csv writes one file per table: end -o with / for a folder, or pick one table with --table');
@@ -73,14 +99,26 @@ export interface Piece {
 
 const utf8 = new TextEncoder();
 
+/** The wide sheet `-f wide` writes: the one `--tables KIND` names, else every headline figure. */
+export function wideKind(opts: Pick<ExtractOptions, 'tables'>): WideKind {
+  return (opts.tables?.length === 1 ? wideKindOf(opts.tables[0]) : null) ?? 'headline';
+}
+
+/** The header line of a stream format (long, wide) written once before every input's lines; none for others. */
+export function streamHeader(opts: ExtractOptions): Uint8Array | undefined {
+  if (opts.format === 'long') return utf8.encode(sheetHeaderCsv(LONG_COLUMNS, opts.bom));
+  if (opts.format === 'wide') return utf8.encode(sheetHeaderCsv(WIDE_COLUMNS[wideKind(opts)], opts.bom));
+  return undefined;
+}
+
 /** Renders one document. `perFile`: CSV tables as separate named files (a folder); else one piece of text. */
-export function render(
+export async function render(
   doc: ExtractedDocument,
   input: Input,
   opts: ExtractOptions,
   dest: Destination,
   pretty: boolean,
-): { pieces: Piece[]; tables: number } {
+): Promise<{ pieces: Piece[]; tables: number }> {
   const selected = selectTables(doc, opts);
   const inDir = dest.kind === 'dir';
   switch (opts.format) {
@@ -104,11 +142,35 @@ export function render(
       };
     }
     case 'csv': {
+      const document = documentColumns(input.name, doc);
       const pieces = selected.map((s) => ({
         name: inDir ? csvFileName(input.stem, s.index, s.table.kind) : undefined,
-        content: utf8.encode(tableToCsv(s.table, { bom: opts.bom, numbers: opts.numbers })),
+        content: utf8.encode(tableToCsv(s.table, { bom: opts.bom, numbers: opts.numbers, document })),
       }));
       return { pieces, tables: selected.length };
+    }
+    case 'long': {
+      // In a folder each input's file has its own header; in a stream the header is written once (streamHeader).
+      const rows = sheetRowsCsv(LONG_COLUMNS, longRows(doc, input.name, selected));
+      const text = inDir ? sheetHeaderCsv(LONG_COLUMNS, opts.bom) + rows : rows;
+      return {
+        pieces: [{ name: inDir ? `${input.stem}.long.csv` : undefined, content: utf8.encode(text) }],
+        tables: selected.length,
+      };
+    }
+    case 'wide': {
+      const kind = wideKind(opts);
+      const row = wideRow(kind, documentColumns(input.name, doc), headline(doc));
+      const rows = row ? sheetRowsCsv(WIDE_COLUMNS[kind], [row]) : '';
+      const text = inDir ? sheetHeaderCsv(WIDE_COLUMNS[kind], opts.bom) + rows : rows;
+      return {
+        pieces: [{ name: inDir ? `${input.stem}.wide.csv` : undefined, content: utf8.encode(text) }],
+        tables: selected.length,
+      };
+    }
+    case 'xlsx': {
+      const bytes = await documentWorkbook(doc, { tables: selected });
+      return { pieces: [{ name: inDir ? `${input.stem}.xlsx` : undefined, content: bytes }], tables: selected.length };
     }
   }
 }
@@ -124,7 +186,8 @@ export function inside(dir: string, name: string): string {
 /** Outputs of this input already in the folder (for --skip-existing); empty when there are none. */
 export async function existingOutputs(dir: string, input: Input, opts: ExtractOptions): Promise<string[]> {
   if (opts.format !== 'csv') {
-    const file = inside(dir, `${input.stem}.${opts.format}`);
+    const ext = opts.format === 'long' || opts.format === 'wide' ? `${opts.format}.csv` : opts.format;
+    const file = inside(dir, `${input.stem}.${ext}`);
     return (await stat(file).catch(() => null))?.isFile() ? [file] : [];
   }
   const names = await readdir(dir).catch(() => [] as string[]);

@@ -17,8 +17,14 @@ export class OrderedSink {
 
   private constructor(private readonly file?: AtomicStream) {}
 
-  static async open(file?: string): Promise<OrderedSink> {
-    return new OrderedSink(file ? await AtomicStream.create(file) : undefined);
+  /** `header`: written once before every input's output (the CSV header of a long or wide stream). */
+  static async open(file?: string, header?: Uint8Array): Promise<OrderedSink> {
+    const sink = new OrderedSink(file ? await AtomicStream.create(file) : undefined);
+    if (header) {
+      const out = sink.file;
+      sink.chain = out ? out.write(header) : writeStdout(header);
+    }
+    return sink;
   }
 
   /** The output of input `index`, in pieces (null: it gave none). */

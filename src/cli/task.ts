@@ -4,6 +4,7 @@ import type { ExtractOptions } from './options.js';
 import { render, RenderError, type Destination, type Piece } from './output.js';
 import { failure, type Failure } from './failure.js';
 import { failedChecks } from './summary.js';
+import { type CombinedPart, combinedPart } from '../export/combined.js';
 
 /** How the reading thread renders its document, so only text crosses back to the main thread. */
 export interface RenderRequest {
@@ -22,6 +23,8 @@ export interface Task {
   maxPages?: number;
   unit?: 'yuan' | 'wan';
   render?: RenderRequest;
+  /** Also make the document's part of a `--combine` workbook (named by this file name). */
+  combine?: string;
   /** Bytes of the file, to schedule large files first. */
   size?: number;
 }
@@ -31,7 +34,15 @@ export interface Task {
  * PDF, scanned, encrypted…); `failed`: anything else went wrong.
  */
 export type TaskResult =
-  | { status: 'ok'; pages: number; tables: number; checksFailed: number; pieces: Piece[]; doc?: ExtractedDocument }
+  | {
+      status: 'ok';
+      pages: number;
+      tables: number;
+      checksFailed: number;
+      pieces: Piece[];
+      doc?: ExtractedDocument;
+      combined?: CombinedPart;
+    }
   | Failure;
 
 export async function runTask(task: Task): Promise<TaskResult> {
@@ -46,10 +57,14 @@ export async function runTask(task: Task): Promise<TaskResult> {
       maxPages: task.maxPages,
       unit: task.unit,
     });
-    const summary = { pages: doc.source.pages, checksFailed: failedChecks(doc) };
+    const summary = {
+      pages: doc.source.pages,
+      checksFailed: failedChecks(doc),
+      ...(task.combine !== undefined ? { combined: combinedPart(doc, task.combine) } : {}),
+    };
     if (!task.render) return { status: 'ok', ...summary, tables: doc.tables.length, pieces: [], doc };
     const { input: source, opts, dest, pretty } = task.render;
-    const { pieces, tables } = render(doc, source, opts, dest, pretty);
+    const { pieces, tables } = await render(doc, source, opts, dest, pretty);
     return { status: 'ok', ...summary, tables, pieces };
   } catch (err) {
     if (err instanceof RenderError) return { status: 'failed', code: 'no_table', reason: err.message };

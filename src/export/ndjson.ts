@@ -1,4 +1,5 @@
 import type { ExtractedDocument, Table } from '../types.js';
+import { documentColumns } from './long.js';
 import { formatCell, type NumbersMode } from './numbers.js';
 
 export interface NdjsonOptions {
@@ -31,16 +32,18 @@ export function cellKeys(columns: string[], width: number): string[] {
 }
 
 /**
- * One JSON object a line, each carrying where it came from (file, table position, kind, title, label, first page,
- * pages, unit), then either `row` (1-based) and `cells` (column path → text) or `record`.
+ * One JSON object a line, each carrying where it came from (file, sha256, department, year, document 预算/决算, scope
+ * 部门/单位, table position, kind, title, label, first page, pages, unit), then either `row` (1-based) and `cells` (column path → text) or `record`.
  */
 export function documentToNdjson(doc: ExtractedDocument, options: NdjsonOptions): string {
   const numbers = options.numbers ?? 'raw';
   const tables = options.tables ?? doc.tables.map((table, index) => ({ table, index }));
   const lines: string[] = [];
+  // Every line says which document it comes from: what an analyst filters on.
+  const document = documentColumns(options.file, doc);
   for (const { table, index } of tables) {
     const head = {
-      file: options.file,
+      ...document,
       table: index + 1,
       kind: table.kind,
       title: table.title,

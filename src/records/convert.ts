@@ -42,6 +42,35 @@ export function convertValue(schema: z.ZodType, value: unknown, f: (amount: stri
   return value;
 }
 
+/**
+ * Every amount the schema marks in a value, with its dotted path (`amounts.total`, `vehicle.purchase`,
+ * `extra.<printed label>`), in the value's own key order; a null amount (a blank cell) is listed with null. Amounts
+ * inside arrays (none in today's records) are left out: a path would not name them.
+ */
+export function* amountPaths(schema: z.ZodType, value: unknown, prefix = ''): Generator<[string, string | null]> {
+  if (value === undefined) return;
+  if (schema instanceof z.ZodOptional || schema instanceof z.ZodNullable) {
+    yield* amountPaths(schema.unwrap() as z.ZodType, value, prefix);
+    return;
+  }
+  if (isAmount(schema)) {
+    if (value === null || typeof value === 'string') yield [prefix, value];
+    return;
+  }
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return;
+  if (schema instanceof z.ZodObject) {
+    const shape = schema.shape as Record<string, z.ZodType>;
+    const rest = schema._zod.def.catchall as z.ZodType | undefined;
+    for (const [k, x] of Object.entries(value)) {
+      const field = shape[k] ?? rest;
+      if (field) yield* amountPaths(field, x, prefix ? `${prefix}.${k}` : k);
+    }
+  } else if (schema instanceof z.ZodRecord) {
+    const values = schema._zod.def.valueType as z.ZodType;
+    for (const [k, x] of Object.entries(value)) yield* amountPaths(values, x, prefix ? `${prefix}.${k}` : k);
+  }
+}
+
 /** A string schema of the amount's shape. */
 function isAmount(schema: z.ZodType): boolean {
   if (!(schema instanceof z.ZodString)) return false;

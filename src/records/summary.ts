@@ -17,29 +17,41 @@ export function summaryItems(table: Table): SummaryItem[] {
   return place(summaryItemsWithRows(table));
 }
 
-/** Summary records with the index of the row each came from (both sides of a row share it). */
-function summaryItemsWithRows(table: Table): { record: Unplaced<SummaryItem>; row: number }[] {
+/**
+ * The two sides of a 收支总表 as tables of their own: the expenditure side starts at the second name column (or the
+ * first column whose path starts with 支出). None when no split is found.
+ */
+export function summarySides(table: Table): { side: 'income' | 'expenditure'; from: number; table: Table }[] {
   const paths = table.columns.map(compact);
-  const nameCols = paths
-    .map((p, i) => [p, i] as const)
-    .filter(([p]) => SUMMARY_NAME_COLUMN.test(p))
-    .map(([, i]) => i);
+  const nameCols = summaryNameColumns(paths);
   const firstExpenditure = paths.findIndex((p) => EXPENDITURE_SIDE.test(p));
   const split = nameCols.length >= 2 ? nameCols[1]! : firstExpenditure > 0 ? firstExpenditure : -1;
   if (split < 0) return [];
-  const sides = [
+  return [
     { side: 'income' as const, from: 0, to: split },
     { side: 'expenditure' as const, from: split, to: paths.length },
-  ];
+  ].map((s) => ({
+    side: s.side,
+    from: s.from,
+    table: { ...table, columns: table.columns.slice(s.from, s.to), rows: table.rows.map((r) => r.slice(s.from, s.to)) },
+  }));
+}
+
+const summaryNameColumns = (paths: readonly string[]): number[] =>
+  paths
+    .map((p, i) => [p, i] as const)
+    .filter(([p]) => SUMMARY_NAME_COLUMN.test(p))
+    .map(([, i]) => i);
+
+/** Summary records with the index of the row each came from (both sides of a row share it). */
+function summaryItemsWithRows(table: Table): { record: Unplaced<SummaryItem>; row: number }[] {
+  const nameCols = summaryNameColumns(table.columns.map(compact));
+  const sides = summarySides(table);
   const out: { record: Unplaced<SummaryItem>; row: number }[] = [];
   const read = amountReader(table);
   for (const s of sides) {
     const sideItems: { record: Unplaced<SummaryItem>; row: number }[] = [];
-    const sub: Table = {
-      ...table,
-      columns: table.columns.slice(s.from, s.to),
-      rows: table.rows.map((r) => r.slice(s.from, s.to)),
-    };
+    const sub = s.table;
     // The whole table's separators, not a half's: both sides print their amounts alike.
     const roles: ColumnRoles = columnRoles(sub, read);
     const nameAt = Math.max(roles.name, 0);
