@@ -6,7 +6,8 @@
 //  3. scaling    generated 100/500/1000-page documents (pages of fixtures/sample-budget.pdf repeated with pdf-lib,
 //                written to a temp dir), each run in a fresh process → ms per page, 1000 vs 100
 //  4. batch      the CLI over the corpus with --jobs 1 and --jobs 2 → throughput ratio and cores busy; beside it the
-//                pdf.js floor run as a batch of the same shape (floor-batch.mjs): what pdf.js alone gets from the machine
+//                pdf.js floor run as a batch of the same shape (floor-batch.mjs): what pdf.js alone gets from the machine;
+//                and the combined batch (-f long -o all.csv --combine all.xlsx, jobs 2) against the plain one (≤ 1.1×)
 //  5. peak RSS   the CLI batch (one process; workers are threads, so its RSS covers them) and the 1000-page document
 //                (extract() in a fresh process, and the CLI), each beside the pdf.js floor's
 //
@@ -194,15 +195,37 @@ try {
       fs.rmSync(out, { recursive: true, force: true });
       return m;
     };
+    // The combined batch: the same inputs into one long CSV and one workbook (--combine), beside the plain one.
+    const combined = (jobs) => {
+      const out = fs.mkdtempSync(path.join(tmp, `comb-j${jobs}-`));
+      const m = measure([
+        path.join(root, 'bin/budget-extract.js'),
+        corpusDir,
+        '-f',
+        'long',
+        '-o',
+        path.join(out, 'all.csv'),
+        '--combine',
+        path.join(out, 'all.xlsx'),
+        '--unit',
+        'wan',
+        '--jobs',
+        String(jobs),
+        '--quiet',
+      ]);
+      fs.rmSync(out, { recursive: true, force: true });
+      return m;
+    };
     const floorBatch = (jobs) => measure([path.join(here, 'floor-batch.mjs'), corpusDir, String(jobs)]);
-    const runs = { cli1: [], cli2: [], floor1: [], floor2: [] };
+    const runs = { cli1: [], cli2: [], floor1: [], floor2: [], comb2: [] };
     for (let r = 0; r < RUNS; r++) {
       runs.floor1.push(floorBatch(1));
       runs.cli1.push(cli(1));
       runs.floor2.push(floorBatch(2));
       runs.cli2.push(cli(2));
+      runs.comb2.push(combined(2));
       log(
-        `  batch run ${r + 1}: --jobs 1 ${Math.round(runs.cli1[r].ms)} ms, --jobs 2 ${Math.round(runs.cli2[r].ms)} ms; pdf.js floor ${Math.round(runs.floor1[r].ms)} / ${Math.round(runs.floor2[r].ms)} ms`,
+        `  batch run ${r + 1}: --jobs 1 ${Math.round(runs.cli1[r].ms)} ms, --jobs 2 ${Math.round(runs.cli2[r].ms)} ms, combined (-f long + --combine, jobs 2) ${Math.round(runs.comb2[r].ms)} ms; pdf.js floor ${Math.round(runs.floor1[r].ms)} / ${Math.round(runs.floor2[r].ms)} ms`,
       );
     }
     const med = (xs, key, d = 1) => round(median(xs.map((x) => x[key])), d);
@@ -220,6 +243,13 @@ try {
       jobs1MaxRssMb: med(runs.cli1, 'maxRssMb'),
       jobs2MaxRssMb: med(runs.cli2, 'maxRssMb'),
       exitCodes: [...new Set([...runs.cli1, ...runs.cli2].map((x) => x.exit))],
+      combined: {
+        what: '-f long -o all.csv --combine all.xlsx --unit wan --jobs 2, against the plain batch (-o DIR/, jobs 2) of the same run',
+        jobs2Ms: med(runs.comb2, 'ms', 0),
+        ratioToPlain: round(median(runs.comb2.map((x, i) => x.ms / runs.cli2[i].ms)), 3),
+        maxRssMb: med(runs.comb2, 'maxRssMb'),
+        exitCodes: [...new Set(runs.comb2.map((x) => x.exit))],
+      },
       floor: {
         what: 'pdf.js floor (bench/floor.mjs) on worker threads, largest files first (bench/floor-batch.mjs)',
         jobs1Ms: med(runs.floor1, 'ms', 0),
@@ -290,6 +320,12 @@ if (results.batch) {
     `${b.throughputRatio}×`,
     `pdf.js floor ${f.throughputRatio}×`,
     `≥ 1.8× ${target(b.throughputRatio >= 1.8)}`,
+  ]);
+  rows.push([
+    'combined batch / plain batch (jobs 2)',
+    `${b.combined.ratioToPlain}×`,
+    `${b.combined.jobs2Ms} ms, RSS ${b.combined.maxRssMb} MB`,
+    `≤ 1.1× ${target(b.combined.ratioToPlain <= 1.1)}`,
   ]);
   const rss = Math.max(b.jobs1MaxRssMb ?? 0, b.jobs2MaxRssMb ?? 0);
   rows.push([
