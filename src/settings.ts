@@ -114,6 +114,8 @@ export interface HeadingSettings {
   readonly coverSize: number;
   /** Pages. The document's title is looked for in the text of this many first pages when the cover does not hold it. */
   readonly titlePages: number;
+  /** Characters. A cover's large text longer than this is not a title (a table of contents run together). */
+  readonly titleMaxLength: number;
 }
 
 export interface TableSettings {
@@ -192,6 +194,7 @@ export const DEFAULT_SETTINGS: Settings = deepFreeze({
     maxNoDataNote: 20,
     coverSize: 0.8,
     titlePages: 5,
+    titleMaxLength: 60,
   },
   tables: {
     outerRuleSlack: 2,

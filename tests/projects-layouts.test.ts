@@ -267,6 +267,26 @@ describe('document facts (PageLayout literals)', () => {
       kind: 'budget',
       scope: 'department',
     });
+    // Its first large text is a table's title, not the document's: no title rather than a wrong one.
+    expect(readDocumentInfo(pages).title).toBe('');
+  });
+
+  it('a cover that is a table of contents run together gives no title; a short cover line does', () => {
+    const toc = pageOf(
+      1,
+      [],
+      [
+        line(
+          '第一部分 2026年度部门预算情况说明 一、部门情况说明 二、收入预算情况说明 三、支出预算情况说明 四、财政拨款“三公”经费预算情况说明',
+          100,
+          14,
+        ),
+        line('预算主管部门:北京市某某办公厅', 300, 10),
+      ],
+    );
+    expect(readDocumentInfo([toc])).toMatchObject({ title: '', department: '北京市某某办公厅', year: 2026 });
+    const short = pageOf(1, [], [line('某某局部门预算公开', 100, 20)]);
+    expect(readDocumentInfo([short]).title).toBe('某某局部门预算公开');
   });
 
   it('past the first pages, a title line naming the department before the year; not a sentence', () => {

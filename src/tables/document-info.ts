@@ -1,3 +1,4 @@
+import { classifyTable } from '../kinds/registry.js';
 import { compact } from '../pdf/normalize.js';
 import { DEFAULT_SETTINGS, type HeadingSettings } from '../settings.js';
 import type { DocumentInfo, PageLayout } from '../types.js';
@@ -28,10 +29,13 @@ export function readDocumentInfo(
         .join('')
     : '';
   const early = pages.slice(0, settings.titlePages).flatMap((p) => p.lines.map((l) => compact(l.text)));
+  // Without a title line, the cover's large text is the title only when it reads as one: not a table's title (a
+  // document of tables only opens with 预算01表 收支总表) nor a table of contents run together.
   const title =
     [cover, ...early]
       .map((t) => t.replace(PART_PREFIX, ''))
-      .find((t) => NAME_BEFORE_YEAR.test(t) || YEAR_BEFORE_NAME.test(t)) ?? cover;
+      .find((t) => NAME_BEFORE_YEAR.test(t) || YEAR_BEFORE_NAME.test(t)) ??
+    (cover.length <= settings.titleMaxLength && classifyTable(cover) === 'other' ? cover : '');
 
   let department = '';
   let year: number | null = null;
