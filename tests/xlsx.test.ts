@@ -202,7 +202,7 @@ async function checkWorkbook(doc: ExtractedDocument): Promise<Book> {
   const tableSheets = names.slice(1, 1 + doc.tables.length);
   tableSheets.forEach((n, i) => expect(n.startsWith(String(i + 1).padStart(2, '0'))).toBe(true));
 
-  const docRows = cells(wb.Sheets['文档']!).map((r) => r.map((c) => c?.v));
+  const docRows = cells(wb.Sheets.文档!).map((r) => r.map((c) => c?.v));
   expect(docRows).toContainEqual(['SHA-256', undefined, doc.source.sha256]);
   expect(docRows).toContainEqual(['页数', undefined, doc.source.pages]);
   expect(docRows.filter((r) => r[0] === '警告').length).toBe(doc.warnings.length);
@@ -212,7 +212,7 @@ async function checkWorkbook(doc: ExtractedDocument): Promise<Book> {
   const kinds = [...new Set(doc.tables.filter((t) => t.records?.length).map((t) => t.kind))];
   expect(names.slice(1 + doc.tables.length, -1)).toEqual(kinds.map((k) => `记录 ${KINDS[k].name}`));
 
-  const checks = cells(wb.Sheets['检查']!);
+  const checks = cells(wb.Sheets.检查!);
   expect(checks[1]!.map((c) => c?.v)).toEqual([
     '检查',
     '通过',
@@ -310,7 +310,7 @@ describe('documentWorkbook', () => {
     const index = doc.tables.findIndex((t) => t.kind === 'three_public');
     const wb = read(await documentWorkbook(doc, { tables: [{ table: doc.tables[index]!, index }] }));
     expect(wb.SheetNames).toEqual(['文档', '04 2025年一般公共预算“三公”经费支出表', '记录 “三公”经费支出表', '检查']);
-    const tables = cells(wb.Sheets['检查']!)
+    const tables = cells(wb.Sheets.检查!)
       .slice(2)
       .map((r) => r[3]?.v);
     expect(new Set(tables)).toEqual(new Set([index + 1]));

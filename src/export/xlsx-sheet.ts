@@ -4,7 +4,7 @@ import { mkdir, open, rename, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { Writable } from 'node:stream';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { amountFormat, cellText, columnWidth, decimalsOf, displayWidth, excelNumber } from './xlsx-cells.js';
 
 /** A cell to write, typed: text stays text whatever it looks like; an amount is an exact decimal string. */
@@ -178,7 +178,15 @@ export async function addSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, spec: She
   ws.commit();
 }
 
-const writerOptions = (stream: Writable) => ({ stream, useStyles: true, useSharedStrings: true });
+/** A streaming workbook writer on `stream`. exceljs is loaded on first use: importing the package (or the CLI) does
+ * not pay for it. */
+async function workbookWriter(stream: Writable): Promise<ExcelJS.stream.xlsx.WorkbookWriter> {
+  const { default: exceljs } = await import('exceljs');
+  const wb = new exceljs.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: true });
+  wb.creator = 'budget-extract';
+  wb.lastModifiedBy = 'budget-extract';
+  return wb;
+}
 
 /** A streaming workbook written to `file` atomically: a temp file beside it, renamed into place on success. */
 export async function writeAtomically(
@@ -195,7 +203,7 @@ export async function writeAtomically(
   failed.catch(() => {});
   try {
     await Promise.race([once(out, 'open'), failed]);
-    const wb = new ExcelJS.stream.xlsx.WorkbookWriter(writerOptions(out));
+    const wb = await workbookWriter(out);
     await Promise.race([
       (async () => {
         await fill(wb);
@@ -230,7 +238,7 @@ export async function workbookBytes(
       callback();
     },
   });
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter(writerOptions(sink));
+  const wb = await workbookWriter(sink);
   await fill(wb);
   await wb.commit();
   const all = Buffer.concat(chunks);
