@@ -7,7 +7,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as XLSX from '@e965/xlsx';
 import { afterAll, describe, expect, it } from 'vitest';
-import { excelNumber } from '../src/export/xlsx-cells.js';
+import { columnWidth, displayWidth, excelNumber } from '../src/export/xlsx-cells.js';
 import { documentWorkbook, type PlainSheet, sheetNames, writeWorkbook } from '../src/export/xlsx.js';
 import { plainAmount } from '../src/records/amount.js';
 import { columnRoles } from '../src/records/columns.js';
@@ -90,6 +90,17 @@ describe('sheetNames', () => {
     expect(names[5]).toBe(`${'x'.repeat(29)}~2`);
     expect(names[6]).toBe('History~2');
     expectLegalNames(names);
+  });
+});
+
+describe('column widths', () => {
+  it('count CJK and fullwidth characters double, take the widest line, stay within 6…60', () => {
+    expect(displayWidth('支出总表')).toBe(8);
+    expect(displayWidth('2025年（预算）')).toBe(4 + 2 + 8);
+    expect(displayWidth('ab\n支出总表合计')).toBe(12);
+    expect(columnWidth(0)).toBe(6);
+    expect(columnWidth(10)).toBe(12);
+    expect(columnWidth(500)).toBe(60);
   });
 });
 

@@ -201,6 +201,8 @@ export async function writeAtomically(
   const out = createWriteStream(tmp, { flags: 'wx' });
   const failed = new Promise<never>((_, reject) => out.once('error', reject));
   failed.catch(() => {});
+  // A write the zip stream still makes after a failure destroyed the file must not surface as an unhandled error.
+  out.on('error', () => {});
   try {
     await Promise.race([once(out, 'open'), failed]);
     const wb = await workbookWriter(out);
