@@ -175,7 +175,7 @@ const position = (index: number): string => String(index + 1).padStart(2, '0');
 
 /** The columns whose cells are amounts: the record roles' for a table of a record kind; for another, a column whose
  * non-blank cells mostly read as numbers, unless its header or a leading zero shows it holds codes or serials. */
-export function amountColumns(table: Table, read: (cell: string) => ParsedAmount): Set<number> {
+function amountColumns(table: Table, read: (cell: string) => ParsedAmount): Set<number> {
   if (table.kind !== 'other') return new Set(columnRoles(table, read).amounts.map((a) => a.index));
   const width = Math.max(table.columns.length, ...table.rows.map((r) => r.length));
   const out = new Set<number>();
