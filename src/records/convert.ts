@@ -22,7 +22,7 @@ export function convertValue(schema: z.ZodType, value: unknown, f: (amount: stri
   if (value === null || value === undefined) return value;
   if (schema instanceof z.ZodOptional || schema instanceof z.ZodNullable)
     return convertValue(schema.unwrap() as z.ZodType, value, f);
-  if (isAmount(schema)) return typeof value === 'string' ? f(value) : value;
+  if (isAmountSchema(schema)) return typeof value === 'string' ? f(value) : value;
   if (schema instanceof z.ZodArray && Array.isArray(value))
     return value.map((x) => convertValue(schema.element as z.ZodType, x, f));
   if (schema instanceof z.ZodObject && typeof value === 'object') {
@@ -72,7 +72,7 @@ export function* amountPaths(schema: z.ZodType, value: unknown, prefix = ''): Ge
 }
 
 /** A string schema of the amount's shape. */
-function isAmount(schema: z.ZodType): boolean {
+export function isAmountSchema(schema: z.ZodType): boolean {
   if (!(schema instanceof z.ZodString)) return false;
   const checks = (schema._zod.def.checks ?? []) as { _zod: { def: { pattern?: RegExp } } }[];
   return checks.some((c) => c._zod.def.pattern?.source === AMOUNT_PATTERN.source);
