@@ -20,24 +20,9 @@ import {
   writeAtomically,
 } from './xlsx-sheet.js';
 
-export type SheetValue = string | number | boolean | null;
+import type { PlainSheet, SheetColumn, SheetValue } from './sheet.js';
 
-export interface SheetColumn {
-  key: string;
-  header: string;
-  /** `text` cells are always text (codes like `02` stay `02`); `amount` cells hold exact decimal strings. */
-  type: 'text' | 'amount' | 'integer' | 'boolean';
-  width?: number;
-}
-
-/** A sheet of plain rows. */
-export interface PlainSheet {
-  name: string;
-  columns: SheetColumn[];
-  rows: Record<string, SheetValue>[];
-  /** lines printed above the header (e.g. 单位：万元) */
-  notes?: string[];
-}
+export type { PlainSheet, SheetColumn, SheetValue };
 
 /** Excel-safe, unique sheet names: ≤31 chars, none of []:*?/\ , not starting/ending with ', no duplicates
  * (case-insensitive) — a repeat gets ~2, ~3 … */

@@ -53,7 +53,7 @@ export function* amountPaths(schema: z.ZodType, value: unknown, prefix = ''): Ge
     yield* amountPaths(schema.unwrap() as z.ZodType, value, prefix);
     return;
   }
-  if (isAmount(schema)) {
+  if (isAmountSchema(schema)) {
     if (value === null || typeof value === 'string') yield [prefix, value];
     return;
   }
