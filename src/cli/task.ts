@@ -20,6 +20,8 @@ export interface Task {
   fileName: string;
   password?: string;
   maxPages?: number;
+  /** Only these pages (`--pages`). */
+  pages?: number[];
   unit?: 'yuan' | 'wan';
   render?: RenderRequest;
   /** Bytes of the file, to schedule large files first. */
@@ -44,9 +46,11 @@ export async function runTask(task: Task): Promise<TaskResult> {
       fileName: task.fileName,
       password: task.password,
       maxPages: task.maxPages,
+      ...(task.pages ? { pages: task.pages } : {}),
       unit: task.unit,
     });
-    const summary = { pages: doc.source.pages, checksFailed: failedChecks(doc) };
+    // Pages read: with --pages, those of them in the document (the pages/s of the progress bar and the summary).
+    const summary = { pages: task.pages?.length ?? doc.source.pages, checksFailed: failedChecks(doc) };
     if (!task.render) return { status: 'ok', ...summary, tables: doc.tables.length, pieces: [], doc };
     const { input: source, opts, dest, pretty } = task.render;
     const { pieces, tables } = render(doc, source, opts, dest, pretty);
