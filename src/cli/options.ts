@@ -133,7 +133,7 @@ With one input and no -o the result goes to stdout. With several, json and csv n
 A file that cannot be read is reported on stderr (file: reason) and never stops the others.
 
 Exit codes: 0 every input read, 1 some input refused or failed, 2 usage error,
-            3 (with --strict) some document's checks failed.`;
+            3 (with --strict) some document's checks failed, 130 interrupted (Ctrl-C: the outputs written are kept).`;
 
 function baseCommand(name: string): Command {
   return withVersion(new Command(name))
