@@ -46,8 +46,10 @@ export class Progress {
     this.bars = new cliProgress.MultiBar(
       {
         stream: stream as NodeJS.WritableStream,
+        // The counts before the rate and ETA, and the bar narrowed to leave them room: the line is cut to the width.
         format:
-          '{bar} {files}/{total_files} files | {rate} pages/s | ETA {eta_formatted} | {ok} ok, {refused} refused, {failed} failed',
+          '{bar} {files}/{total_files} files | {ok} ok, {refused} refused, {failed} failed | {rate} pages/s | ETA {eta_formatted}',
+        barsize: Math.max(10, Math.min(40, (stream.columns ?? 80) - 72)),
         hideCursor: true,
         clearOnComplete: true,
         etaBuffer: 20,
