@@ -152,6 +152,7 @@ export async function runExtract(opts: ExtractOptions): Promise<number> {
     if (interrupted && dest.kind === 'file') await sink?.abort();
     else await sink?.close();
   } catch (e) {
+    process.off('SIGINT', onSigint);
     await sink?.abort();
     throw e;
   } finally {
@@ -199,6 +200,8 @@ function markInterrupted(
         reason: 'read, but not written: the run was interrupted before its output',
         tables: 0,
         outputs: [],
+        pages: undefined,
+        checksFailed: undefined,
       });
     }
   }
