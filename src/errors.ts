@@ -12,6 +12,7 @@ export type InputErrorCode =
   | 'no_text_layer'
   | 'unreadable_fonts'
   | 'too_large'
+  | 'no_such_page'
   | 'unreadable';
 
 const ADVICE: Record<InputErrorCode, string> = {
@@ -22,6 +23,7 @@ const ADVICE: Record<InputErrorCode, string> = {
   no_text_layer: 'the PDF has no text layer (a scan); run OCR on it first',
   unreadable_fonts: 'the PDF fonts have no Unicode mapping, so its text cannot be read; run OCR on it first',
   too_large: 'the PDF is larger than the limits set; raise --max-pages, or split it',
+  no_such_page: 'the document does not have the pages asked for; check --pages against its page count',
   unreadable: 'the PDF is damaged and could not be read; download it again, or repair it (e.g. qpdf)',
 };
 

@@ -19,6 +19,12 @@ export interface ExtractOptions {
   password?: string;
   /** Refuse documents with more pages than this. */
   maxPages?: number;
+  /**
+   * Read only these pages (1-based, any order, duplicates ignored); the others are skipped before their text is
+   * read. The document gets a warning naming the pages read: a table running past them is cut. A page beyond the
+   * document is an `InputError` (`no_such_page`). Default: every page.
+   */
+  pages?: readonly number[];
   /** Convert every record amount to 元 (`yuan`) or 万元 (`wan`), exactly; the grid keeps what is printed. */
   unit?: 'yuan' | 'wan';
   /**
@@ -82,7 +88,10 @@ export interface PageGeometry {
   layout: PageLayout;
 }
 
-/** The extracted document and, per page, the geometry it was read from (`pages[n - 1]` is page n). */
+/**
+ * The extracted document and, per page read, the geometry it was read from (`pages[n - 1]` is page n when every
+ * page is read, i.e. without the `pages` option).
+ */
 export interface ExtractionWithPages {
   doc: ExtractedDocument;
   pages: PageGeometry[];
@@ -97,6 +106,35 @@ export async function extractWithPages(
   options: ExtractOptions = {},
 ): Promise<ExtractionWithPages> {
   return run(input, options, true);
+}
+
+/** Page numbers as a short list: `3-7, 12`. */
+export function formatPageList(pages: readonly number[]): string {
+  const parts: string[] = [];
+  for (let i = 0; i < pages.length; ) {
+    let j = i;
+    while (j + 1 < pages.length && pages[j + 1] === pages[j]! + 1) j++;
+    parts.push(j > i ? `${pages[i]}-${pages[j]}` : String(pages[i]));
+    i = j + 1;
+  }
+  return parts.join(', ');
+}
+
+/** The pages option checked and sorted (duplicates dropped); every page when not given. */
+function pagesToRead(pages: readonly number[] | undefined, numPages: number): number[] {
+  if (pages === undefined) return Array.from({ length: numPages }, (_, i) => i + 1);
+  const bad = pages.filter((n) => !Number.isInteger(n) || n < 1);
+  if (bad.length || !pages.length)
+    throw new RangeError(`pages: expected 1-based page numbers, got ${pages.length ? bad.join(', ') : 'none'}`);
+  const sorted = [...new Set(pages)].sort((a, b) => a - b);
+  const beyond = sorted.filter((n) => n > numPages);
+  if (beyond.length) {
+    throw new InputError(
+      'no_such_page',
+      `page${beyond.length === 1 ? '' : 's'} ${formatPageList(beyond)} asked for; it has ${numPages} page${numPages === 1 ? '' : 's'}`,
+    );
+  }
+  return sorted;
 }
 
 const isOpenDocument = (input: string | Uint8Array | OpenDocument): input is OpenDocument =>
@@ -118,13 +156,19 @@ async function run(
     if (options.maxPages !== undefined && doc.numPages > options.maxPages) {
       throw new InputError('too_large', `${doc.numPages} pages, more than --max-pages ${options.maxPages}`);
     }
+    const numbers = pagesToRead(options.pages, doc.numPages);
     const layouts: PageLayout[] = [];
     const pages: PageGeometry[] = [];
     const warnings: Warning[] = [];
+    if (options.pages !== undefined) {
+      warnings.push({
+        message: `only page${numbers.length === 1 ? '' : 's'} ${formatPageList(numbers)} of ${doc.numPages} ${numbers.length === 1 ? 'was' : 'were'} read: a table running past ${numbers.length === 1 ? 'it' : 'them'} is cut`,
+      });
+    }
     let chars = 0,
       unreadable = 0,
       unreadablePages = 0;
-    for (let n = 1; n <= doc.numPages; n++) {
+    for (const n of numbers) {
       const content = await readPage(doc, n, settings);
       for (const it of content.items) {
         chars += it.text.length;
@@ -143,7 +187,7 @@ async function run(
         pages.push({ number: n, width: content.width, height: content.height, rulings: content.rulings, layout });
     }
     if (chars === 0 && unreadablePages > 0) throw new InputError('unreadable_fonts', `${unreadablePages} pages`);
-    if (chars === 0) throw new InputError('no_text_layer', `${doc.numPages} pages without text`);
+    if (chars === 0) throw new InputError('no_text_layer', `${numbers.length} pages without text`);
     if (unreadable / chars > 0.3) throw new InputError('unreadable_fonts');
     const tables = assembleTables(layouts, warnings, settings);
     // The document's year resolves the 上年/本年 columns of its records.

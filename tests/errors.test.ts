@@ -77,7 +77,7 @@ describe('one message per kind of bad input', () => {
     }
     expect(new InputError('truncated', 'x').message).toMatch(/\(x\)$/u);
     expect(failureMessage('timeout', 'over 1 s')).toMatch(/--timeout.*\(over 1 s\)$/u);
-    expect(EXIT).toEqual({ OK: 0, INPUT: 1, USAGE: 2, CHECKS: 3 });
+    expect(EXIT).toEqual({ OK: 0, INPUT: 1, USAGE: 2, CHECKS: 3, INTERRUPTED: 130 });
   });
 
   it('an HTML page named .pdf: not_pdf, says it is HTML', SLOW, () => {

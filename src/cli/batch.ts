@@ -19,6 +19,32 @@ export interface RunOptions {
   timeoutSeconds?: number;
   /** Heap limit of each worker thread in MB (default 2048). */
   maxMemoryMb?: number;
+  /**
+   * Stops the run (Ctrl-C): no file is handed out after it, the files being read are dropped (their threads
+   * terminated, `onResult` never called for them), the results already back are still handled, and then
+   * `runTasks` resolves.
+   */
+  signal?: AbortSignal;
+}
+
+/** `work`, or null as soon as `signal` aborts (the work itself goes on: only a thread can be stopped). */
+function untilAborted<T>(work: Promise<T>, signal?: AbortSignal): Promise<T | null> {
+  if (!signal) return work;
+  if (signal.aborted) return Promise.resolve(null);
+  return new Promise<T | null>((resolve, reject) => {
+    const stop = () => resolve(null);
+    signal.addEventListener('abort', stop, { once: true });
+    work.then(
+      (v) => {
+        signal.removeEventListener('abort', stop);
+        resolve(v);
+      },
+      (e: unknown) => {
+        signal.removeEventListener('abort', stop);
+        reject(e);
+      },
+    );
+  });
 }
 
 function defaultWorker(): string {
@@ -35,7 +61,8 @@ const GRACE_MS = 10_000;
  * Reads every task, `jobs` at a time on a worker-thread pool, calling `onResult` as each file finishes (in
  * completion order, with its index). Nothing a file does stops the others: an error inside a worker, a worker that
  * dies or runs out of memory (it is replaced), a file over the time limit (its worker is terminated) are each that
- * file's `failed` result. Resolves when every result has been handled.
+ * file's `failed` result. Resolves when every result has been handled, or, once `options.signal` aborts, when the
+ * results already back have been.
  */
 export async function runTasks(
   tasks: Task[],
@@ -44,8 +71,12 @@ export async function runTasks(
 ): Promise<void> {
   const timeoutSeconds = options.timeoutSeconds ?? DEFAULT_LIMITS.timeoutSeconds;
   const maxMemoryMb = options.maxMemoryMb ?? DEFAULT_LIMITS.maxMemoryMb;
+  const signal = options.signal;
   if (options.inProcess && !(timeoutSeconds > 0)) {
-    for (let i = 0; i < tasks.length; i++) await onResult(i, await runTask(tasks[i]!));
+    for (let i = 0; i < tasks.length && !signal?.aborted; i++) {
+      const result = await untilAborted(runTask(tasks[i]!), signal);
+      if (result) await onResult(i, result);
+    }
     return;
   }
   if (!tasks.length) return;
@@ -65,10 +96,10 @@ export async function runTasks(
   // A thread takes its next file as soon as it hands back a result; writing that result goes on meanwhile.
   const handling: Promise<void>[] = [];
   const runner = async (): Promise<void> => {
-    while (next < order.length) {
+    while (next < order.length && !signal?.aborted) {
       const i = order[next++]!;
-      const result = await runOne(pool, tasks[i]!, timeoutSeconds);
-      handling.push(Promise.resolve(onResult(i, result)));
+      const result = await runOne(pool, tasks[i]!, timeoutSeconds, signal);
+      if (result) handling.push(Promise.resolve(onResult(i, result)));
     }
   };
   try {
@@ -79,8 +110,16 @@ export async function runTasks(
   }
 }
 
-async function runOne(pool: Piscina<Task, TaskResult>, task: Task, timeoutSeconds: number): Promise<TaskResult> {
+/** One task on the pool: its result, or null when `stop` aborted it (the run is interrupted). */
+async function runOne(
+  pool: Piscina<Task, TaskResult>,
+  task: Task,
+  timeoutSeconds: number,
+  stop?: AbortSignal,
+): Promise<TaskResult | null> {
   const abort = new AbortController();
+  const interrupt = () => abort.abort();
+  stop?.addEventListener('abort', interrupt, { once: true });
   const timers: NodeJS.Timeout[] = [];
   const timedOut: TaskResult = {
     status: 'failed',
@@ -92,7 +131,7 @@ async function runOne(pool: Piscina<Task, TaskResult>, task: Task, timeoutSecond
       if (!result || typeof result !== 'object' || !('status' in result)) throw new Error('no result from the worker');
       return result;
     });
-    if (!(timeoutSeconds > 0)) return await run;
+    if (!(timeoutSeconds > 0)) return await untilAborted(run, stop);
     const limitMs = timeoutSeconds * 1000;
     // The abort terminates the worker thread (piscina), which rejects `run`; should a thread not die, the file is
     // given up on anyway a little later and the batch goes on.
@@ -100,11 +139,13 @@ async function runOne(pool: Piscina<Task, TaskResult>, task: Task, timeoutSecond
     const givenUp = new Promise<TaskResult>((resolve) =>
       timers.push(setTimeout(() => resolve(timedOut), limitMs + GRACE_MS)),
     );
-    return await Promise.race([run, givenUp]);
+    return await untilAborted(Promise.race([run, givenUp]), stop);
   } catch (err) {
+    if (stop?.aborted) return null;
     if (abort.signal.aborted) return timedOut;
     return workerFailure(err);
   } finally {
+    stop?.removeEventListener('abort', interrupt);
     for (const t of timers) clearTimeout(t);
   }
 }

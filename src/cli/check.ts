@@ -27,6 +27,7 @@ export async function runCheck(opts: CheckOptions): Promise<number> {
         fileName: input === '-' ? 'stdin.pdf' : path.basename(input),
         password: opts.password,
         maxPages: opts.maxPages,
+        ...(opts.pages ? { pages: opts.pages } : {}),
       });
       if (doc.checks.summary.failed > 0) failed = true;
       if (opts.json) json.push({ file: name, checks: doc.checks });

@@ -7,11 +7,11 @@ import { runTasks } from './batch.js';
 import { expandInputs, readStdin, type Input } from './inputs.js';
 import { EXIT, UsageError } from './errors.js';
 import type { ExtractOptions } from './options.js';
-import { destination, existingOutputs, inside, streamHeader } from './output.js';
+import { type Destination, destination, existingOutputs, inside, streamHeader } from './output.js';
 import { Progress } from './progress.js';
 import { OrderedSink } from './sink.js';
 import { styleFor } from './style.js';
-import { exitCode, summarise, summaryLine, type FileReport } from './summary.js';
+import { exitCode, summarise, summaryLine, type FileReport, type Summary } from './summary.js';
 import { failure } from './failure.js';
 import type { Task, TaskResult } from './task.js';
 
@@ -36,7 +36,6 @@ export async function runExtract(opts: ExtractOptions): Promise<number> {
   const dest = await destination(opts, inputs.length);
   const several = inputs.length > 1;
   const err = styleFor(process.stderr);
-  const progress = new Progress(inputs.length, !opts.quiet && process.stderr.isTTY === true);
   const reports: FileReport[] = inputs.map((i) => ({ file: i.name, status: 'skipped', tables: 0, outputs: [] }));
 
   // --skip-existing: inputs whose outputs are there already are not read again.
@@ -63,6 +62,7 @@ export async function runExtract(opts: ExtractOptions): Promise<number> {
     const common = {
       password: opts.password,
       maxPages: opts.maxPages,
+      ...(opts.pages ? { pages: opts.pages } : {}),
       unit: opts.unit,
       ...(dest.kind === 'none' ? {} : { render: { input, opts, dest, pretty } }),
       ...(opts.combine !== undefined ? { combine: input.name } : {}),
@@ -72,6 +72,10 @@ export async function runExtract(opts: ExtractOptions): Promise<number> {
       : { path: input.path, fileName: path.basename(input.path), size: fileSize(input.path), ...common };
   });
 
+  const progress = new Progress(
+    tasks.map((t) => t.size),
+    !opts.quiet && process.stderr.isTTY === true,
+  );
   const sink =
     dest.kind === 'dir' || dest.kind === 'none'
       ? undefined
@@ -79,7 +83,22 @@ export async function runExtract(opts: ExtractOptions): Promise<number> {
   // The --combine workbook's parts, by input.
   const parts: (CombinedPart | undefined)[] = [];
 
+  // Ctrl-C: no more files are handed out, the ones being read are dropped, the results already back are written;
+  // then the report and a line on what was done, exit 130. A second Ctrl-C exits at once.
+  const interrupt = new AbortController();
+  const onSigint = (): void => {
+    if (interrupt.signal.aborted) {
+      process.stderr.write('\nbudget-extract: interrupted again: exiting now\n');
+      process.exit(EXIT.INTERRUPTED);
+    }
+    interrupt.abort();
+    progress.log('budget-extract: interrupted: stopping after the files being written (Ctrl-C again to quit now)');
+  };
+  process.on('SIGINT', onSigint);
+
+  const handled = new Set<number>();
   const handle = async (k: number, result: TaskResult): Promise<void> => {
+    handled.add(k);
     const i = todo[k]!;
     const input = inputs[i]!;
     const report = reports[i]!;
@@ -102,7 +121,7 @@ export async function runExtract(opts: ExtractOptions): Promise<number> {
       });
       progress.log(`budget-extract: ${err.bold(input.name)}: ${outcome.reason}`);
     }
-    progress.done(result.status === 'ok' ? result.pages : 0, outcome.status !== 'ok');
+    progress.done(k, result.status === 'ok' ? result.pages : 0, outcome.status);
   };
 
   const write = async (k: number, result: Extract<TaskResult, { status: 'ok' }>, report: FileReport): Promise<void> => {
@@ -126,6 +145,7 @@ export async function runExtract(opts: ExtractOptions): Promise<number> {
       );
   };
 
+  let interrupted = false;
   try {
     await runTasks(
       tasks,
@@ -134,21 +154,36 @@ export async function runExtract(opts: ExtractOptions): Promise<number> {
         inProcess: tasks.length === 1,
         timeoutSeconds: opts.timeoutSeconds,
         maxMemoryMb: opts.maxMemoryMb,
+        signal: interrupt.signal,
       },
       handle,
     );
-    await sink?.close();
+    interrupted = interrupt.signal.aborted;
+    // Interrupted, a single -o FILE is not written at all (it would end mid-batch); stdout keeps what it was given.
+    if (interrupted && dest.kind === 'file') await sink?.abort();
+    else await sink?.close();
   } catch (e) {
+    process.off('SIGINT', onSigint);
     await sink?.abort();
     throw e;
   } finally {
     progress.stop();
   }
 
-  if (opts.combine !== undefined) await writeCombined(opts, reports, parts, err);
+  if (interrupted) markInterrupted(reports, todo, handled, dest, sink?.done ?? 0);
+  // Interrupted, the --combine workbook is not written (it would hold part of the batch).
+  else if (opts.combine !== undefined) await writeCombined(opts, reports, parts, err);
   const summary = summarise(reports, (Date.now() - started) / 1000);
-  if (opts.report) {
-    await writeFileAtomic(opts.report, `${JSON.stringify({ summary, files: reports }, null, 2)}\n`);
+  try {
+    if (opts.report) {
+      await writeFileAtomic(opts.report, `${JSON.stringify({ summary, files: reports }, null, 2)}\n`);
+    }
+  } finally {
+    process.off('SIGINT', onSigint);
+  }
+  if (interrupted) {
+    process.stderr.write(`${interruptedLine(summary, todo.length, dest, opts.report, opts.combine)}\n`);
+    return EXIT.INTERRUPTED;
   }
   if (several && !opts.quiet) process.stderr.write(`${summaryLine(summary, err)}\n`);
   return exitCode(summary, opts.strict);
@@ -181,4 +216,52 @@ async function writeCombined(
   const read = inputs.filter((i) => i.part).length;
   if (!opts.quiet)
     process.stderr.write(`budget-extract: wrote ${err.bold(file)} (${read} of ${inputs.length} documents)\n`);
+}
+
+/**
+ * After Ctrl-C: a file not handled is `interrupted`; so is one read whose output never reached its destination (a
+ * single -o FILE is dropped whole; on stdout, files after the first one missing wait for it and are never written).
+ */
+function markInterrupted(
+  reports: FileReport[],
+  todo: number[],
+  handled: Set<number>,
+  dest: Destination,
+  streamed: number,
+): void {
+  for (let k = 0; k < todo.length; k++) {
+    const report = reports[todo[k]!]!;
+    if (!handled.has(k)) {
+      Object.assign(report, { status: 'interrupted', reason: 'not read: the run was interrupted', tables: 0 });
+      continue;
+    }
+    const dropped = dest.kind === 'file' || (dest.kind === 'stdout' && k >= streamed);
+    if (report.status === 'ok' && dropped) {
+      Object.assign(report, {
+        status: 'interrupted',
+        reason: 'read, but not written: the run was interrupted before its output',
+        tables: 0,
+        outputs: [],
+        pages: undefined,
+        checksFailed: undefined,
+      });
+    }
+  }
+}
+
+/** What an interrupted run did, for stderr. */
+function interruptedLine(s: Summary, todo: number, dest: Destination, report?: string, combine?: string): string {
+  const done = s.ok + s.refused + s.failed;
+  const counts = [`${s.ok} ok`, `${s.refused} refused`, `${s.failed} failed`].join(', ');
+  const kept =
+    (dest.kind === 'dir'
+      ? `; the outputs written are kept in ${dest.path}`
+      : dest.kind === 'file'
+        ? `; ${dest.path} not written`
+        : '') + (combine !== undefined ? `; ${combine} not written` : '');
+  const skipped = s.skipped ? ` (${s.skipped} skipped before)` : '';
+  return (
+    `budget-extract: interrupted: ${done} of ${todo} files done${skipped} (${counts}); ${s.interrupted} interrupted` +
+    `${kept}${report ? `; report in ${report}` : ''}`
+  );
 }

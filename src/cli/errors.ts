@@ -3,9 +3,9 @@
  *
  * Exit codes: `OK` every input read (a document with no budget tables is read: it gets a warning and `tables: []`);
  * `INPUT` some input refused or failed; `USAGE` the command line is wrong; `CHECKS` with --strict, every input
- * read but some document's consistency checks failed.
+ * read but some document's consistency checks failed; `INTERRUPTED` (128 + SIGINT) the run was stopped by Ctrl-C.
  */
-export const EXIT = { OK: 0, INPUT: 1, USAGE: 2, CHECKS: 3 } as const;
+export const EXIT = { OK: 0, INPUT: 1, USAGE: 2, CHECKS: 3, INTERRUPTED: 130 } as const;
 
 /** A command line that cannot be run: exit code `EXIT.USAGE`. */
 export class UsageError extends Error {

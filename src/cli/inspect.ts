@@ -87,7 +87,11 @@ export function inspectTable(r: InspectResult, stream: { isTTY?: boolean }): str
 export async function runInspect(opts: InspectOptions): Promise<number> {
   try {
     let doc: ExtractedDocument;
-    const extractOpts = { password: opts.password, maxPages: opts.maxPages };
+    const extractOpts = {
+      password: opts.password,
+      maxPages: opts.maxPages,
+      ...(opts.pages ? { pages: opts.pages } : {}),
+    };
     if (opts.input === '-') {
       if (process.stdin.isTTY) throw new UsageError('- reads a PDF from stdin, but stdin is a terminal');
       doc = await extract(await readStdin(), { ...extractOpts, fileName: 'stdin.pdf' });

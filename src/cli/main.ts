@@ -3,7 +3,10 @@ import { EXIT, UsageError } from './errors.js';
 import { parseArgs } from './options.js';
 import { runShow } from './show.js';
 
-/** The command line: parses, runs, and returns the exit code (0 ok, 1 input failed, 2 usage, 3 --strict checks). */
+/**
+ * The command line: parses, runs, and returns the exit code (0 ok, 1 input failed, 2 usage, 3 --strict checks, 130
+ * interrupted). An unexpected error is one line on stderr (exit 1), never a stack trace.
+ */
 export async function main(argv: string[]): Promise<number> {
   // `| head` closing the pipe early is not an error.
   process.stdout.on('error', (e: NodeJS.ErrnoException) => {
@@ -23,6 +26,8 @@ export async function main(argv: string[]): Promise<number> {
       if (err.message) process.stderr.write(`budget-extract: ${err.message} (see --help)\n`);
       return EXIT.USAGE;
     }
-    throw err;
+    const message = err instanceof Error ? err.message : String(err);
+    process.stderr.write(`budget-extract: ${message.replace(/\s+/gu, ' ').trim()}\n`);
+    return EXIT.INPUT;
   }
 }

@@ -3,10 +3,12 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import type { NumbersMode } from '../export/numbers.js';
 import type { WideKind } from '../export/wide.js';
 import type { TableKind } from '../types.js';
-import { TABLE_KINDS, isTableKind } from '../kinds/registry.js';
+import { KindNameError, kindByName, kindsHelp } from '../kinds/registry.js';
 import { DEFAULT_LIMITS } from '../limits/index.js';
 import { UsageError } from './errors.js';
-import { parseShowArgs, type ShowOptions } from './show.js';
+import { parsePages } from './pages.js';
+import { parseShowArgs, showCommand, type ShowOptions } from './show.js';
+import { COMMANDER_OUTPUT, withVersion } from './version.js';
 
 export type Format = 'json' | 'csv' | 'ndjson' | 'long' | 'wide' | 'xlsx';
 
@@ -38,6 +40,8 @@ export interface ExtractOptions {
   unit?: 'yuan' | 'wan';
   password?: string;
   maxPages?: number;
+  /** `--pages`: only these pages are read (1-based, sorted). */
+  pages?: number[];
 }
 
 export interface InspectOptions {
@@ -46,6 +50,7 @@ export interface InspectOptions {
   tables?: TableKind[];
   password?: string;
   maxPages?: number;
+  pages?: number[];
 }
 
 export interface CheckOptions {
@@ -55,6 +60,7 @@ export interface CheckOptions {
   strict: boolean;
   password?: string;
   maxPages?: number;
+  pages?: number[];
 }
 
 export type CliOptions = ExtractOptions | InspectOptions | CheckOptions | ShowOptions;
@@ -72,18 +78,23 @@ function seconds(v: string): number {
   return n;
 }
 
+/** A kind as typed (`three_public`, `三公`…), a usage error naming the kinds when it names none or several. */
+function kindArg(v: string): TableKind {
+  try {
+    return kindByName(v);
+  } catch (e) {
+    if (e instanceof KindNameError) throw new InvalidArgumentError(e.message);
+    throw e;
+  }
+}
+
 function kindList(v: string): TableKind[] {
   const kinds = v
-    .split(',')
+    .split(/[,，、]/u)
     .map((s) => s.trim())
     .filter(Boolean);
-  const bad = kinds.filter((k) => !isTableKind(k));
-  if (bad.length || !kinds.length) {
-    throw new InvalidArgumentError(
-      `unknown table kind ${bad.join(', ') || '(none)'}; kinds: ${TABLE_KINDS.join(', ')}`,
-    );
-  }
-  return kinds as TableKind[];
+  if (!kinds.length) throw new InvalidArgumentError('no table kind given');
+  return [...new Set(kinds.map(kindArg))];
 }
 
 /** The wide sheet a kind chooses (`-f wide --tables KIND`). */
@@ -94,9 +105,16 @@ export function wideKindOf(kind: TableKind | undefined): WideKind | null {
 
 function tablePick(v: string): TablePick {
   if (/^\d+$/u.test(v) && Number(v) >= 1) return { index: Number(v) };
-  if (isTableKind(v)) return { kind: v };
-  throw new InvalidArgumentError(`expected a table kind or a 1-based table number; kinds: ${TABLE_KINDS.join(', ')}`);
+  return { kind: kindArg(v) };
 }
+
+function pagesArg(v: string): number[] {
+  return parsePages(v);
+}
+
+const KINDS_HELP = `
+Table kinds (for --tables and --table: the key, the Chinese name, or a short name):
+${kindsHelp()}`;
 
 const EXAMPLES = `
 Examples:
@@ -104,9 +122,15 @@ Examples:
   budget-extract report.pdf | jq '.tables[] | {kind, title, pages}'
   cat report.pdf | budget-extract - > report.json          read the PDF from stdin
   budget-extract report.pdf --tables expenditure,income    keep only some kinds of table
+  budget-extract report.pdf --tables 三公,支出总表           the same with Chinese names
+  budget-extract report.pdf --pages 3-7,12                 read only those pages (1-based)
   budget-extract report.pdf -f csv -o out/                 one CSV per table: out/report.01-income_expenditure_summary.csv …
   budget-extract report.pdf -f csv --table expenditure     one table as CSV on stdout (or --table 3: the third table)
-  budget-extract report.pdf -f csv -o out/ --bom --numbers plain   for Excel, amounts without separators
+  budget-extract report.pdf -f csv -o out/ --numbers plain   amounts without separators (files start with a BOM)
+  budget-extract report.pdf -f xlsx -o report.xlsx         a workbook: each table as printed, records, checks
+  budget-extract pdf/2025/ -f wide --tables 三公 --unit wan -o 三公.csv   every department's “三公”, a row each, in 万元
+  budget-extract pdf/2025/ -f long --unit wan -o all.csv   every record amount of every document, a line each
+  budget-extract pdf/2025/ --combine 2025.xlsx --unit wan  one workbook: documents, wide sheets, every amount, checks
   budget-extract pdf/2025/ -o json/                        a folder of PDFs in parallel: json/<name>.json each
   budget-extract 'pdf/**/*.pdf' -f ndjson > rows.ndjson    every table row of many files, one JSON object a line
   budget-extract pdf/ -o json/ --skip-existing --report report.json   resume a stopped run, with a per-file report
@@ -123,24 +147,38 @@ With one input and no -o the result goes to stdout. With several, json and csv n
 A file that cannot be read is reported on stderr (file: reason) and never stops the others.
 
 Exit codes: 0 every input read, 1 some input refused or failed, 2 usage error,
-            3 (with --strict) some document's checks failed.`;
+            3 (with --strict) some document's checks failed, 130 interrupted (Ctrl-C: the outputs written are kept).`;
 
 function baseCommand(name: string): Command {
-  return new Command(name)
+  return withVersion(new Command(name))
     .option('--password <password>', 'password of encrypted PDFs')
     .option('--max-pages <n>', 'refuse documents with more pages than this', positiveInt)
-    .option('--tables <kinds>', `keep only these kinds of table (comma-separated): ${TABLE_KINDS.join(', ')}`, kindList)
+    .option('--pages <list>', 'read only these pages, 1-based: 3-7,12 (a table running past them is cut)', pagesArg)
+    .option(
+      '--tables <kinds>',
+      'keep only these kinds of table, comma-separated: three_public,支出总表 (see below)',
+      kindList,
+    )
     .showHelpAfterError('(see --help)')
     .exitOverride()
-    .configureOutput({ writeErr: (s) => process.stderr.write(s), writeOut: (s) => process.stdout.write(s) });
+    .configureOutput(COMMANDER_OUTPUT)
+    .addHelpText('after', KINDS_HELP);
 }
+
+const COMMANDS_HELP = `
+Commands:
+  [extract] <input...>   read the tables (the default command; the word extract may be left out)
+  inspect <file>         list the tables found: kind, title, pages, rows, unit, warnings
+  check <file...>        the accounting checks (勾稽), failures first
+  show <file>            draw what was read over a page (PNG) or every page (HTML)
+  help [command]         the help of a command (budget-extract help check)`;
 
 function extractCommand(): Command {
   return baseCommand('budget-extract')
-    .description('Read the tables of Chinese government budget disclosure PDFs (部门预算/决算) as JSON, CSV or NDJSON.')
-    .usage(
-      '[options] <input...>   |   budget-extract inspect [options] <file>   |   budget-extract check [options] <file...>',
+    .description(
+      'Read the tables of Chinese government budget disclosure PDFs (部门预算/决算) as JSON, CSV, NDJSON or Excel; many documents into one sheet.',
     )
+    .usage('[extract] [options] <input...> | inspect <file> | check <file...> | show <file> | help [command]')
     .argument('<input...>', 'PDF files, folders, glob patterns, or - for stdin')
     .addOption(
       new Option(
@@ -188,7 +226,7 @@ function extractCommand(): Command {
       `heap of each reader thread in MB; a file needing more is stopped (default ${DEFAULT_LIMITS.maxMemoryMb})`,
       positiveInt,
     )
-    .addHelpText('after', EXAMPLES);
+    .addHelpText('after', `${COMMANDS_HELP}\n${EXAMPLES}`);
 }
 
 function checkCommand(): Command {
@@ -224,11 +262,34 @@ function inspectCommand(): Command {
     );
 }
 
+const COMMANDS: Record<string, () => Command> = {
+  extract: extractCommand,
+  inspect: inspectCommand,
+  check: checkCommand,
+  show: showCommand,
+};
+const COMMAND_NAMES = [...Object.keys(COMMANDS), 'help'];
+
+/** `budget-extract help [command]`: that command's help (the main help without one, or for `help`) on stdout. */
+function printHelp(args: string[]): null {
+  const [name = 'extract', ...rest] = args;
+  if (rest.length) throw new UsageError(`help takes one command name: ${COMMAND_NAMES.join(', ')}`);
+  const main = name === 'help' || name === '--help' || name === '-h';
+  const make = main ? extractCommand : Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
+  if (!make) throw new UsageError(`no command "${name}"; commands: ${COMMAND_NAMES.join(', ')}`);
+  make().outputHelp();
+  return null;
+}
+
 /** Parses the command line; `null` when it only printed help or the version (exit 0). Throws `UsageError`. */
 export function parseArgs(argv: string[]): CliOptions | null {
-  const args = argv.slice(2);
-  if (args[0] === 'show') return parseShowArgs(args.slice(1));
-  const sub = args[0] === 'inspect' || args[0] === 'check' ? args[0] : null;
+  let args = argv.slice(2);
+  // `extract` may be named (`budget-extract extract FILE`); then the next word is an input, whatever it is.
+  const named = args[0] === 'extract';
+  if (named) args = args.slice(1);
+  else if (args[0] === 'help') return printHelp(args.slice(1));
+  else if (args[0] === 'show') return parseShowArgs(args.slice(1));
+  const sub = !named && (args[0] === 'inspect' || args[0] === 'check') ? args[0] : null;
   const inspect = sub === 'inspect';
   const cmd = sub === 'inspect' ? inspectCommand() : sub === 'check' ? checkCommand() : extractCommand();
   try {
@@ -249,10 +310,18 @@ export function parseArgs(argv: string[]): CliOptions | null {
       strict: o.strict,
       password: o.password,
       maxPages: o.maxPages,
+      pages: o.pages,
     };
   }
   if (inspect) {
-    return { command: 'inspect', input: cmd.args[0]!, tables: o.tables, password: o.password, maxPages: o.maxPages };
+    return {
+      command: 'inspect',
+      input: cmd.args[0]!,
+      tables: o.tables,
+      password: o.password,
+      maxPages: o.maxPages,
+      pages: o.pages,
+    };
   }
   if (o.table && o.tables) throw new UsageError('--table and --tables cannot be used together');
   if (o.records && o.format !== 'ndjson') throw new UsageError('--records is for --format ndjson');
@@ -294,5 +363,6 @@ export function parseArgs(argv: string[]): CliOptions | null {
     unit: o.unit,
     password: o.password,
     maxPages: o.maxPages,
+    pages: o.pages,
   };
 }

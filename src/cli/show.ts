@@ -5,11 +5,15 @@ import { readStdin, safeStem } from './inputs.js';
 import { EXIT, UsageError } from './errors.js';
 import { styleFor } from './style.js';
 import { failure } from './failure.js';
+import { parsePages } from './pages.js';
+import { COMMANDER_OUTPUT, withVersion } from './version.js';
 
 export interface ShowOptions {
   command: 'show';
   input: string;
   page?: number;
+  /** `--pages`: the pages drawn by --all or --html (instead of every page with a table). */
+  pages?: number[];
   all: boolean;
   html: boolean;
   output?: string;
@@ -30,13 +34,18 @@ function scaleArg(v: string): number {
 }
 
 export function showCommand(): Command {
-  return new Command('budget-extract show')
+  return withVersion(new Command('budget-extract show'))
     .description(
       'See what was read: a page rendered with the rulings (stroke / fill), cells, merged cells, tables (kind · title) and rows failing a check drawn over it, as PNG; or an HTML report of every page with a table beside its grids.',
     )
     .argument('<file>', 'the PDF, or - for stdin')
     .option('--page <n>', 'the page to draw (1-based)', positiveInt)
-    .option('--all', 'every page that has a table: one PNG each into -o DIR/', false)
+    .option(
+      '--pages <list>',
+      'the pages drawn by --all or --html, 1-based: 3-7,12 (default: pages with a table)',
+      parsePages,
+    )
+    .option('--all', 'every page that has a table (or each of --pages): one PNG each into -o DIR/', false)
     .option(
       '--html',
       'one self-contained HTML report: page images with the boxes, grids beside (click a cell to find it)',
@@ -56,11 +65,12 @@ Examples:
   budget-extract show report.pdf --page 3                 report.p3.png in the current folder
   budget-extract show report.pdf --page 3 -o p3.png --scale 3
   budget-extract show report.pdf --all -o pictures/       pictures/report.p<N>.png for each page with a table
+  budget-extract show report.pdf --html --pages 3-7,12    the HTML report of those pages only
   budget-extract show report.pdf --html -o report.html    open in a browser; click a grid cell to see its box`,
     )
     .showHelpAfterError('(see --help)')
     .exitOverride()
-    .configureOutput({ writeErr: (s) => process.stderr.write(s), writeOut: (s) => process.stdout.write(s) });
+    .configureOutput(COMMANDER_OUTPUT);
 }
 
 /** Parses `show`'s arguments (after the word `show`); null when it only printed help. Throws `UsageError`. */
@@ -76,6 +86,10 @@ export function parseShowArgs(args: string[]): ShowOptions | null {
     throw err;
   }
   const o = cmd.opts();
+  if (o.pages && o.page !== undefined)
+    throw new UsageError('--page N draws one page; --pages picks the pages of --all or --html');
+  if (o.pages && !o.all && !o.html)
+    throw new UsageError('--pages picks the pages drawn by --all or --html (one page: --page N)');
   const modes = [o.page !== undefined && !o.html, o.all, o.html].filter(Boolean).length;
   if (modes === 0) throw new UsageError('show needs --page N, --all or --html');
   if (o.all && (o.page !== undefined || o.html)) throw new UsageError('--all cannot be used with --page or --html');
@@ -84,6 +98,7 @@ export function parseShowArgs(args: string[]): ShowOptions | null {
     command: 'show',
     input: cmd.args[0]!,
     page: o.page,
+    pages: o.pages,
     all: o.all,
     html: o.html,
     output: o.output,
@@ -113,14 +128,16 @@ export async function runShow(opts: ShowOptions): Promise<number> {
   }
   try {
     const pages = session.model.pages.length;
-    if (opts.page !== undefined && opts.page > pages)
-      throw new UsageError(`--page ${opts.page}: the document has ${pages} page${pages === 1 ? '' : 's'}`);
+    const has = `the document has ${pages} page${pages === 1 ? '' : 's'}`;
+    if (opts.page !== undefined && opts.page > pages) throw new UsageError(`--page ${opts.page}: ${has}`);
+    const beyond = opts.pages?.filter((n) => n > pages) ?? [];
+    if (beyond.length) throw new UsageError(`--pages: no page ${beyond.join(', ')}; ${has}`);
     const written: string[] = [];
     if (opts.html) {
       const file = opts.output ?? `${stem}.html`;
       const html = await pagesHtml(session, {
         scale: opts.scale ?? 1.5,
-        pages: opts.page !== undefined ? [opts.page] : undefined,
+        pages: opts.page !== undefined ? [opts.page] : opts.pages,
       });
       await writeOut(file, html);
       written.push(file);
@@ -129,7 +146,7 @@ export async function runShow(opts: ShowOptions): Promise<number> {
       if (!dir.endsWith('/') && !dir.endsWith(path.sep) && !(await isDir(dir)))
         throw new UsageError('--all writes into a folder: give -o DIR/');
       await mkdir(dir, { recursive: true });
-      for (const n of pagesWithTables(session.model)) {
+      for (const n of opts.pages ?? pagesWithTables(session.model)) {
         const file = path.join(dir, `${stem}.p${n}.png`);
         await writeOut(file, await pagePng(session, n, opts.scale ?? 2));
         written.push(file);

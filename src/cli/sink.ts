@@ -15,6 +15,11 @@ export class OrderedSink {
   private chain: Promise<void> = Promise.resolve();
   private wrote = false;
 
+  /** How many inputs, from the first, have had their output handed to the stream (the others wait for them). */
+  get done(): number {
+    return this.next;
+  }
+
   private constructor(private readonly file?: AtomicStream) {}
 
   /** `header`: written once before every input's output (the CSV header of a long or wide stream). */

@@ -2,7 +2,12 @@ import type { ExtractedDocument } from '../types.js';
 import { EXIT } from './errors.js';
 import type { ChalkInstance } from 'chalk';
 
-export type FileStatus = 'ok' | 'refused' | 'failed' | 'skipped';
+/**
+ * `ok` read and written; `refused` input the reader cannot use; `failed` anything else went wrong; `skipped` its
+ * output was already there (--skip-existing); `interrupted` the run was stopped (Ctrl-C) before this file's output
+ * was written: not read, or read but its output dropped (a single -o FILE stream is not written when interrupted).
+ */
+export type FileStatus = 'ok' | 'refused' | 'failed' | 'skipped' | 'interrupted';
 
 /** One line of `--report`: what happened to one input. */
 export interface FileReport {
@@ -25,6 +30,8 @@ export interface Summary {
   refused: number;
   failed: number;
   skipped: number;
+  /** Files not done because the run was interrupted (Ctrl-C; the exit code is then 130). */
+  interrupted: number;
   tables: number;
   pages: number;
   seconds: number;
@@ -49,6 +56,7 @@ export function summarise(files: FileReport[], seconds: number): Summary {
     refused: count('refused'),
     failed: count('failed'),
     skipped: count('skipped'),
+    interrupted: count('interrupted'),
     tables: files.reduce((n, f) => n + (f.status === 'ok' ? f.tables : 0), 0),
     pages: files.reduce((n, f) => n + (f.status === 'ok' ? (f.pages ?? 0) : 0), 0),
     seconds: Math.round(seconds * 10) / 10,
@@ -63,6 +71,7 @@ export function summaryLine(s: Summary, c: ChalkInstance): string {
     s.failed ? c.red(`${s.failed} failed`) : `${s.failed} failed`,
   ];
   if (s.skipped) parts.push(`${s.skipped} skipped`);
+  if (s.interrupted) parts.push(c.yellow(`${s.interrupted} interrupted`));
   let line = `budget-extract: ${s.files} files: ${parts.join(', ')}; ${s.tables} tables, ${s.pages} pages in ${s.seconds.toFixed(1)} s`;
   if (s.checksFailed) line += `; ${c.red(`${s.checksFailed} checks failed`)}`;
   return line;

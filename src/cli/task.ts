@@ -21,6 +21,8 @@ export interface Task {
   fileName: string;
   password?: string;
   maxPages?: number;
+  /** Only these pages (`--pages`). */
+  pages?: number[];
   unit?: 'yuan' | 'wan';
   render?: RenderRequest;
   /** Also make the document's part of a `--combine` workbook (named by this file name). */
@@ -55,10 +57,12 @@ export async function runTask(task: Task): Promise<TaskResult> {
       fileName: task.fileName,
       password: task.password,
       maxPages: task.maxPages,
+      ...(task.pages ? { pages: task.pages } : {}),
       unit: task.unit,
     });
+    // Pages read: with --pages, those of them in the document (the pages/s of the progress bar and the summary).
     const summary = {
-      pages: doc.source.pages,
+      pages: task.pages?.length ?? doc.source.pages,
       checksFailed: failedChecks(doc),
       ...(task.combine !== undefined ? { combined: combinedPart(doc, task.combine) } : {}),
     };
