@@ -39,3 +39,10 @@ export type {
   Warning,
 } from './types.js';
 export { TABLE_KINDS } from './kinds/registry.js';
+// Many documents into one sheet: the long form (a line per record amount), the headline figures (a row per
+// document), and Excel workbooks.
+export { LONG_COLUMNS, longRows, documentColumns, type DocumentColumns, type LongRow } from './export/long.js';
+export { headline, type Headline, type HeadlineGroup } from './records/headline.js';
+export { WIDE_COLUMNS, WIDE_KINDS, wideRow, type WideKind } from './export/wide.js';
+export { documentWorkbook, writeWorkbook } from './export/xlsx.js';
+export type { PlainSheet, SheetColumn, SheetValue } from './export/sheet.js';

@@ -10,7 +10,7 @@ const SLOW = { timeout: 120_000 };
 
 describe('public API', () => {
   it(
-    'exports by name only what users need: extract, its errors, the check report formatter, the record schemas',
+    'exports by name only what users need: extract, its errors, the check report formatter, the record schemas, the long and wide forms, workbooks',
     SLOW,
     async () => {
       const api = await import(path.join(ROOT, 'dist/index.js'));
@@ -32,6 +32,15 @@ describe('public API', () => {
           'ProjectPerformanceRecord',
           'SummaryRecord',
           'ThreePublicRecord',
+          'LONG_COLUMNS',
+          'longRows',
+          'documentColumns',
+          'headline',
+          'WIDE_COLUMNS',
+          'WIDE_KINDS',
+          'wideRow',
+          'documentWorkbook',
+          'writeWorkbook',
         ].sort(),
       );
     },

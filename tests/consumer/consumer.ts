@@ -16,6 +16,15 @@ import {
   type OpenDocument,
   type SettingsOverrides,
   type TablePart,
+  documentColumns,
+  headline,
+  LONG_COLUMNS,
+  longRows,
+  WIDE_COLUMNS,
+  wideRow,
+  writeWorkbook,
+  type LongRow,
+  type PlainSheet,
 } from 'budget-extract';
 
 const options: ExtractOptions = { unit: 'wan', maxPages: 500 };
@@ -70,4 +79,20 @@ export async function fromOpenDocument(doc: OpenDocument): Promise<TablePart[]> 
   const settings: SettingsOverrides = { text: { sameLine: DEFAULT_SETTINGS.text.sameLine / 2 } };
   const read = await extract(doc, { settings });
   return read.tables.flatMap((t) => t.parts);
+}
+
+/** Many documents into one workbook: the long lines and the “三公” row of each, typed. */
+export async function combine(files: string[], out: string): Promise<number> {
+  const sheets: PlainSheet[] = [];
+  const lines: LongRow[] = [];
+  const three: PlainSheet = { name: '三公经费', columns: WIDE_COLUMNS.three_public, rows: [] };
+  for (const file of files) {
+    const doc = await extract(file, { unit: 'wan' });
+    lines.push(...longRows(doc, file));
+    const row = wideRow('three_public', documentColumns(file, doc), headline(doc));
+    if (row) three.rows.push(row);
+  }
+  sheets.push(three, { name: '明细', columns: LONG_COLUMNS, rows: lines });
+  await writeWorkbook(out, sheets);
+  return lines.length;
 }
