@@ -1,7 +1,7 @@
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { csvFileName, sheetHeaderCsv, sheetRowsCsv, tableToCsv } from '../export/csv.js';
-import { documentColumns, LONG_COLUMNS, longRows } from '../export/long.js';
+import { documentColumns, LONG_COLUMNS, type LongRow, longRows } from '../export/long.js';
 import { WIDE_COLUMNS, type WideKind, wideRow } from '../export/wide.js';
 import { documentWorkbook } from '../export/xlsx.js';
 import { headline } from '../records/headline.js';
@@ -118,6 +118,8 @@ export async function render(
   opts: ExtractOptions,
   dest: Destination,
   pretty: boolean,
+  /** The document's long lines when already made (every table, the same file name): not made again. */
+  long?: LongRow[],
 ): Promise<{ pieces: Piece[]; tables: number }> {
   const selected = selectTables(doc, opts);
   const inDir = dest.kind === 'dir';
@@ -151,7 +153,8 @@ export async function render(
     }
     case 'long': {
       // In a folder each input's file has its own header; in a stream the header is written once (streamHeader).
-      const rows = sheetRowsCsv(LONG_COLUMNS, longRows(doc, input.name, selected));
+      const all = !opts.table && !opts.tables;
+      const rows = sheetRowsCsv(LONG_COLUMNS, all && long ? long : longRows(doc, input.name, selected));
       const text = inDir ? sheetHeaderCsv(LONG_COLUMNS, opts.bom) + rows : rows;
       return {
         pieces: [{ name: inDir ? `${input.stem}.long.csv` : undefined, content: utf8.encode(text) }],

@@ -60,15 +60,17 @@ export async function runTask(task: Task): Promise<TaskResult> {
       ...(task.pages ? { pages: task.pages } : {}),
       unit: task.unit,
     });
+    const combined = task.combine !== undefined ? combinedPart(doc, task.combine) : undefined;
     // Pages read: with --pages, those of them in the document (the pages/s of the progress bar and the summary).
     const summary = {
       pages: task.pages?.length ?? doc.source.pages,
       checksFailed: failedChecks(doc),
-      ...(task.combine !== undefined ? { combined: combinedPart(doc, task.combine) } : {}),
+      ...(combined ? { combined } : {}),
     };
     if (!task.render) return { status: 'ok', ...summary, tables: doc.tables.length, pieces: [], doc };
     const { input: source, opts, dest, pretty } = task.render;
-    const { pieces, tables } = await render(doc, source, opts, dest, pretty);
+    // The long lines of the workbook are those of -f long when no table is left out: made once.
+    const { pieces, tables } = await render(doc, source, opts, dest, pretty, combined?.long);
     return { status: 'ok', ...summary, tables, pieces };
   } catch (err) {
     if (err instanceof RenderError) return { status: 'failed', code: 'no_table', reason: err.message };
