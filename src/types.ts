@@ -135,6 +135,29 @@ export type Table = { [K in TableKind]: TableMember<K> }[TableKind];
 /** The tables of one kind (or of several), records typed by it: `TableOf<'three_public'>['records']`. */
 export type TableOf<K extends TableKind> = Extract<Table, { kind: K }>;
 
+/** A printed cell an identity added up: one term of its sum. */
+export interface CheckTerm {
+  /** The position in `doc.tables` of the table the cell is in (a cross-table identity adds cells of several). */
+  table: number;
+  /** Index in that table's `rows`. */
+  rowIndex: number;
+  /** The column label, as in `Table.columns`. */
+  column: string;
+  page: number | null;
+  code: string | null;
+  name: string;
+  /** The amount as read (exact decimal, the table's unit); null for a blank cell. */
+  value: string | null;
+}
+
+/** What several failed results have in common: one printed error failing more than one identity. */
+export interface CheckCause {
+  /** Stable within a document: results with the same id share the cause. */
+  id: string;
+  zh: string;
+  en: string;
+}
+
 /** One accounting identity tested on the extracted numbers. Amounts are exact decimal strings. */
 export interface CheckResult {
   id: string;
@@ -158,6 +181,13 @@ export interface CheckResult {
   passed: boolean;
   /** Passed with a difference (尾差): within half a unit of the last printed digit per term, not exact. */
   rounding: boolean;
+  /** The unit of expected / found / difference (元, 万元) as the table prints it; absent where none is printed. */
+  unit?: string;
+  /** Failed results: the cells that were added up (the sum's terms), each with its row and page. */
+  terms?: CheckTerm[];
+  /** Failed results that share one printed error (a row counted twice, one wrong cell failing its row and its
+   * parent) carry the same cause. */
+  cause?: CheckCause;
 }
 
 export interface CheckReport {
