@@ -125,6 +125,19 @@ describe('long rows (Table literals)', () => {
     expect(wideRow('expenditure', documentColumns('b.pdf', doc), h)).toBeNull();
   });
 
+  it('a “三公” table printed empty: the document has its row, no figures, and the note says so', () => {
+    const t = tableLiteral('three_public', ['合计', '因公出国(境)费', '公务接待费'], [], {
+      title: '“三公”经费支出决算表',
+    });
+    const doc = documentLiteral([t], { kind: 'final_account' });
+    attachRecords(doc.tables, { year: 2026 });
+    const h = headline(doc);
+    expect(h.threePublic?.values.total).toBeNull();
+    expect(h.threePublic?.note).toMatch(/空表/u);
+    expect(wideRow('three_public', documentColumns('c.pdf', doc), h)).toMatchObject({ total: null, document: '决算' });
+    expect(headline(documentLiteral([])).threePublic).toBeNull();
+  });
+
   it('two total records that disagree: the figure is left out and the note says why', () => {
     const doc = expenditureDoc();
     const second = tableLiteral(

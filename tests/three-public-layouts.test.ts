@@ -338,6 +338,38 @@ describe('上年 / 当年 / 增减 headings, 合计 printed in the code column, 
   });
 });
 
+describe('the basis as rows (a final account: 预算数 and 决算数 printed down), the “三公” 小计 beside 会议费 and 培训费', () => {
+  const t = table(
+    [
+      '项目',
+      '财政拨款安排的“三公”经费/小计',
+      '财政拨款安排的“三公”经费/因公出国(境)费用',
+      '财政拨款安排的“三公”经费/公务用车购置及运行维护费/小计',
+      '财政拨款安排的“三公”经费/公务用车购置及运行维护费/公务用车购置费',
+      '财政拨款安排的“三公”经费/公务用车购置及运行维护费/公务用车运行维护费',
+      '财政拨款安排的“三公”经费/公务接待费',
+      '会议费',
+      '培训费',
+    ],
+    [
+      ['预算数', '593.46', '', '591.60', '136.48', '455.12', '1.86', '86.81', '2,795.78'],
+      ['决算数', '587.55', '', '587.44', '136.48', '450.96', '0.11', '86.81', '2,795.78'],
+    ],
+    { title: '财政拨款“三公”经费及会议费、培训费支出决算表' },
+  );
+
+  it('a record per basis row, each the department’s total; the 小计 is the “三公” total, 会议费/培训费 kept apart', () => {
+    const records = threePublicRecords(t);
+    expect(records.map((r) => [r.basis, r.isTotal, r.unit, r.total, r.vehicle.subtotal, r.reception])).toEqual([
+      ['budget', true, null, '593.46', '591.60', '1.86'],
+      ['actual', true, null, '587.55', '587.44', '0.11'],
+    ]);
+    expect(records[1]!.extra).toEqual({ 会议费: '86.81', 培训费: '2795.78' });
+    const failed = runChecks([t]).results.filter((r) => !r.passed);
+    expect(failed).toEqual([]);
+  });
+});
+
 describe('units only, no total printed', () => {
   it('no record is the total (none invented)', () => {
     const t = table(

@@ -135,6 +135,8 @@ export const HEADING_YEAR = /((?:19|20)\d{2})年/u;
 
 // What an amount column measures (src/records/meaning.ts), read segment by segment from its header path.
 /** A segment that is only a year and maybe its basis: 2025年, 2026年预算数, 2021年度决算数. */
+/** A row label that names the basis of the row's figures (a “三公” table printing 预算数 and 决算数 as rows). */
+export const BASIS_SEGMENT = /^(?:(?:19|20)\d{2}年度?)?(?:全年)?(预算|决算|执行|预计执行)数?$/u;
 export const YEAR_SEGMENT = /^((?:19|20)\d{2})年度?(预算|决算|执行|预计执行)?数?$/u;
 /** A year relative to the table's own: 上年 / 上年预算数 (the year before), 本年 / 当年 / 本年预算数 (its year). */
 export const PREVIOUS_YEAR_SEGMENT = /^上一?年度?(预算|决算|执行|预计执行)?数?$/u;

@@ -131,14 +131,22 @@ function firstTable<R>(picked: Candidate<R>[], all: Candidate<unknown>[]): { pic
 
 const joinNotes = (...notes: string[]): string => notes.filter(Boolean).join('; ');
 
+/** Why a kind's tables gave no records: printed empty, or not understood (a warning names the table). */
+function unreadWhy(tables: readonly { table: Table }[]): string {
+  return tables.every(({ table }) => table.rows.length === 0)
+    ? 'the table prints no figures (空表)'
+    : 'no records read from the table (see the warnings)';
+}
+
+/** A group whose figures were not found in the tables of its kind (at least one), and why. */
 function notFound<F extends string>(
-  candidates: Candidate<unknown>[],
+  tables: readonly { table: Table; index: number }[],
   figures: readonly F[],
   why: string,
 ): HeadlineGroup<F> {
-  const first = candidates[0]!;
+  const first = tables[0]!;
   return {
-    tables: [...new Set(candidates.map((c) => c.index + 1))],
+    tables: [...new Set(tables.map((c) => c.index + 1))],
     title: first.table.title,
     page: first.table.pages[0] ?? null,
     unit: unitOf(first.table),
@@ -147,9 +155,12 @@ function notFound<F extends string>(
   };
 }
 
+const tablesOf = (doc: ExtractedDocument, kind: Table['kind']): { table: Table; index: number }[] =>
+  doc.tables.flatMap((table, index) => (table.kind === kind ? [{ table, index }] : []));
+
 function threePublic(doc: ExtractedDocument): Headline['threePublic'] {
   const all = ownFigures(candidatesOf(doc, 'three_public'), doc.document.year);
-  if (!candidatesOf(doc, 'three_public').length) return null;
+  if (!tablesOf(doc, 'three_public').length) return null;
   const want: ThreePublic['basis'] = doc.document.kind === 'final_account' ? 'actual' : 'budget';
   let basis: ThreePublic['basis'] = want;
   let base = all.filter(({ record: r }) => r.basis === basis);
@@ -176,9 +187,9 @@ function threePublic(doc: ExtractedDocument): Headline['threePublic'] {
   const g = picked.length
     ? group(picked, THREE_PUBLIC_FIGURES, get, unitOf)!
     : notFound(
-        candidatesOf(doc, 'three_public'),
+        tablesOf(doc, 'three_public'),
         THREE_PUBLIC_FIGURES,
-        base.length ? 'no record of the department as a whole' : 'no records read from the table',
+        base.length ? 'no record of the department as a whole' : unreadWhy(tablesOf(doc, 'three_public')),
       );
   g.note = joinNotes(
     g.note,
@@ -192,7 +203,9 @@ function threePublic(doc: ExtractedDocument): Headline['threePublic'] {
 
 function summary(doc: ExtractedDocument): Headline['summary'] {
   const all = candidatesOf(doc, 'income_expenditure_summary');
-  if (!all.length) return null;
+  const tables = tablesOf(doc, 'income_expenditure_summary');
+  if (!tables.length) return null;
+  if (!all.length) return notFound(tables, SUMMARY_FIGURES, unreadWhy(tables));
   const sideTotal = (side: 'income' | 'expenditure'): Candidate<SummaryItem>[] => {
     const onSide = all.filter(({ record: r }) => r.side === side);
     const zh = side === 'income' ? '收入' : '支出';
@@ -215,7 +228,7 @@ function summary(doc: ExtractedDocument): Headline['summary'] {
   const gi = group(income, ['incomeTotal'] as const, (r) => r.amounts.total, unitOf);
   const ge = group(expenditure, ['expenditureTotal'] as const, (r) => r.amounts.total, unitOf);
   const first = gi ?? ge;
-  if (!first) return notFound(all, SUMMARY_FIGURES, 'no 收入总计 / 支出总计 row read');
+  if (!first) return notFound(tables, SUMMARY_FIGURES, 'no 收入总计 / 支出总计 row read');
   const notes = [
     gi ? gi.note : 'no 收入总计 row read',
     ge ? ge.note : 'no 支出总计 row read',
@@ -234,11 +247,13 @@ function summary(doc: ExtractedDocument): Headline['summary'] {
 
 function expenditure(doc: ExtractedDocument): Headline['expenditure'] {
   const all = candidatesOf(doc, 'expenditure');
-  if (!all.length) return null;
+  const tables = tablesOf(doc, 'expenditure');
+  if (!tables.length) return null;
+  if (!all.length) return notFound(tables, EXPENDITURE_FIGURES, unreadWhy(tables));
   let picked: Candidate<LineItem>[] = all.filter(({ record: r }) => r.isTotal);
   if (!picked.length) picked = all.filter(({ record: r }) => TOTAL_NAME.test(compact(r.name)));
   if (!picked.length && all.length === 1) picked = all;
-  if (!picked.length) return notFound(all, EXPENDITURE_FIGURES, 'no 合计 row read');
+  if (!picked.length) return notFound(tables, EXPENDITURE_FIGURES, 'no 合计 row read');
   const first = firstTable(picked, all);
   const g = group(first.picked, EXPENDITURE_FIGURES, (r, f) => r.amounts[f], unitOf)!;
   return { ...g, note: joinNotes(g.note, first.note) };

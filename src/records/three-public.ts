@@ -7,6 +7,7 @@ import { type ColumnMeaning, columnMeaning, type MeaningContext } from './meanin
 import { place, type ThreePublic, type Unplaced } from './schemas.js';
 import {
   ACTUAL_BASIS,
+  BASIS_SEGMENT,
   BUDGET_BASIS,
   CODE_WORD,
   FUND_SOURCES,
@@ -117,8 +118,11 @@ function threePublicRecordsWithRows(table: Table, context: MeaningContext = {}):
   const ctx: MeaningContext = { year: titleYear ? Number(titleYear) : context.year };
   const meanings = table.columns.map((c) => columnMeaning(c, ctx));
   const labels = meanings.map((m) => m.label);
-  // A “三公” subtotal beside a grand 合计: `合计 | “三公”经费/小计 | …`.
-  const subtotal = labels.some((p) => TOTAL_WORD.test(p)) && labels.some((p) => THREE_PUBLIC_SUBTOTAL.test(p));
+  // A “三公” subtotal beside a grand 合计 (`合计 | “三公”经费/小计 | …`), or beside other costs with no 合计 of the
+  // “三公” items of its own (`财政拨款安排的“三公”经费/小计 | … | 会议费 | 培训费`): the subtotal is the “三公” total.
+  const threeSubtotal = labels.some((p) => THREE_PUBLIC_SUBTOTAL.test(p));
+  const subtotal =
+    threeSubtotal && (labels.some((p) => TOTAL_WORD.test(p)) || !labels.some((p) => fieldOf(p) === 'total'));
   const cols: Col[] = meanings.map((m, i) => ({
     i,
     field: fieldOf(m.label, subtotal),
@@ -165,8 +169,13 @@ function acrossRecords(table: Table, cols: Col[], ctx: MeaningContext): Item[] {
   // The columns naming a row: its unit, code, serial number (numbers, but not amounts), or any text column.
   const named = (c: Col) => CODE_WORD.test(c.m.label) || SERIAL_COLUMN.test(c.m.label);
   const idCols = cols.filter((c) => !c.field && (named(c) || !isAmountCol(c.i))).map((c) => c.i);
-  // Years as rows: a column whose cells are 2025年 / 2026年 / 增减变化金额 (Shenzhen).
-  const yearCol = idCols.find((i) => table.rows.filter((r) => YEAR_SEGMENT.test(compact(r[i] ?? ''))).length >= 2);
+  // Years as rows: a column whose cells are 2025年 / 2026年 / 增减变化金额 (Shenzhen); or the basis as rows: 预算数 /
+  // 决算数 (a final account's table printed down its two figures). The row label then says what the figures are.
+  const yearCol = idCols.find(
+    (i) =>
+      table.rows.filter((r) => YEAR_SEGMENT.test(compact(r[i] ?? '')) || BASIS_SEGMENT.test(compact(r[i] ?? '')))
+        .length >= 2,
+  );
   const unitCol = idCols.find(
     (i) => i !== yearCol && THREE_PUBLIC_UNIT_COLUMN.test(cols[i]!.m.label) && !CODE_WORD.test(cols[i]!.m.label),
   );
@@ -196,7 +205,7 @@ function acrossRecords(table: Table, cols: Col[], ctx: MeaningContext): Item[] {
         const key = split ? fundsKey(c.m) : '';
         let rec = byFunds.get(key);
         if (!rec) {
-          rec = emptyRecord(unit, unitCode, c.basis);
+          rec = emptyRecord(unit, unitCode, rowMeaning?.basis ?? c.basis);
           if (c.heading) rec.heading = c.heading;
           const year = rowMeaning?.year ?? c.m.year;
           if (year !== undefined) rec.year = year;
