@@ -213,7 +213,7 @@ function extractCommand(): Command {
     .addOption(
       new Option(
         '--unit <unit>',
-        'convert every record amount exactly to 元 (yuan) or 万元 (wan); rows stay as printed',
+        'convert every record amount exactly to 元 (yuan) or 万元 (wan): json, long, wide, xlsx records, ndjson --records (refused for csv and ndjson rows, which are as printed)',
       ).choices(['yuan', 'wan']),
     )
     .option(
