@@ -36,7 +36,18 @@ export function summaryChecks(table: Table, records: readonly SummaryItem[]): Ch
         found: dec(value(spending, f)),
         terms: 1,
         figures: [value(income, f), value(spending, f)],
-        cells: [{ table, rowIndex: income.row, column: f, code: null, name: income.name, value: value(income, f) }],
+        cells: [
+          // The income side's amount column: 收入 in its label, not its 项目 (names) column.
+          {
+            table,
+            rowIndex: income.row,
+            column: f,
+            hint: /收入(?!.*项目)/u,
+            code: null,
+            name: income.name,
+            value: value(income, f),
+          },
+        ],
       }),
     );
 }

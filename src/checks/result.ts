@@ -91,11 +91,19 @@ export interface TermCell {
   value: string | null | undefined;
 }
 
-/** The column label of the cell of row `rowIndex` that prints `value`: the one `hint` names, else the only one. */
+/**
+ * The column label of the cell of row `rowIndex` that prints `value`: the one `hint` names, else the only one. A
+ * blank value: the only blank cell of the columns `hint` names. Else the field name.
+ */
 function labelOf(table: Table, rowIndex: number, value: string | null | undefined, field: string, hint?: RegExp) {
-  if (table.columns.includes(field) || value == null) return field;
+  if (table.columns.includes(field)) return field;
   const row = table.rows[rowIndex] ?? [];
-  const at = row.flatMap((cell, i) => (plainAmount(cell) === value && table.columns[i] ? [i] : []));
+  const at = row.flatMap((cell, i) =>
+    table.columns[i] &&
+    (value == null ? !!hint?.test(table.columns[i]) && plainAmount(cell) === null : plainAmount(cell) === value)
+      ? [i]
+      : [],
+  );
   const named = hint ? at.filter((i) => hint.test(table.columns[i]!)) : [];
   const pick = named.length === 1 ? named[0] : at.length === 1 ? at[0] : undefined;
   return pick !== undefined ? table.columns[pick]! : field;
