@@ -182,7 +182,8 @@ describe.skipIf(!hasCorpus)('failed checks on the corpus', () => {
     const bad = failed(doc.checks.results);
     expect(bad).toHaveLength(4);
     expect(new Set(bad.map((r) => r.cause?.id)).size).toBe(1);
-    expect(bad[0]!.cause!.zh).toContain('2040601 行政运行 [支出预算/项目支出] 64,840,547.00');
+    // The 款 20406's own 项目支出, printed again on its first 项.
+    expect(bad[0]!.cause!.zh).toContain('第3行 2040601 行政运行 [支出预算/项目支出] 64,840,547.00,与第2行同列的数相同');
     expect(bad.every((r) => r.difference === '-64840547' && r.unit === '元')).toBe(true);
   });
 

@@ -147,13 +147,25 @@ function sharedCellGroups(results: readonly CheckResult[], tables: readonly Tabl
     };
     const value = amountText(tables, term);
     const diff = abs(s.result.difference).toFixed();
+    // The wrong figure printed again from another row of the column (pt-01: the 款's 项目支出 on its first 项).
+    const at = table ? table.columns.indexOf(column!) : -1;
+    const from =
+      table && at >= 0 && term.value !== null
+        ? (table.rows
+            .flatMap((r, j) => (j !== rowIndex && plainAmount(r[at] ?? '') === term.value ? [j] : []))
+            .sort((x, y) => Math.abs(x - rowIndex) - Math.abs(y - rowIndex) || x - y)[0] ?? -1)
+        : -1;
+    const copy =
+      from >= 0
+        ? { zh: `,与第${from + 1}行同列的数相同`, en: `, the same figure as row ${from + 1}'s,` }
+        : { zh: '', en: '' };
     const title = table?.title ?? '';
     out.push({
       key: ['cell', term.code, term.name, term.value, diff].join('\u0000'),
       members,
       text: (n: number) => ({
-        zh: `一个单元格有误:第${rowIndex + 1}行 ${rowLabel(term)} [${column}] ${value},使 ${members.length} 个等式以同一差额不成立(${title} p.${term.page ?? '?'})${also(n).zh}`,
-        en: `one wrong cell: row ${rowIndex + 1} ${rowLabel(term)} [${column}] ${value} fails ${members.length} identities by the same difference (${title} p.${term.page ?? '?'})${also(n).en}`,
+        zh: `一个单元格有误:第${rowIndex + 1}行 ${rowLabel(term)} [${column}] ${value}${copy.zh},使 ${members.length} 个等式以同一差额不成立(${title} p.${term.page ?? '?'})${also(n).zh}`,
+        en: `one wrong cell: row ${rowIndex + 1} ${rowLabel(term)} [${column}] ${value}${copy.en} fails ${members.length} identities by the same difference (${title} p.${term.page ?? '?'})${also(n).en}`,
       }),
     });
   }
