@@ -45,7 +45,23 @@ const fault = D.faultInjections['amount-changed'];
 const parent = fault.code.slice(0, -2);
 const expenditureTitle = D.faultDocument('amount-changed').tables[1].title;
 
-type CheckJson = { file: string; checks: ExtractedDocument['checks'] };
+type CheckJson = {
+  files: {
+    file: string;
+    status: 'ok' | 'refused' | 'failed';
+    reason?: string;
+    document?: ExtractedDocument['document'];
+    checks?: ExtractedDocument['checks'];
+  }[];
+  summary: { files: number; ok: number; refused: number; failed: number; checks: number; checksFailed: number };
+};
+/** The keys of every object in a JSON value, by path (arrays as []), to compare shapes. */
+function shape(v: unknown, at = ''): string[] {
+  if (Array.isArray(v)) return [...new Set(v.flatMap((x) => shape(x, `${at}[]`)))].sort();
+  if (v && typeof v === 'object')
+    return Object.entries(v).flatMap(([k, x]) => [`${at}.${k}`, ...shape(x, `${at}.${k}`)]);
+  return [];
+}
 
 beforeAll(() => {
   expect(fs.existsSync(path.join(ROOT, 'dist/cli/main.js')), 'dist/ is missing: run `npm run build` first').toBe(true);
@@ -69,10 +85,20 @@ describe('budget-extract check', () => {
   it('a faulty document: exit 0 without --strict, 3 with it', SLOW, () => {
     const plain = run(['check', FAULTY]);
     expect(plain.status, plain.stderr).toBe(0);
+    expect(plain.stderr).toBe('');
     const strict = run(['check', '--strict', FAULTY]);
     expect(strict.status, strict.stderr).toBe(3);
     expect(strict.stdout).toBe(plain.stdout);
-    expect(strict.stderr).toBe('');
+    // --strict says what failed before exiting 3: a line, then one per failed check with 应为 / 实为 / 差额.
+    const err = lines(strict.stderr);
+    expect(err[0]).toBe('budget-extract: --strict: 2 checks failed');
+    expect(err.slice(1)).toHaveLength(2);
+    for (const l of err.slice(1))
+      expect(l).toMatch(
+        /^ {2}fixtures\/faults\/amount-changed\.pdf: p\.2 .*: 应为 [\d,.]+ 元, 实为 [\d,.]+ 元, 差额 -100\.00 元 \((tree|row)\.\S+\)$/u,
+      );
+    expect(strict.stderr).toContain(`${fault.code} `);
+    expect(strict.stderr).not.toMatch(ANSI);
   });
 
   it(
@@ -83,30 +109,48 @@ describe('budget-extract check', () => {
       expect(r.stdout).not.toMatch(ANSI);
       const out = lines(r.stdout);
       expect(out[0]).toMatch(/^fixtures\/faults\/amount-changed\.pdf: \d+ checks, \d+ passed, 2 failed$/u);
-      // The failing table comes first, then its failures, before the passed tables.
-      expect(out[1]).toBe(`${expenditureTitle} (expenditure)`);
+      // The changed cell fails its row and its 款 by the same difference: the two failures come under that cause.
+      expect(out[1]).toMatch(
+        new RegExp(
+          `^同一原因 / one cause: 一个单元格有误:第\\d+行 ${fault.code} \\S+ \\[基本支出\\] [\\d,]+\\.\\d\\d,`,
+          'u',
+        ),
+      );
+      expect(out[1]).toContain(expenditureTitle);
+      expect(out[2]).toMatch(/^ {2}one wrong cell: row \d+ /u);
       const passedAt = out.indexOf('passed:');
-      expect(passedAt).toBeGreaterThan(1);
-      const failures = out.slice(2, passedAt);
-      expect(failures).toHaveLength(4); // message line + where line, per failure
+      expect(passedAt).toBeGreaterThan(2);
+      const failures = out.slice(3, passedAt);
       expect(failures.filter((l) => l.trim().startsWith('✗'))).toHaveLength(2);
-      const where = failures.filter((l) => !l.trim().startsWith('✗')).map((l) => l.trim());
+      // Where: page, table, row, code and name, column, id.
+      const where = failures.filter((l) => l.trim().startsWith('p.')).map((l) => l.trim());
+      expect(where).toHaveLength(2);
       expect(where).toEqual(
         expect.arrayContaining([
           expect.stringMatching(
             new RegExp(
-              `^p\\.2 ${fault.code} \\S+ \\[合计\\]: expected \\d+, found \\d+, difference -100 \\(tolerance 0\\.01\\) row\\.total_equals_basic_plus_project$`,
+              `^p\\.2 ${expenditureTitle} 第\\d+行 / row \\d+ ${fault.code} \\S+ \\[合计\\] row\\.total_equals_basic_plus_project$`,
               'u',
             ),
           ),
           expect.stringMatching(
             new RegExp(
-              `^p\\.2 ${parent} \\S+ \\[基本支出\\]: expected [\\d.]+, found [\\d.]+, difference -100 \\(tolerance 0\\.015\\) tree\\.parent_equals_children$`,
+              `^p\\.2 ${expenditureTitle} 第\\d+行 / row \\d+ ${parent} \\S+ \\[基本支出\\] tree\\.parent_equals_children$`,
               'u',
             ),
           ),
         ]),
       );
+      // 应为 / 实为 / 差额 in 元 with the table's 2 decimals and thousands separators, once per failure.
+      const amounts = failures.map((l) => l.trim()).filter((l) => /^(应为|实为|差额) /u.test(l));
+      expect(amounts).toHaveLength(6);
+      for (const l of amounts)
+        expect(l).toMatch(/^(应为 expected|实为 found|差额 difference) +-?\d{1,3}(,\d{3})*\.\d\d 元/u);
+      expect(amounts.filter((l) => /^差额 difference +-100\.00 元/u.test(l))).toHaveLength(2);
+      // The terms: the changed row's cells, and the 款's children (the changed one among them).
+      const terms = failures.map((l) => l.trim()).filter((l) => /^[=+] /u.test(l));
+      expect(terms.filter((l) => l.startsWith(`= ${fault.code} `)).length).toBeGreaterThanOrEqual(2);
+      for (const l of terms) expect(l).toMatch(/\(p\.2, 第\d+行\)$/u);
       // Passed tables afterwards, none of them the failing one.
       expect(out.slice(passedAt + 1).every((l) => /^\s*✓ /u.test(l) && !l.includes(expenditureTitle))).toBe(true);
     },
@@ -118,11 +162,31 @@ describe('budget-extract check', () => {
     expect(r.stdout).not.toMatch(ANSI);
     expect(lines(r.stdout)).toHaveLength(1); // compact when not a terminal
     const json = JSON.parse(r.stdout) as CheckJson;
-    expect(json.file).toBe(FAULTY);
-    expect(json.checks.summary.failed).toBe(2);
-    expect(json.checks.results).toHaveLength(json.checks.summary.total);
+    expect(json.files).toHaveLength(1);
+    const [entry] = json.files;
+    expect(entry!.file).toBe(FAULTY);
+    expect(entry!.status).toBe('ok');
+    expect(entry!.reason).toBeUndefined();
+    expect(entry!.document?.year).toBe(2025);
+    const checks = entry!.checks!;
+    expect(checks.summary.failed).toBe(2);
+    expect(checks.results).toHaveLength(checks.summary.total);
+    expect(json.summary).toEqual({
+      files: 1,
+      ok: 1,
+      refused: 0,
+      failed: 0,
+      checks: checks.summary.total,
+      checksFailed: 2,
+    });
+    const bad = checks.results.filter((x) => !x.passed);
+    // Failed results carry their terms and their shared cause; every result its unit.
+    expect(bad.every((x) => x.terms && x.terms.length > 0 && x.cause?.id === bad[0]!.cause?.id)).toBe(true);
+    expect(bad[0]!.cause).toBeDefined();
+    expect(checks.results.every((x) => x.unit === '元')).toBe(true);
+    expect(checks.results.filter((x) => x.passed).some((x) => x.terms)).toBe(false);
     expect(
-      json.checks.results
+      checks.results
         .filter((x) => !x.passed)
         .map((x) => [x.id, x.row?.code, x.column])
         .sort(),
@@ -135,14 +199,65 @@ describe('budget-extract check', () => {
     expect(run(['check', '--json', '--strict', FAULTY]).status).toBe(3);
   });
 
-  it('--json with several files: an array, one entry per file', SLOW, () => {
+  it('--json with several files: the same shape, one entry per file', SLOW, () => {
     const r = run(['check', '--json', CLEAN, FAULTY]);
     expect(r.status, r.stderr).toBe(0);
-    const json = JSON.parse(r.stdout) as CheckJson[];
-    expect(json.map((j) => [j.file, j.checks.summary.failed])).toEqual([
-      [CLEAN, 0],
-      [FAULTY, 2],
+    const json = JSON.parse(r.stdout) as CheckJson;
+    expect(json.files.map((j) => [j.file, j.status, j.checks?.summary.failed])).toEqual([
+      [CLEAN, 'ok', 0],
+      [FAULTY, 'ok', 2],
     ]);
+    expect(json.summary).toMatchObject({ files: 2, ok: 2, refused: 0, failed: 0, checksFailed: 2 });
+    expect(json.summary.checks).toBe(json.files.reduce((n, f) => n + f.checks!.summary.total, 0));
+    // One file or two: the same keys.
+    const one = JSON.parse(run(['check', '--json', FAULTY]).stdout) as CheckJson;
+    expect(Object.keys(json)).toEqual(['files', 'summary']);
+    expect(shape(one)).toEqual(shape(json));
+  });
+
+  it('a folder: every *.pdf below it, a line per file and a summary line; --strict lists the failures', SLOW, () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'budget-extract-check-dir-'));
+    try {
+      fs.mkdirSync(path.join(dir, 'sub'));
+      fs.copyFileSync(CLEAN, path.join(dir, 'clean.pdf'));
+      fs.copyFileSync(FAULTY, path.join(dir, 'sub', 'amount-changed.pdf'));
+      fs.writeFileSync(path.join(dir, 'notes.txt'), 'not a PDF, not read');
+      const r = run(['check', `${dir}/`]);
+      expect(r.status, r.stderr).toBe(0);
+      expect(r.stderr).toBe('');
+      const out = lines(r.stdout);
+      expect(out).toHaveLength(3);
+      expect(out[0]).toMatch(/clean\.pdf: \d+ checks, \d+ passed, all passed$/u);
+      expect(out[1]).toMatch(/sub\/amount-changed\.pdf: \d+ checks, \d+ passed, 2 failed$/u);
+      expect(out[2]).toMatch(/^2 files: 2 read; \d+ checks, 2 failed$/u);
+      const strict = run(['check', '--strict', dir]);
+      expect(strict.status).toBe(3);
+      expect(strict.stdout).toBe(r.stdout);
+      expect(lines(strict.stderr)[0]).toBe('budget-extract: --strict: 2 checks failed');
+      expect(
+        lines(strict.stderr)
+          .slice(1)
+          .every((l) => l.includes('amount-changed.pdf: p.2 ')),
+      ).toBe(true);
+      const json = JSON.parse(run(['check', '--json', dir]).stdout) as CheckJson;
+      expect(json.files.map((f) => path.basename(f.file))).toEqual(['clean.pdf', 'amount-changed.pdf']);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('a quoted glob pattern: the files it matches; a folder without PDF: usage error', SLOW, () => {
+    const r = run(['check', 'fixtures/faults/{clean,amount-changed}.pdf']);
+    expect(r.status, r.stderr).toBe(0);
+    expect(lines(r.stdout).map((l) => l.split(':')[0])).toEqual([FAULTY, CLEAN, '2 files']);
+    const empty = fs.mkdtempSync(path.join(os.tmpdir(), 'budget-extract-check-empty-'));
+    try {
+      const u = run(['check', empty]);
+      expect(u.status).toBe(2);
+      expect(u.stderr).toMatch(/no PDF found/u);
+    } finally {
+      fs.rmSync(empty, { recursive: true, force: true });
+    }
   });
 
   it('a missing or corrupt file: exit 1, one line on stderr', SLOW, () => {
@@ -160,6 +275,14 @@ describe('budget-extract check', () => {
           const r = run(['check', ...json, file]);
           expect(r.status, `${file}: ${r.stderr}`).toBe(1);
           expect(lines(r.stderr), file).toHaveLength(1);
+          if (json.length) {
+            const out = JSON.parse(r.stdout) as CheckJson;
+            expect(out.files).toHaveLength(1);
+            expect(['refused', 'failed']).toContain(out.files[0]!.status);
+            expect(out.files[0]!.reason).toBeTruthy();
+            expect(out.files[0]!.checks).toBeUndefined();
+            expect(out.summary.refused + out.summary.failed).toBe(1);
+          }
           expect(r.stderr).toMatch(new RegExp(`^budget-extract: .*${path.basename(file).replace('.', '\\.')}: `, 'u'));
           expect(r.stderr).not.toMatch(ANSI);
         }
@@ -172,9 +295,14 @@ describe('budget-extract check', () => {
   it('an unreadable file among readable ones: exit 1 (before 3), the others still checked', SLOW, () => {
     const r = run(['check', '--strict', FAULTY, 'fixtures/bad/empty.pdf', CLEAN]);
     expect(r.status).toBe(1);
-    expect(lines(r.stderr)).toHaveLength(1);
+    // The unreadable file's line, then what --strict found failed.
+    const err = lines(r.stderr);
+    expect(err[0]).toMatch(/^budget-extract: fixtures\/bad\/empty\.pdf: /u);
+    expect(err[1]).toBe('budget-extract: --strict: 2 checks failed');
+    expect(err).toHaveLength(4);
     expect(r.stdout).toMatch(/amount-changed\.pdf: .*2 failed/u);
     expect(r.stdout).toMatch(/clean\.pdf: .*all passed/u);
+    expect(lines(r.stdout).at(-1)).toMatch(/^3 files: 2 read, 1 refused, 0 failed; \d+ checks, 2 failed$/u);
   });
 
   it('no file: exit 2, usage on stderr', SLOW, () => {

@@ -135,8 +135,14 @@ describe('--pages', () => {
     expect(JSON.parse(inspect.stdout).tables.map((t: { kind: string }) => t.kind)).toEqual(['three_public']);
     const check = run(['check', '--json', SAMPLE, '--pages', '2,5']);
     expect(check.status, check.stderr).toBe(0);
-    const kinds = (JSON.parse(check.stdout) as { checks: { results: { table?: string }[] } }).checks.results;
-    expect(Array.isArray(kinds)).toBe(true);
+    const json = JSON.parse(check.stdout) as {
+      files: { status: string; checks: { results: { page: number | null }[] } }[];
+    };
+    expect(json.files.map((f) => f.status)).toEqual(['ok']);
+    const results = json.files[0]!.checks.results;
+    expect(Array.isArray(results)).toBe(true);
+    // Only the tables of the pages asked for are read, so checked.
+    expect(results.every((r) => r.page === 2 || r.page === 5)).toBe(true);
   });
 
   const bad: [string, string][] = [

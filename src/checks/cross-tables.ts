@@ -66,6 +66,17 @@ export function crossTableChecks(tables: readonly Table[]): CheckResult[] {
         found: dec(vb),
         terms: 1,
         figures: [va, vb],
+        cells: [
+          {
+            table: p.a,
+            rowIndex: ta.row,
+            column: p.aColumn,
+            hint: p.aColumn === 'basic' ? /基本/u : /项目/u,
+            code: null,
+            name: ta.name,
+            value: va,
+          },
+        ],
       }),
       message: { zh: `${p.zh}(${p.a.title})`, en: `${p.en} (${p.a.title})` },
     });
@@ -100,6 +111,17 @@ function fiscalSummaryCheck(tables: readonly Table[]): CheckResult[] {
         found: dec(b.amounts.total),
         terms: 1,
         figures: [a.amounts.total, b.amounts.total],
+        cells: [
+          {
+            table: all,
+            rowIndex: a.row,
+            column: 'total',
+            hint: /合计|总计|金额/u,
+            code: null,
+            name: a.name,
+            value: a.amounts.total,
+          },
+        ],
       }),
       message: {
         zh: `全部为财政拨款时,财政拨款收支总表收入总计等于收支总表收入总计(${all.title})`,

@@ -1,6 +1,7 @@
 import { recordSpec } from '../kinds/registry.js';
 import { buildRecords } from '../records/index.js';
 import type { Table } from '../types.js';
+import { assignCauses } from './causes.js';
 import { crossTableChecks } from './cross-tables.js';
 import { registerTables, type CheckReport, type CheckResult } from './result.js';
 
@@ -24,6 +25,8 @@ export function runChecks(tables: readonly Table[]): CheckReport {
     if (spec?.checks && t.records) results.push(...spec.checks(t, t.records));
   }
   results.push(...crossTableChecks(read));
+  // Failed results that one printed error explains share its cause.
+  assignCauses(results, read);
   const failed = results.filter((r) => !r.passed).length;
   return { summary: { total: results.length, passed: results.length - failed, failed }, results };
 }

@@ -3,7 +3,7 @@ import { columnRoles, type ColumnRoles } from '../records/columns.js';
 import { columnBlocks } from '../records/line-items.js';
 import type { LineItem } from '../records/schemas.js';
 import type { Table } from '../types.js';
-import { compare, dec, type CheckResult } from './result.js';
+import { compare, dec, type CheckResult, type TermCell } from './result.js';
 
 interface Item {
   record: LineItem;
@@ -31,6 +31,21 @@ export function lineItemChecks(table: Table, records: readonly LineItem[]): Chec
 }
 
 const rowOf = (i: Item): CheckResult['row'] => ({ code: i.record.code?.code ?? null, name: i.record.name });
+/** The cells of `items` in one column, as the terms of a sum. */
+const cellsOf = (
+  table: Table,
+  items: readonly Item[],
+  column: string,
+  read: (r: LineItem) => string | null,
+): TermCell[] =>
+  items.map((i) => ({
+    table,
+    rowIndex: i.row,
+    column,
+    code: i.record.code?.code ?? null,
+    name: i.record.name,
+    value: read(i.record),
+  }));
 const sum = (items: readonly Item[], read: (r: LineItem) => string | null): Decimal =>
   items.reduce((s, i) => s.plus(dec(read(i.record))), dec('0'));
 
@@ -65,6 +80,7 @@ function treeChecks({ table, items, columns }: Context): CheckResult[] {
           found: dec(col.read(parent.record)),
           terms: kids.length,
           figures: [...kids.map((k) => col.read(k.record)), col.read(parent.record)],
+          cells: cellsOf(table, kids, col.label, col.read),
         }),
       );
     }
@@ -105,6 +121,7 @@ function totalChecks({ table, items, columns }: Context): CheckResult[] {
       found: dec(col.read(total.record)),
       terms: top.length,
       figures: [...top.map((k) => col.read(k.record)), col.read(total.record)],
+      cells: cellsOf(table, top, col.label, col.read),
     }),
   );
 }
@@ -174,6 +191,14 @@ function rowChecks({ table, items, roles }: Context): CheckResult[] {
           found: dec(item.record.amounts.total),
           terms: idn.parts.length,
           figures: [...values, item.record.amounts.total],
+          cells: idn.parts.map((p, k) => ({
+            table,
+            rowIndex: item.row,
+            column: roles.amounts.find((a) => a.field === p)?.label ?? p,
+            code: item.record.code?.code ?? null,
+            name: item.record.name,
+            value: values[k],
+          })),
         }),
       );
     }

@@ -2,7 +2,7 @@ import { compact } from '../pdf/normalize.js';
 import { parseAmount, plainAmount } from '../records/amount.js';
 import type { OverallPerformance, ProjectPerformance, SummaryItem, ThreePublic } from '../records/schemas.js';
 import type { Table } from '../types.js';
-import { compare, dec, type CheckResult } from './result.js';
+import { compare, dec, termsOf, type CheckResult, type TermCell } from './result.js';
 import { FULL_SCORE, INDICATOR_COLUMNS, PART_TOTAL } from '../kinds/vocabulary.js';
 
 /**
@@ -36,6 +36,18 @@ export function summaryChecks(table: Table, records: readonly SummaryItem[]): Ch
         found: dec(value(spending, f)),
         terms: 1,
         figures: [value(income, f), value(spending, f)],
+        cells: [
+          // The income side's amount column: 收入 in its label, not its 项目 (names) column.
+          {
+            table,
+            rowIndex: income.row,
+            column: f,
+            hint: /收入(?!.*项目)/u,
+            code: null,
+            name: income.name,
+            value: value(income, f),
+          },
+        ],
       }),
     );
 }
@@ -53,6 +65,17 @@ export function threePublicChecks(table: Table, records: readonly ThreePublic[])
     const row = { code: r.unitCode, name: r.unit ?? '合计' };
     const qualifiers = [r.heading ?? (r.year !== undefined ? String(r.year) : null), r.basis, r.funds, r.measure];
     const basis = qualifiers.some(Boolean) ? ` (${qualifiers.filter(Boolean).join(', ')})` : '';
+    const cell = (column: string, value: string | null | undefined, hint: RegExp): TermCell => ({
+      table,
+      rowIndex,
+      column,
+      hint,
+      code: r.unitCode,
+      name: r.unit ?? '合计',
+      value,
+    });
+    const purchase = () => cell('vehicle.purchase', r.vehicle.purchase, /购置/u);
+    const operation = () => cell('vehicle.operation', r.vehicle.operation, /运行|维护/u);
     const hasVehicleParts = r.vehicle.purchase !== undefined || r.vehicle.operation !== undefined;
     const vehicle =
       r.vehicle.subtotal !== undefined
@@ -79,6 +102,13 @@ export function threePublicChecks(table: Table, records: readonly ThreePublic[])
             r.reception,
             r.total,
           ],
+          cells: [
+            cell('outbound', r.outbound, /出国|出境/u),
+            ...(r.vehicle.subtotal !== undefined
+              ? [cell('vehicle.subtotal', r.vehicle.subtotal, /小计|购置及运行/u)]
+              : [purchase(), operation()]),
+            cell('reception', r.reception, /接待/u),
+          ],
         }),
       );
     }
@@ -96,6 +126,7 @@ export function threePublicChecks(table: Table, records: readonly ThreePublic[])
           found: dec(r.vehicle.subtotal),
           terms: 2,
           figures: [r.vehicle.purchase, r.vehicle.operation, r.vehicle.subtotal],
+          cells: [purchase(), operation()],
         }),
       );
     }
@@ -162,6 +193,11 @@ function threePublicChangeChecks(table: Table, records: readonly ThreePublic[]):
           found: dec(c),
           terms: 2,
           figures: [a, b, c],
+          // The later year's figure, then the earlier's, which is subtracted.
+          cells: [
+            { table, rowIndex: later!.row, column, code: later!.unitCode, name: later!.unit ?? '合计', value: b },
+            { table, rowIndex: earlier!.row, column, code: earlier!.unitCode, name: earlier!.unit ?? '合计', value: a },
+          ],
         }),
       );
     }
@@ -186,9 +222,11 @@ export function weightChecks(table: Table, records: readonly ProjectPerformance[
   const full = FULL_SCORE.exec(weightLabel)?.[1] ?? usual;
   if (!full || (!FULL_SCORE.test(weightLabel) && projects.length < 3)) return [];
   const out: CheckResult[] = [];
+  const weightAt = table.columns.findIndex((c) => compact(c) === weightLabel);
   for (const p of projects) {
     const rowIndex = p.row;
     const weights = p.indicators.map((i) => i.weight);
+    const passed = weights.reduce((s, w) => s.plus(dec(w)), dec('0')).eq(dec(full));
     out.push({
       ...compare({
         id: 'performance.weights',
@@ -201,11 +239,34 @@ export function weightChecks(table: Table, records: readonly ProjectPerformance[
         expected: dec(full),
         found: weights.reduce((s, w) => s.plus(dec(w)), dec('0')),
         terms: 1,
+        money: false,
       }),
       tolerance: '0',
-      passed: weights.reduce((s, w) => s.plus(dec(w)), dec('0')).eq(dec(full)),
+      passed,
       rounding: false,
+      ...(passed ? {} : termsOf(indicatorCells(table, p, weightAt))),
     });
+  }
+  return out;
+}
+
+/**
+ * The weight cells of a project's indicators: each indicator's row is the first from the project's own row on that
+ * prints its name and its weight in the weight column (none found: the indicator is not listed).
+ */
+function indicatorCells(table: Table, p: ProjectPerformance, weightAt: number): TermCell[] {
+  if (p.row === null || weightAt < 0) return [];
+  let from = p.row;
+  const out: TermCell[] = [];
+  for (const i of p.indicators) {
+    let at = -1;
+    for (let j = from; j < table.rows.length && at < 0; j++) {
+      const row = table.rows[j]!;
+      if (compact(row[weightAt] ?? '') === i.weight && row.some((c) => compact(c) === compact(i.name))) at = j;
+    }
+    if (at < 0) continue;
+    from = at + 1;
+    out.push({ table, rowIndex: at, column: table.columns[weightAt]!, code: null, name: i.name, value: i.weight });
   }
   return out;
 }
@@ -228,21 +289,34 @@ function rowWith(table: Table, amount: string | null | undefined): number | null
 export function overallFundChecks(table: Table, records: readonly OverallPerformance[]): CheckResult[] {
   const out: CheckResult[] = [];
   for (const r of records) {
-    const parts = new Map<string, { total?: [string, string]; members: string[] }>();
+    const parts = new Map<string, { total?: [string, string]; members: string[]; labels: string[] }>();
     for (const [label, text] of Object.entries(r.fields)) {
       const amount = parseAmount(text);
       const cut = label.lastIndexOf('/');
       if (amount.kind !== 'number' || cut < 0) continue;
       const name = label.slice(0, cut);
-      const part = parts.get(name) ?? { members: [] };
+      const part = parts.get(name) ?? { members: [], labels: [] };
       parts.set(name, part);
       if (PART_TOTAL.test(label.slice(cut + 1))) part.total = [label, amount.value];
-      else part.members.push(amount.value);
+      else {
+        part.members.push(amount.value);
+        part.labels.push(label);
+      }
     }
     const totals: string[] = [];
+    const totalLabels: string[] = [];
+    const cellOf = (label: string, value: string): TermCell => ({
+      table,
+      rowIndex: rowWith(table, value),
+      column: label,
+      code: null,
+      name: label,
+      value,
+    });
     for (const [name, part] of parts) {
       if (!part.total) continue;
       totals.push(part.total[1]);
+      totalLabels.push(part.total[0]);
       if (!part.members.length) continue;
       out.push(
         compare({
@@ -257,6 +331,7 @@ export function overallFundChecks(table: Table, records: readonly OverallPerform
           found: dec(part.total[1]),
           terms: part.members.length,
           figures: [...part.members, part.total[1]],
+          cells: part.members.map((v, k) => cellOf(part.labels[k]!, v)),
         }),
       );
     }
@@ -274,6 +349,7 @@ export function overallFundChecks(table: Table, records: readonly OverallPerform
           found: dec(r.funds.total),
           terms: totals.length,
           figures: [...totals, r.funds.total],
+          cells: totals.map((v, k) => cellOf(totalLabels[k]!, v)),
         }),
       );
     }

@@ -1,4 +1,6 @@
-import type { CheckReport, CheckResult } from './result.js';
+import type { CheckTerm, Table } from '../types.js';
+import { formatAmount } from './format.js';
+import { printedDecimals, type CheckReport, type CheckResult } from './result.js';
 
 /** How the report marks text; plain identity functions where there is no colour. */
 export interface ReportStyle {
@@ -8,40 +10,121 @@ export interface ReportStyle {
   dim: (s: string) => string;
 }
 
+/** The tables the results name by position, for the decimals their amounts are printed with (and their titles). */
+export type ReportTables = readonly Pick<Table, 'rows' | 'unit' | 'title'>[];
+
+/** Terms listed per failure; the rest are counted. */
+export const MAX_TERMS = 12;
+
+/** Identities whose terms add up to the figure found (not to the one expected). */
+const SUMS_TO_FOUND = new Set(['performance.weights']);
+/** Identities whose second term is subtracted (a change = this year − last year). */
+const SUBTRACTED = new Set(['three_public.change']);
+
+const rowText = (code: string | null | undefined, name: string | undefined) => [code, name].filter(Boolean).join(' ');
+
+/** Where a failure is: page, table, row (1-based, as counted in the table), code and name, column. */
 function where(r: CheckResult): string {
-  const row = r.row ? [r.row.code, r.row.name].filter(Boolean).join(' ') : '';
-  return [r.page !== null ? `p.${r.page}` : '', row, r.column ? `[${r.column}]` : ''].filter(Boolean).join(' ');
+  return [
+    r.page !== null ? `p.${r.page}` : '',
+    r.tableTitle || '(untitled)',
+    r.rowIndex !== null ? `第${r.rowIndex + 1}行 / row ${r.rowIndex + 1}` : '',
+    r.row ? rowText(r.row.code, r.row.name) : '',
+    r.column ? `[${r.column}]` : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
+}
+
+/** The lines of one failed result: its message in Chinese and English, where, 应为 / 实为 / 差额, its terms. */
+function failureLines(r: CheckResult, tables: ReportTables | undefined, style: ReportStyle, indent: string): string[] {
+  const own = r.table !== null ? tables?.[r.table] : undefined;
+  const decimals = (t: number | null) => {
+    const table = t !== null ? tables?.[t] : undefined;
+    return table ? printedDecimals(table) : 0;
+  };
+  const amount = (v: string) => formatAmount(v, decimals(r.table));
+  const unit = r.unit ? ` ${r.unit}` : '';
+  const figures = [amount(r.expected), amount(r.found), amount(r.difference)];
+  const width = Math.max(...figures.map((f) => f.length));
+  const lines = [
+    `${indent}${style.red('✗')} ${r.message.zh}`,
+    `${indent}  ${r.message.en}`,
+    `${indent}  ${where(r)} ${style.dim(r.id)}`,
+    `${indent}  应为 expected   ${figures[0]!.padStart(width)}${unit}`,
+    `${indent}  实为 found      ${figures[1]!.padStart(width)}${unit}`,
+    `${indent}  差额 difference ${figures[2]!.padStart(width)}${unit}${r.tolerance !== '0' ? style.dim(` (容差 tolerance ${r.tolerance})`) : ''}`,
+  ];
+  const terms = r.terms ?? [];
+  const shown = terms.slice(0, MAX_TERMS);
+  shown.forEach((t, i) => {
+    const sign = i === 0 ? (SUMS_TO_FOUND.has(r.id) ? '实为 found =' : '=') : SUBTRACTED.has(r.id) ? '−' : '+';
+    lines.push(`${indent}  ${sign} ${termText(t, r, own, tables, decimals(t.table))}`);
+  });
+  if (terms.length > shown.length)
+    lines.push(`${indent}  … 另 ${terms.length - shown.length} 项 / ${terms.length - shown.length} more terms`);
+  return lines;
+}
+
+function termText(
+  t: CheckTerm,
+  r: CheckResult,
+  own: ReportTables[number] | undefined,
+  tables: ReportTables | undefined,
+  decimals: number,
+): string {
+  const value = t.value === null ? '空 / blank' : formatAmount(t.value, decimals);
+  const other = t.table !== r.table ? tables?.[t.table] : undefined;
+  const place = [
+    other && other !== own ? other.title : '',
+    t.page !== null ? `p.${t.page}` : '',
+    `第${t.rowIndex + 1}行`,
+  ].filter(Boolean);
+  const column = t.column !== r.column || other ? ` [${t.column}]` : '';
+  return `${rowText(t.code, t.name)}${column} ${value} (${place.join(', ')})`;
 }
 
 /**
- * A readable report of one document's checks: failures first, grouped by table, each with where it is, what was
- * expected and found, and the difference; then the passed count per table.
+ * A readable report of one document's checks: failures first — those one printed error explains under that cause
+ * (同一原因 / one cause), once, the others grouped by table — each in Chinese and English with where it is (page,
+ * table, row, column), what was expected and found and the difference, in the table's unit and printed as the table
+ * prints amounts, then the cells that were added up; then the passed count per table. Pass the document's tables
+ * for its amounts' decimals (without them, amounts keep the digits they have).
  */
-export function formatCheckReport(file: string, report: CheckReport, style: ReportStyle): string {
+export function formatCheckReport(
+  file: string,
+  report: CheckReport,
+  style: ReportStyle,
+  tables?: ReportTables,
+): string {
   const lines: string[] = [];
   const { total, passed, failed } = report.summary;
   const head = failed ? style.red(`${failed} failed`) : style.green('all passed');
   lines.push(`${style.bold(file)}: ${total} checks, ${passed} passed, ${head}`);
+  const failures = report.results.filter((r) => !r.passed);
+  const causes = new Map<string, CheckResult[]>();
+  for (const r of failures) if (r.cause) causes.set(r.cause.id, [...(causes.get(r.cause.id) ?? []), r]);
+  for (const results of causes.values()) {
+    const cause = results[0]!.cause!;
+    lines.push('', style.bold(`同一原因 / one cause: ${cause.zh}`), `  ${cause.en}`);
+    lines.push(`  ${results.length} 项检查未通过 / ${results.length} failed checks:`);
+    for (const r of results) lines.push(...failureLines(r, tables, style, '  '));
+  }
   const byTable = new Map<string, CheckResult[]>();
   for (const r of report.results) {
     const key = `${r.tableTitle || '(untitled)'} (${r.tableKind})`;
     byTable.set(key, [...(byTable.get(key) ?? []), r]);
   }
-  const tables = [...byTable].sort(
+  const sorted = [...byTable].sort(
     (a, b) => b[1].filter((r) => !r.passed).length - a[1].filter((r) => !r.passed).length,
   );
-  for (const [table, results] of tables) {
-    const failures = results.filter((r) => !r.passed);
-    if (!failures.length) continue;
+  for (const [table, results] of sorted) {
+    const alone = results.filter((r) => !r.passed && !r.cause);
+    if (!alone.length) continue;
     lines.push('', style.bold(table));
-    for (const r of failures) {
-      lines.push(`  ${style.red('✗')} ${r.message.zh} / ${r.message.en}`);
-      lines.push(
-        `    ${where(r)}: expected ${r.expected}, found ${r.found}, difference ${r.difference} (tolerance ${r.tolerance}) ${style.dim(r.id)}`,
-      );
-    }
+    for (const r of alone) lines.push(...failureLines(r, tables, style, '  '));
   }
-  const clean = tables.filter(([, results]) => results.every((r) => r.passed));
+  const clean = sorted.filter(([, results]) => results.every((r) => r.passed));
   if (clean.length) {
     lines.push('', style.dim('passed:'));
     for (const [table, results] of clean) {

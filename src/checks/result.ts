@@ -1,6 +1,6 @@
 import { Decimal } from 'decimal.js';
-import { amountReader } from '../records/amount.js';
-import type { CheckResult, Table } from '../types.js';
+import { amountReader, plainAmount } from '../records/amount.js';
+import type { CheckResult, CheckTerm, Table } from '../types.js';
 
 export type { CheckReport, CheckResult } from '../types.js';
 
@@ -30,6 +30,11 @@ const decimalsOf = (value: string): number => value.split('.')[1]?.length ?? 0;
 function digitOf(figure: string, finest: Decimal): Decimal {
   const own = new Decimal(10).pow(-decimalsOf(figure));
   return own.gt(finest) && new Decimal(figure).isZero() ? new Decimal(0) : own;
+}
+
+/** How many decimals a table prints its amounts to: the most of any amount cell (2 for 129,681,094.00). */
+export function printedDecimals(table: Pick<Table, 'rows' | 'unit'>): number {
+  return Math.max(0, -lastDigit(table).log(10).round().toNumber());
 }
 
 /** The unit of the finest digit a table prints its amounts to: 10^-(most decimals of any amount cell). */
@@ -66,7 +71,66 @@ export interface Comparison {
   terms: number;
   /** The printed values of every figure of the identity (terms and total), for its rounding tolerance. */
   figures?: readonly (string | null | undefined)[];
+  /** The printed cells the identity added up, kept on the result (`terms`) when it fails. */
+  cells?: readonly TermCell[];
+  /** False for an identity that is not about money (indicator weights): no `unit` then. */
+  money?: false;
 }
+
+/** A cell an identity added up, as a check names it: its table, row and column, and the value it read. */
+export interface TermCell {
+  table: Table;
+  /** Null for a figure no row prints by itself (a form read by label): not listed as a term. */
+  rowIndex: number | null;
+  /** The printed column label; for a record's field (`outbound`), the label of the row's cell printing the value
+   * is looked for (`hint` tells columns printing the same value apart), else the field name is kept. */
+  column: string;
+  hint?: RegExp;
+  code: string | null;
+  name: string;
+  value: string | null | undefined;
+}
+
+/**
+ * The column label of the cell of row `rowIndex` that prints `value`: the one `hint` names, else the only one. A
+ * blank value: the only blank cell of the columns `hint` names. Else the field name.
+ */
+function labelOf(table: Table, rowIndex: number, value: string | null | undefined, field: string, hint?: RegExp) {
+  if (table.columns.includes(field)) return field;
+  const row = table.rows[rowIndex] ?? [];
+  const at = row.flatMap((cell, i) =>
+    table.columns[i] &&
+    (value == null ? !!hint?.test(table.columns[i]) && plainAmount(cell) === null : plainAmount(cell) === value)
+      ? [i]
+      : [],
+  );
+  const named = hint ? at.filter((i) => hint.test(table.columns[i]!)) : [];
+  const pick = named.length === 1 ? named[0] : at.length === 1 ? at[0] : undefined;
+  return pick !== undefined ? table.columns[pick]! : field;
+}
+
+/** A check's cell as a `CheckTerm`: its table's position, row, page, column label and value. */
+export function termOf(c: TermCell): CheckTerm | null {
+  if (c.rowIndex === null) return null;
+  return {
+    table: POSITIONS.get(c.table) ?? -1,
+    rowIndex: c.rowIndex,
+    column: labelOf(c.table, c.rowIndex, c.value, c.column, c.hint),
+    page: c.table.rowPages[c.rowIndex] ?? c.table.pages[0] ?? null,
+    code: c.code,
+    name: c.name,
+    value: c.value ?? null,
+  };
+}
+
+/** The terms of a failed identity; none for a passed one (the JSON stays small). */
+export function termsOf(cells: readonly TermCell[] | undefined): { terms?: CheckTerm[] } {
+  if (!cells) return {};
+  return { terms: cells.map(termOf).filter((t): t is CheckTerm => t !== null) };
+}
+
+/** The table's printed unit, where it prints one. */
+export const unitOf = (table: Pick<Table, 'unit'>): { unit?: string } => (table.unit ? { unit: table.unit } : {});
 
 /** The page a row was read from (a table running over pages: the continuation's page), else the table's first. */
 export function pageOf(table: Table, rowIndex: number | null): number | null {
@@ -99,5 +163,7 @@ export function compare(c: Comparison): CheckResult {
     tolerance: tolerance.toFixed(),
     passed,
     rounding: passed && !difference.isZero(),
+    ...(c.money === false ? {} : unitOf(c.table)),
+    ...(passed ? {} : termsOf(c.cells)),
   };
 }

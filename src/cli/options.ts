@@ -169,7 +169,7 @@ const COMMANDS_HELP = `
 Commands:
   [extract] <input...>   read the tables (the default command; the word extract may be left out)
   inspect <file>         list the tables found: kind, title, pages, rows, unit, warnings
-  check <file...>        the accounting checks (勾稽), failures first
+  check <input...>       the accounting checks (勾稽), failures first
   show <file>            draw what was read over a page (PNG) or every page (HTML)
   help [command]         the help of a command (budget-extract help check)`;
 
@@ -178,7 +178,7 @@ function extractCommand(): Command {
     .description(
       'Read the tables of Chinese government budget disclosure PDFs (部门预算/决算) as JSON, CSV, NDJSON or Excel; many documents into one sheet.',
     )
-    .usage('[extract] [options] <input...> | inspect <file> | check <file...> | show <file> | help [command]')
+    .usage('[extract] [options] <input...> | inspect <file> | check <input...> | show <file> | help [command]')
     .argument('<input...>', 'PDF files, folders, glob patterns, or - for stdin')
     .addOption(
       new Option(
@@ -232,20 +232,27 @@ function extractCommand(): Command {
 function checkCommand(): Command {
   return baseCommand('budget-extract check')
     .description(
-      'Check the accounting identities (勾稽) of the tables: parents = Σ children, 合计 = Σ rows, 收入总计 = 支出总计, “三公” sums, across tables. Prints failures first, grouped by table.',
+      'Check the accounting identities (勾稽) of the tables: parents = Σ children, 合计 = Σ rows, 收入总计 = 支出总计, “三公” sums, across tables. One file: its report, failures first (应为 expected / 实为 found / 差额 difference in the table’s unit, the cells added up, failures one printed error explains under that cause). Several: a line per file and a summary line.',
     )
-    .argument('<file...>', 'PDF files, or - for stdin')
-    .option('--json', 'print the check results as JSON', false)
-    .option('--strict', 'exit 3 when any check fails', false)
+    .argument('<input...>', 'PDF files, folders (every *.pdf below), quoted glob patterns, or - for stdin')
+    .option('--json', 'print the check results as JSON (one shape for one file or many, below)', false)
+    .option('--strict', 'exit 3 when any check fails, listing the failed checks on stderr', false)
     .addHelpText(
       'after',
       `
 Examples:
   budget-extract check report.pdf
+  budget-extract check pdf/2025/                           every *.pdf below: a line per file, then a summary
   budget-extract check --strict report.pdf && echo consistent
-  budget-extract check --json report.pdf | jq '.checks.results[] | select(.passed | not)'
+  budget-extract check --json report.pdf | jq '.files[].checks.results[] | select(.passed | not)'
 
-Exit codes: 0 read (and, with --strict, every check passed), 1 a file could not be read, 2 usage error,
+--json prints one object, whatever the number of files:
+  { "files": [ { "file", "status": "ok" | "refused" | "failed", "reason"?, "document"?, "checks"? } ],
+    "summary": { "files", "ok", "refused", "failed", "checks", "checksFailed" } }
+  document: title, department, year, kind, scope; checks: { summary, results } as in the document JSON
+  (a failed result's terms are the cells added up, its cause the printed error several failures share).
+
+Exit codes: 0 every file read (and, with --strict, every check passed), 1 a file could not be read, 2 usage error,
             3 with --strict: some check failed.`,
     );
 }

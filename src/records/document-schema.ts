@@ -51,6 +51,16 @@ const TableSchema = z.discriminatedUnion('kind', [
   ...(Object.keys(RECORD_SCHEMAS) as RecordKind[]).map(tableOfKind),
 ] as unknown as [z.ZodObject, ...z.ZodObject[]]) as unknown as z.ZodType<Table>;
 
+const CheckTermSchema = z.object({
+  table: z.number().int().describe('position in tables of the table the cell is in'),
+  rowIndex: z.number().int().describe('index in that table’s rows'),
+  column: z.string().describe('the column label, as in the table’s columns'),
+  page: z.number().int().nullable(),
+  code: z.string().nullable(),
+  name: z.string(),
+  value: z.string().nullable().describe('the amount as read (exact decimal, the table’s unit); null for a blank cell'),
+});
+
 const CheckResultSchema = z.object({
   id: z.string().describe('the identity checked: tree.parent_equals_children, three_public.total …'),
   message: z.object({ zh: z.string(), en: z.string() }),
@@ -67,6 +77,19 @@ const CheckResultSchema = z.object({
   tolerance: z.string().describe('half a unit of the last printed digit of each figure (尾差)'),
   passed: z.boolean(),
   rounding: z.boolean().describe('passed with a difference within the tolerance (尾差)'),
+  unit: z.string().optional().describe('the unit of expected / found / difference (元, 万元) as the table prints it'),
+  terms: z
+    .array(CheckTermSchema)
+    .optional()
+    .describe('failed results: the printed cells the identity added up, each with its row and page'),
+  cause: z
+    .object({
+      id: z.string().describe('stable within a document: results with the same id share the cause'),
+      zh: z.string(),
+      en: z.string(),
+    })
+    .optional()
+    .describe('failed results one printed error explains (a row counted twice, one wrong cell) share it'),
 });
 
 /** The whole output of one document, as `extract` returns it and the CLI prints it (`-f json`). */
