@@ -281,26 +281,173 @@ const CHROMIUM = '/usr/bin/chromium';
 const haveChromium = existsSync(CHROMIUM);
 if (!haveChromium) console.log(`show.test: ${CHROMIUM} missing, HTML report browser test skipped`);
 
+/** Headless Chromium on a fresh profile folder in `dir` (launchPersistentContext passes it as --user-data-dir). */
+async function launch(dir: string, viewport: { width: number; height: number }) {
+  const { chromium } = await import('playwright-core');
+  return chromium.launchPersistentContext(path.join(dir, 'profile'), {
+    executablePath: CHROMIUM,
+    headless: true,
+    viewport,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
+
+describe('show --html: the review page', () => {
+  it('grouped(): thousands separators, and the decimals the cell prints', async () => {
+    const { grouped } = await import('../src/show/html.js');
+    expect(grouped('4620993.33')).toBe('4,620,993.33');
+    expect(grouped('-100', 2)).toBe('-100.00');
+    expect(grouped('1004')).toBe('1,004');
+    expect(grouped('-1234567.5', 2)).toBe('-1,234,567.50');
+    expect(grouped('n/a')).toBe('n/a');
+  });
+
+  it('lists the failed checks in Chinese and English with their numbers; failing cells outlined, not rows', async () => {
+    const s = await session('faults/amount-changed.pdf');
+    try {
+      const { pagesHtml } = await import('../src/show/show.js');
+      const html = await pagesHtml(s);
+      const failed = s.model.doc.checks.results.filter((r) => !r.passed);
+      expect(failed.length).toBeGreaterThan(0);
+      expect(html.match(/<li class="failure" id="f-\d+"/gu)).toHaveLength(failed.length);
+      expect(html).toContain(failed[0]!.message.zh);
+      expect(html).toContain(failed[0]!.message.en);
+      expect(html).toMatch(/应为 <span class="en">expected<\/span> <b>4,620,993\.33<\/b> 元/u);
+      expect(html).toContain('差额');
+      // Page images: WebP, only pages with a table.
+      expect(html).toContain('data:image/webp;base64,');
+      expect(html).not.toContain('data:image/png');
+      // The failing cell (基本支出 of row 3) is outlined; its row is not.
+      const t = failed[0]!.table!;
+      const col = s.model.doc.tables[t]!.columns.indexOf(failed[0]!.column!);
+      expect(html).toMatch(
+        new RegExp(`<td id="t-${t}-${failed[0]!.rowIndex}-${col}"[^>]* class="[^"]*\\bfail\\b`, 'u'),
+      );
+      expect(html).not.toContain('<tr class="fail"');
+    } finally {
+      await s.close();
+    }
+  });
+
+  it('uses terms, unit and cause when a result has them: terms selected with it, causes listed', async () => {
+    const s = await session('faults/amount-changed.pdf');
+    try {
+      const { htmlReport, tdId } = await import('../src/show/html.js');
+      const doc = s.model.doc;
+      const failed = doc.checks.results.filter((r) => !r.passed);
+      const r = failed[0]!;
+      const t = r.table!;
+      const table = doc.tables[t]!;
+      const cause = { id: 'x1', zh: '一处印错', en: 'one misprint' };
+      r.unit = '万元';
+      r.cause = cause;
+      failed[1]!.cause = cause;
+      r.terms = [r.rowIndex! + 1, r.rowIndex! + 2].map((row) => ({
+        table: t,
+        rowIndex: row,
+        column: r.column!,
+        page: table.rowPages[row]!,
+        code: null,
+        name: table.rows[row]![1]!,
+        value: '1',
+      }));
+      const html = htmlReport(buildShowModel({ doc, pages: s.model.pages }), new Map());
+      const col = table.columns.indexOf(r.column!);
+      const li = /<li class="failure" id="f-0"[^>]*data-term="([^"]*)"/u.exec(html)!;
+      expect(li[1]!.split(' ')).toContain(tdId(t, r.rowIndex! + 1, col));
+      expect(html).toMatch(/<b>4,620,993\.33<\/b> 万元/u);
+      expect(html).toContain('加数 terms (2)');
+      expect(html).toMatch(/class="failure cause-item"[^>]*>.*一处印错.*one misprint.*#1.*#2/u);
+    } finally {
+      await s.close();
+    }
+  });
+});
+
 describe.skipIf(!haveChromium)('show --html in headless Chromium', () => {
+  it('the review page: clicking the first failure highlights its cell on the page image and in the grid, in view', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'show-review-'));
+    const browser = await launch(dir, { width: 1400, height: 900 });
+    try {
+      const file = path.join(dir, 'review.html');
+      await run(process.execPath, [BIN, 'show', fixture('faults/amount-changed.pdf'), '--html', '-o', file], {
+        cwd: dir,
+      });
+      const page = await browser.newPage();
+      await page.goto(pathToFileURL(file).href);
+      const first = page.locator('li.failure').first();
+      const text = (await first.textContent()) ?? '';
+      expect(text).toMatch(/[\u4e00-\u9fff]/u);
+      expect(text).toContain('应为');
+      expect(text).toContain('4,620,993.33');
+      expect(text).toContain('4,620,893.33');
+      expect(text).toMatch(/-100(\.00)? 元/u);
+      expect(text).toMatch(/第 2 页/u);
+      const [box, cell] = (await first.getAttribute('data-hl'))!.split(' ');
+      expect(box).toMatch(/^c-2-/u);
+      expect(cell).toMatch(/^t-\d+-\d+-\d+$/u);
+      const td = page.locator(`[id="${cell}"]`);
+      const rect = page.locator(`[id="${box}"]`);
+      expect(await td.getAttribute('class')).toContain('fail');
+      expect(await td.getAttribute('class')).not.toContain('hl');
+      await first.click();
+      expect(await td.getAttribute('class')).toContain('hl');
+      expect(await rect.getAttribute('class')).toContain('hl');
+      expect(await first.getAttribute('class')).toContain('active');
+      // Both in the window, and the cell inside its scrolling grid panel.
+      const inView = (e: Element): boolean => {
+        const r = e.getBoundingClientRect();
+        const p = e.closest('.grids')?.getBoundingClientRect() ?? {
+          top: 0,
+          left: 0,
+          bottom: innerHeight,
+          right: innerWidth,
+        };
+        return (
+          r.width > 0 &&
+          r.top >= Math.max(0, p.top) &&
+          r.left >= Math.max(0, p.left) &&
+          r.bottom <= Math.min(innerHeight, p.bottom) &&
+          r.right <= Math.min(innerWidth, p.right)
+        );
+      };
+      expect(await td.evaluate(inView)).toBe(true);
+      expect(await rect.evaluate(inView)).toBe(true);
+      // Not under the failure list (it stays at the top of the window): the cell is what shows at its centre.
+      const onTop = (e: Element): boolean => {
+        const r = e.getBoundingClientRect();
+        const hit = document.elementFromPoint((r.left + r.right) / 2, (r.top + r.bottom) / 2);
+        return !!hit && (hit === e || e.contains(hit));
+      };
+      expect(await td.evaluate(onTop)).toBe(true);
+      expect(await rect.evaluate(onTop)).toBe(true);
+      // Wide screen: page image and grid side by side, the grid at least 500 px wide.
+      const sheet = (await page.locator('#page-2 .sheet').boundingBox())!;
+      const grids = (await page.locator('#page-2 .grids').boundingBox())!;
+      expect(grids.x).toBeGreaterThanOrEqual(sheet.x + sheet.width);
+      expect(grids.width).toBeGreaterThan(500);
+      // The next failure (key n) moves the highlight.
+      await page.keyboard.press('n');
+      expect(await td.getAttribute('class')).not.toContain('hl');
+      expect(await page.locator('li.failure').nth(1).getAttribute('class')).toContain('active');
+    } finally {
+      await browser.close();
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
   it('opens offline; clicking a grid cell highlights its box on the page image', async () => {
     const dir = await mkdtemp(path.join(os.tmpdir(), 'show-html-'));
-    const { chromium } = await import('playwright-core');
-    // A fresh profile folder: launchPersistentContext passes it as --user-data-dir.
-    const browser = await chromium.launchPersistentContext(path.join(dir, 'profile'), {
-      executablePath: CHROMIUM,
-      headless: true,
-      viewport: { width: 1700, height: 1100 },
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    const browser = await launch(dir, { width: 1700, height: 1100 });
     try {
       const file = path.join(dir, 'report.html');
       await run(process.execPath, [BIN, 'show', fixture('three-pages-bare.pdf'), '--html', '-o', file], { cwd: dir });
@@ -321,7 +468,7 @@ describe.skipIf(!haveChromium)('show --html in headless Chromium', () => {
       const id = await td.getAttribute('data-box');
       expect(id).toMatch(/^c-2-/u);
       const rect = page.locator(`[id="${id}"]`);
-      expect(await rect.getAttribute('class')).not.toContain('hl');
+      expect((await rect.getAttribute('class')) ?? '').not.toContain('hl');
       await td.click();
       expect(await rect.getAttribute('class')).toContain('hl');
       expect(await td.getAttribute('class')).toContain('hl');
@@ -338,7 +485,7 @@ describe.skipIf(!haveChromium)('show --html in headless Chromium', () => {
       // Clicking another cell moves the highlight; clicking the box finds the cell back.
       const other = page.locator('#page-2 td[data-box]').nth(5);
       await other.click();
-      expect(await rect.getAttribute('class')).not.toContain('hl');
+      expect((await rect.getAttribute('class')) ?? '').not.toContain('hl');
       await rect.dispatchEvent('click');
       expect(await td.getAttribute('class')).toContain('hl');
       expect(requests).toEqual([]);

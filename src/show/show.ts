@@ -1,7 +1,7 @@
 import { extractWithPages } from '../extract.js';
 import type { PdfDocument } from '../pdf/open.js';
 import { drawOverlay } from './draw.js';
-import { htmlReport } from './html.js';
+import { htmlReport, type PageImage } from './html.js';
 import { buildShowModel, type ShowModel } from './model.js';
 import { openForRender, renderPage } from './render.js';
 
@@ -56,17 +56,36 @@ export async function pagePng(session: ShowSession, n: number, scale = 2): Promi
   return canvas.encode('png');
 }
 
-/** One self-contained HTML page: each page with a table (or the pages given) as an image with the boxes over it, and the grids beside. */
+/** Pages with a part of some table or a failed check: the pages of the review page. */
+export function pagesToReview(model: ShowModel): number[] {
+  const pages = new Set(pagesWithTables(model));
+  for (const r of model.doc.checks.results)
+    if (!r.passed && r.page != null && r.page >= 1 && r.page <= model.pages.length) pages.add(r.page);
+  return [...pages].sort((a, b) => a - b);
+}
+
+/** The longest side, in pixels, of a page image in the HTML report: enough for a half-screen column (and zoom). */
+export const HTML_MAX_SIDE = 1000;
+
+/**
+ * One self-contained HTML review page: the failed checks, then each page with a table or a failure (or the pages
+ * given) as an image with the boxes over it, and the grids beside. Images are WebP (quality 65) at `scale` pixels per
+ * point, at most `maxSide` pixels on their longest side, so a 200-page document stays in single-digit megabytes.
+ */
 export async function pagesHtml(
   session: ShowSession,
-  options: { scale?: number; pages?: number[] } = {},
+  options: { scale?: number; pages?: number[]; maxSide?: number; quality?: number } = {},
 ): Promise<string> {
   const scale = options.scale ?? 1.5;
-  const numbers = options.pages ?? pagesWithTables(session.model);
-  const images = new Map<number, { png: Buffer; width: number; height: number }>();
+  const maxSide = options.maxSide ?? HTML_MAX_SIDE;
+  const numbers = options.pages ?? pagesToReview(session.model);
+  const images = new Map<number, PageImage>();
   for (const n of numbers) {
-    const { canvas } = await renderPage(session.pdf, n, scale);
-    images.set(n, { png: await canvas.encode('png'), width: canvas.width, height: canvas.height });
+    const page = session.model.pages[n - 1];
+    const k = page ? Math.min(scale, maxSide / Math.max(page.width, page.height)) : scale;
+    const { canvas } = await renderPage(session.pdf, n, k);
+    const data = await canvas.encode('webp', options.quality ?? 65);
+    images.set(n, { data, mime: 'image/webp', width: canvas.width, height: canvas.height });
   }
   return htmlReport(session.model, images);
 }
