@@ -1,5 +1,5 @@
 import { constants } from 'node:fs';
-import { access, stat } from 'node:fs/promises';
+import { access, mkdtemp, rmdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { OutputError } from './errors.js';
 
@@ -21,11 +21,25 @@ export async function outputPath(output: string, defaultName: string): Promise<s
   return (await isDirForm(output)) ? path.join(output, defaultName) : output;
 }
 
-const writable = (p: string): Promise<boolean> =>
+const canWrite = (p: string): Promise<boolean> =>
   access(p, constants.W_OK).then(
     () => true,
     () => false,
   );
+
+/**
+ * Whether a folder takes new entries: a probe folder is made in it and removed (permission bits alone do not say:
+ * root writes past them, and /proc refuses every name).
+ */
+async function writable(dir: string): Promise<boolean> {
+  if (!(await canWrite(dir))) return false;
+  try {
+    await rmdir(await mkdtemp(path.join(dir, '.budget-extract-probe-')));
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 /** The nearest folder above `p` (itself excluded) that exists, and what it is. */
 async function nearestExisting(p: string): Promise<{ path: string; dir: boolean }> {
@@ -47,8 +61,8 @@ export async function checkOutputFile(what: string, file: string): Promise<void>
   const up = await nearestExisting(file);
   if (!up.dir) throw new OutputError(`${what} ${file}: ${up.path} is a file, not a folder`);
   if (!(await writable(up.path)))
-    throw new OutputError(`${what} ${file}: cannot write in ${up.path} (permission denied)`);
-  if (st && !(await writable(file))) throw new OutputError(`${what} ${file}: the file is read-only`);
+    throw new OutputError(`${what} ${file}: cannot write in ${up.path} (the folder is not writable)`);
+  if (st && !(await canWrite(file))) throw new OutputError(`${what} ${file}: the file is read-only`);
 }
 
 /** Refuses a folder output that cannot be written into (created later, with its parents, when missing). */
@@ -59,7 +73,7 @@ export async function checkOutputDir(what: string, dir: string): Promise<void> {
   const target = st ? { path: dir, dir: true } : await nearestExisting(dir);
   if (!target.dir) throw new OutputError(`${what} ${dir}: ${target.path} is a file, not a folder`);
   if (!(await writable(target.path)))
-    throw new OutputError(`${what} ${dir}: cannot write in ${trimSep(target.path)} (permission denied)`);
+    throw new OutputError(`${what} ${dir}: cannot write in ${trimSep(target.path)} (the folder is not writable)`);
 }
 
 const trimSep = (p: string): string => (p.length > 1 ? p.replace(/[\\/]+$/u, '') : p);
