@@ -88,8 +88,8 @@ export interface OverlayGeometry {
 
 /**
  * Where each part of the overlay goes on `page`. `measure` gives a label's width in points (the canvas' text
- * metrics). A label goes where it covers none of the page's printed text (`layout.lines`, the text outside the
- * grids), no grid (with its table box) and no other label: see `placeLabel`.
+ * metrics). A label goes where it covers none of the page's printed text (its text items, and `layout.lines`), no
+ * grid (with its table box) and no other label: see `placeLabel`.
  */
 export function overlayGeometry(
   model: ShowModel,
@@ -99,6 +99,7 @@ export function overlayGeometry(
 ): OverlayGeometry {
   const avoid: Box[] = [
     ...page.layout.lines.map((l) => grow(l, 0.5)),
+    ...page.text.map((t) => grow(t, 0.5)),
     ...page.layout.grids.map((g) => grow(g.box, TABLE_PAD + 1)),
   ];
   const labels: OverlayGeometry['labels'] = [];

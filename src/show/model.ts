@@ -30,6 +30,8 @@ export interface ShowPage {
   height: number;
   rulings: Ruling[];
   layout: PageLayout;
+  /** The boxes of the page's printed text (items), when the extraction kept them. */
+  text: Box[];
   parts: PagePart[];
 }
 
@@ -80,6 +82,7 @@ export function buildShowModel({ doc, pages: read }: ExtractionWithPages): ShowM
     height: p.height,
     rulings: p.rulings,
     layout: p.layout,
+    text: p.text ?? [],
     parts: [],
   }));
   doc.tables.forEach((table, t) => {
