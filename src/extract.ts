@@ -11,7 +11,7 @@ import { readPage } from './pdf/page.js';
 import { assembleTables } from './tables/assemble.js';
 import { readDocumentInfo } from './tables/document-info.js';
 import { resolveSettings, type Settings, type SettingsOverrides } from './settings.js';
-import type { ExtractedDocument, PageContent, PageLayout, Ruling, Warning } from './types.js';
+import type { Box, ExtractedDocument, PageContent, PageLayout, Ruling, Warning } from './types.js';
 
 export interface ExtractOptions {
   /** Name reported as `source.file` when bytes are passed. */
@@ -86,6 +86,8 @@ export interface PageGeometry {
   height: number;
   rulings: Ruling[];
   layout: PageLayout;
+  /** The boxes of the page's text items (all printed text, in the grids or not): what an overlay must not cover. */
+  text?: Box[];
 }
 
 /**
@@ -184,7 +186,14 @@ async function run(
       const layout = layoutOrWarn(content, warnings, settings);
       layouts.push(layout);
       if (keepPages)
-        pages.push({ number: n, width: content.width, height: content.height, rulings: content.rulings, layout });
+        pages.push({
+          number: n,
+          width: content.width,
+          height: content.height,
+          rulings: content.rulings,
+          layout,
+          text: content.items.map(({ x0, y0, x1, y1 }) => ({ x0, y0, x1, y1 })),
+        });
     }
     if (chars === 0 && unreadablePages > 0) throw new InputError('unreadable_fonts', `${unreadablePages} pages`);
     if (chars === 0) throw new InputError('no_text_layer', `${numbers.length} pages without text`);

@@ -177,7 +177,7 @@ describe('show: page pictures', () => {
     }
   });
 
-  it('a row that failed a check is drawn red', async () => {
+  it('a failed check naming no column (its cell unknown) draws its row red', async () => {
     const data = new Uint8Array(await readFile(fixture('fill-rulings.pdf')));
     const pdf = await openForRender(data);
     try {
@@ -187,7 +187,13 @@ describe('show: page pictures', () => {
       const row = table.rows.findIndex((r) => r.includes('招商引资'));
       expect(row).toBeGreaterThan(0);
       const passed = doc.checks.results.find((r) => r.tableTitle === table.title)!;
-      doc.checks.results.push({ ...passed, passed: false, row: { code: '2011308', name: '招商引资' }, rowIndex: row });
+      doc.checks.results.push({
+        ...passed,
+        passed: false,
+        row: { code: '2011308', name: '招商引资' },
+        rowIndex: row,
+        column: null,
+      });
       const model = buildShowModel(read);
       expect(model.failedRows.map((f) => [f.table, f.row])).toEqual([[0, row]]);
       const place = model.rows[0]![row]!;

@@ -12,7 +12,7 @@ import { Progress } from './progress.js';
 import { OrderedSink } from './sink.js';
 import { styleFor } from './style.js';
 import { exitCode, summarise, summaryLine, type FileReport, type Summary } from './summary.js';
-import { failure } from './failure.js';
+import { writeFailure } from './failure.js';
 import type { Task, TaskResult } from './task.js';
 
 function fileSize(file: string): number {
@@ -107,7 +107,7 @@ export async function runExtract(opts: ExtractOptions): Promise<number> {
       try {
         await write(k, result, report);
       } catch (e) {
-        outcome = failure(e);
+        outcome = writeFailure(e);
       }
     }
     if (outcome.status !== 'ok') {

@@ -11,3 +11,11 @@ export const EXIT = { OK: 0, INPUT: 1, USAGE: 2, CHECKS: 3, INTERRUPTED: 130 } a
 export class UsageError extends Error {
   override name = 'UsageError';
 }
+
+/**
+ * An output the command line names that cannot be written (a file where a folder is needed, a folder where a file
+ * is, a folder not writable): found before anything is read, exit `EXIT.USAGE`, one line without "(see --help)".
+ */
+export class OutputError extends Error {
+  override name = 'OutputError';
+}

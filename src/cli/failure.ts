@@ -1,5 +1,6 @@
 import { failureMessage, InputError } from '../errors.js';
 import { classifyPdfError, isPdfjsError } from '../pdf/errors.js';
+import { writeErrorMessage } from './paths.js';
 
 /** A document not read: `refused` input the reader cannot use (not a PDF, scanned, encrypted…), `failed` anything else. */
 export interface Failure {
@@ -22,4 +23,10 @@ export function failure(err: unknown): Failure {
   if (e?.code === 'EACCES') return { status: 'failed', code: 'permission', reason: failureMessage('permission') };
   const message = (e?.message ?? String(err)).replace(/\s+/gu, ' ').trim();
   return { status: 'failed', code: 'error', reason: failureMessage('error', message) };
+}
+
+/** Why a document read could not be written (its output path): `cannot write PATH: why`, a `failed` file. */
+export function writeFailure(err: unknown): Failure {
+  const reason = writeErrorMessage(err);
+  return reason ? { status: 'failed', code: 'write', reason } : failure(err);
 }

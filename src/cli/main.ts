@@ -1,10 +1,11 @@
 import { runExtract } from './commands.js';
-import { EXIT, UsageError } from './errors.js';
+import { EXIT, OutputError, UsageError } from './errors.js';
 import { parseArgs } from './options.js';
+import { writeErrorMessage } from './paths.js';
 import { runShow } from './show.js';
 
 /**
- * The command line: parses, runs, and returns the exit code (0 ok, 1 input failed, 2 usage, 3 --strict checks, 130
+ * The command line: parses, runs, and returns the exit code (0 ok, 1 input failed, 2 usage or an output that cannot be written, 3 --strict checks, 130
  * interrupted). An unexpected error is one line on stderr (exit 1), never a stack trace.
  */
 export async function main(argv: string[]): Promise<number> {
@@ -26,7 +27,11 @@ export async function main(argv: string[]): Promise<number> {
       if (err.message) process.stderr.write(`budget-extract: ${err.message} (see --help)\n`);
       return EXIT.USAGE;
     }
-    const message = err instanceof Error ? err.message : String(err);
+    if (err instanceof OutputError) {
+      process.stderr.write(`budget-extract: ${err.message}\n`);
+      return EXIT.USAGE;
+    }
+    const message = writeErrorMessage(err) ?? (err instanceof Error ? err.message : String(err));
     process.stderr.write(`budget-extract: ${message.replace(/\s+/gu, ' ').trim()}\n`);
     return EXIT.INPUT;
   }

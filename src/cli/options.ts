@@ -145,6 +145,8 @@ Inputs: files, folders (every *.pdf below them) and quoted glob patterns; "-" re
 With one input and no -o the result goes to stdout. With several, json and csv need -o DIR/ (one <name>.json, or
 <name>.<nn>-<kind>.csv files, per input); ndjson may go to stdout or one file as a single stream, in input order.
 A file that cannot be read is reported on stderr (file: reason) and never stops the others.
+-o DIR/ (or an existing folder) takes the default names, for every command; missing parent folders are created;
+an output that cannot be written (a file in the way, a folder not writable) is refused before reading (exit 2).
 
 Exit codes: 0 every input read, 1 some input refused or failed, 2 usage error,
             3 (with --strict) some document's checks failed, 130 interrupted (Ctrl-C: the outputs written are kept).`;

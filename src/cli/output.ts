@@ -9,6 +9,7 @@ import { documentToJson } from '../export/json.js';
 import { documentToNdjson } from '../export/ndjson.js';
 import type { ExtractedDocument, Table } from '../types.js';
 import type { Input } from './inputs.js';
+import { checkOutputDir, checkOutputFile, isDirForm } from './paths.js';
 import { UsageError } from './errors.js';
 import { type ExtractOptions, type Format, wideKindOf } from './options.js';
 
@@ -25,7 +26,20 @@ export type Destination =
 /** Formats whose outputs of many inputs make one stream (one file, or stdout), in input order. */
 export const STREAM_FORMATS: readonly Format[] = ['ndjson', 'long', 'wide'];
 
+/**
+ * Where the results go, with every output the command line names checked before anything is read (`-o`, `--report`,
+ * `--combine`: see paths.ts; missing parent folders are created when written). Throws `UsageError`, `OutputError`.
+ */
 export async function destination(opts: ExtractOptions, inputs: number): Promise<Destination> {
+  const dest = await whereTo(opts, inputs);
+  if (dest.kind === 'dir') await checkOutputDir('-o', dest.path);
+  if (dest.kind === 'file') await checkOutputFile('-o', dest.path);
+  if (opts.report !== undefined) await checkOutputFile('--report', opts.report);
+  if (opts.combine !== undefined) await checkOutputFile('--combine', opts.combine);
+  return dest;
+}
+
+async function whereTo(opts: ExtractOptions, inputs: number): Promise<Destination> {
   const several = inputs > 1;
   const oneTableCsv = opts.format === 'csv' && opts.table !== undefined;
   const stream = STREAM_FORMATS.includes(opts.format);
@@ -49,8 +63,7 @@ export async function destination(opts: ExtractOptions, inputs: number): Promise
     }
     return { kind: 'stdout' };
   }
-  const isDir = /[\\/]$/u.test(opts.output) || (await stat(opts.output).catch(() => null))?.isDirectory() === true;
-  if (isDir) return { kind: 'dir', path: opts.output };
+  if (await isDirForm(opts.output)) return { kind: 'dir', path: opts.output };
   if (several && !stream) {
     throw new UsageError(
       `${inputs} inputs need a folder for ${opts.format}: end -o with / (-o ${opts.output}/)${opts.format === 'xlsx' ? ', or --combine FILE.xlsx for one workbook' : ''}`,

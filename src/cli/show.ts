@@ -1,10 +1,12 @@
-import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { readStdin, safeStem } from './inputs.js';
 import { EXIT, UsageError } from './errors.js';
 import { styleFor } from './style.js';
 import { failure } from './failure.js';
+import { writeFileAtomic } from '../export/write.js';
+import { checkOutputDir, checkOutputFile, isDirForm, outputPath } from './paths.js';
 import { parsePages } from './pages.js';
 import { COMMANDER_OUTPUT, withVersion } from './version.js';
 
@@ -53,7 +55,7 @@ export function showCommand(): Command {
     )
     .option(
       '-o, --output <path>',
-      'PNG file (default <stem>.p<N>.png here), folder with --all, HTML file with --html (default <stem>.html)',
+      'PNG file (default <stem>.p<N>.png here), HTML file with --html (default <stem>.html); a folder (DIR/, or one that exists) takes those names; --all needs a folder',
     )
     .option('--scale <k>', 'pixels per PDF point (default 2 for PNG, 1.5 for HTML)', scaleArg)
     .option('--password <password>', 'password of an encrypted PDF')
@@ -66,7 +68,8 @@ Examples:
   budget-extract show report.pdf --page 3 -o p3.png --scale 3
   budget-extract show report.pdf --all -o pictures/       pictures/report.p<N>.png for each page with a table
   budget-extract show report.pdf --html --pages 3-7,12    the HTML report of those pages only
-  budget-extract show report.pdf --html -o report.html    open in a browser; click a grid cell to see its box`,
+  budget-extract show report.pdf --html -o report.html    open in a browser; click a grid cell to see its box
+  budget-extract show report.pdf --html -o review/        review/report.html (missing folders are created)`,
     )
     .showHelpAfterError('(see --help)')
     .exitOverride()
@@ -115,6 +118,8 @@ export async function runShow(opts: ShowOptions): Promise<number> {
   const stem = safeStem(name);
   // Loaded here: the canvas package is only needed by this command.
   const { openShow, pagePng, pagesHtml, pagesWithTables } = await import('../show/show.js');
+  // Where the output goes, checked before the PDF is read: -o DIR/ (or an existing folder) takes the default name.
+  const target = await showTarget(opts, stem);
   let session: Awaited<ReturnType<typeof openShow>>;
   try {
     if (opts.input === '-' && process.stdin.isTTY)
@@ -133,30 +138,23 @@ export async function runShow(opts: ShowOptions): Promise<number> {
     const beyond = opts.pages?.filter((n) => n > pages) ?? [];
     if (beyond.length) throw new UsageError(`--pages: no page ${beyond.join(', ')}; ${has}`);
     const written: string[] = [];
-    if (opts.html) {
-      const file = opts.output ?? `${stem}.html`;
+    if (target.kind === 'dir') {
+      for (const n of opts.pages ?? pagesWithTables(session.model)) {
+        const file = path.join(target.path, `${stem}.p${n}.png`);
+        await writeFileAtomic(file, await pagePng(session, n, opts.scale ?? 2));
+        written.push(file);
+      }
+      if (!written.length) process.stderr.write(`budget-extract: ${name}: no page has a table; nothing written\n`);
+    } else if (opts.html) {
       const html = await pagesHtml(session, {
         scale: opts.scale ?? 1.5,
         pages: opts.page !== undefined ? [opts.page] : opts.pages,
       });
-      await writeOut(file, html);
-      written.push(file);
-    } else if (opts.all) {
-      const dir = opts.output!;
-      if (!dir.endsWith('/') && !dir.endsWith(path.sep) && !(await isDir(dir)))
-        throw new UsageError('--all writes into a folder: give -o DIR/');
-      await mkdir(dir, { recursive: true });
-      for (const n of opts.pages ?? pagesWithTables(session.model)) {
-        const file = path.join(dir, `${stem}.p${n}.png`);
-        await writeOut(file, await pagePng(session, n, opts.scale ?? 2));
-        written.push(file);
-      }
-      if (!written.length) process.stderr.write(`budget-extract: ${name}: no page has a table; nothing written\n`);
+      await writeFileAtomic(target.path, html);
+      written.push(target.path);
     } else {
-      const n = opts.page!;
-      const file = opts.output ?? `${stem}.p${n}.png`;
-      await writeOut(file, await pagePng(session, n, opts.scale ?? 2));
-      written.push(file);
+      await writeFileAtomic(target.path, await pagePng(session, opts.page!, opts.scale ?? 2));
+      written.push(target.path);
     }
     for (const f of written) process.stdout.write(`${f}\n`);
     return EXIT.OK;
@@ -165,12 +163,23 @@ export async function runShow(opts: ShowOptions): Promise<number> {
   }
 }
 
-async function isDir(p: string): Promise<boolean> {
-  return (await stat(p).catch(() => null))?.isDirectory() ?? false;
-}
-
-async function writeOut(file: string, data: string | Buffer): Promise<void> {
-  const dir = path.dirname(file);
-  if (dir && dir !== '.') await mkdir(dir, { recursive: true });
-  await writeFile(file, data);
+/**
+ * The file (--page, --html) or folder (--all) `show` writes: -o FILE; -o DIR/ or an existing folder, the default
+ * name in it (<stem>.p<N>.png, <stem>.html); no -o, the default name here. Missing parent folders are created;
+ * an output that cannot be written is refused (`OutputError`) before the PDF is read.
+ */
+export async function showTarget(
+  opts: Pick<ShowOptions, 'all' | 'html' | 'page' | 'output'>,
+  stem: string,
+): Promise<{ kind: 'file' | 'dir'; path: string }> {
+  if (opts.all) {
+    const dir = opts.output!;
+    if (!(await isDirForm(dir))) throw new UsageError('--all writes into a folder: give -o DIR/');
+    await checkOutputDir('-o', dir);
+    return { kind: 'dir', path: dir };
+  }
+  const name = opts.html ? `${stem}.html` : `${stem}.p${opts.page}.png`;
+  const file = opts.output !== undefined ? await outputPath(opts.output, name) : name;
+  await checkOutputFile('-o', file);
+  return { kind: 'file', path: file };
 }

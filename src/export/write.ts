@@ -42,7 +42,14 @@ export async function writeFilesAtomic(files: OutputFile[]): Promise<void> {
     await Promise.all(temps.map((t) => unlink(t).catch(() => {})));
     throw err;
   }
-  for (let i = 0; i < files.length; i++) await rename(temps[i]!, files[i]!.path);
+  // A rename that fails (a folder in the way of a file) leaves no temp file behind: the ones not yet renamed go.
+  let i = 0;
+  try {
+    for (; i < files.length; i++) await rename(temps[i]!, files[i]!.path);
+  } catch (err) {
+    await Promise.all(temps.slice(i).map((t) => unlink(t).catch(() => {})));
+    throw err;
+  }
 }
 
 export async function writeFileAtomic(file: string, content: string | Uint8Array): Promise<void> {
@@ -68,9 +75,14 @@ export class AtomicStream {
   }
 
   async commit(): Promise<void> {
-    await this.fh.sync();
-    await this.fh.close();
-    await rename(this.tmp, this.path);
+    try {
+      await this.fh.sync();
+      await this.fh.close();
+      await rename(this.tmp, this.path);
+    } catch (err) {
+      await this.abort();
+      throw err;
+    }
   }
 
   async abort(): Promise<void> {

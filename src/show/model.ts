@@ -30,12 +30,27 @@ export interface ShowPage {
   height: number;
   rulings: Ruling[];
   layout: PageLayout;
+  /** The boxes of the page's printed text (items), when the extraction kept them. */
+  text: Box[];
   parts: PagePart[];
 }
 
 export interface FailedRow {
   table: number;
   row: number;
+  checks: CheckResult[];
+}
+
+/** A cell a failed check is about (its own cell), or one it added up (a term), and where it was read. */
+export interface CellMark {
+  table: number;
+  row: number;
+  col: number;
+  page: number;
+  grid: number;
+  /** Index into the grid's `cells`. */
+  cell: number;
+  box: Box;
   checks: CheckResult[];
 }
 
@@ -47,6 +62,13 @@ export interface ShowModel {
   failedRows: FailedRow[];
   /** Per table, the failed checks that name no row (table-level identities). */
   failedTableChecks: CheckResult[][];
+  /** The cells of failed checks: each result's own cell (its table, `rowIndex` and `column`), where it was read. */
+  failedCells: CellMark[];
+  /** The cells failed checks added up (`CheckResult.terms`), other than the failed cells themselves. */
+  termCells: CellMark[];
+  /** Failed checks on a row whose cell was not found (no column, or a cell not read from one grid cell): the row
+   * is marked instead. */
+  rowOnlyChecks: Set<CheckResult>;
 }
 
 /**
@@ -60,6 +82,7 @@ export function buildShowModel({ doc, pages: read }: ExtractionWithPages): ShowM
     height: p.height,
     rulings: p.rulings,
     layout: p.layout,
+    text: p.text ?? [],
     parts: [],
   }));
   doc.tables.forEach((table, t) => {
@@ -93,7 +116,62 @@ export function buildShowModel({ doc, pages: read }: ExtractionWithPages): ShowM
     return places;
   });
   const { failedRows, failedTableChecks } = failures(doc);
-  return { doc, pages, rows, failedRows, failedTableChecks };
+  const model: ShowModel = {
+    doc,
+    pages,
+    rows,
+    failedRows,
+    failedTableChecks,
+    failedCells: [],
+    termCells: [],
+    rowOnlyChecks: new Set(),
+  };
+  markCells(model);
+  return model;
+}
+
+/** The index of a check's column label in the table's columns (exact, else the one whose last header part it is). */
+export function columnIndex(columns: readonly string[], column: string | null): number {
+  if (column == null) return -1;
+  const exact = columns.indexOf(column);
+  if (exact >= 0) return exact;
+  const tail = compact(column);
+  const ends = columns.flatMap((c, i) => (compact(c.split('/').pop() ?? '') === tail ? [i] : []));
+  return ends.length === 1 ? ends[0]! : -1;
+}
+
+/** The failed checks' own cells and their terms' cells, found through the tables' parts (see `sourceCell`). */
+function markCells(model: ShowModel): void {
+  const marks = new Map<string, CellMark>();
+  const terms = new Map<string, CellMark>();
+  const mark = (into: Map<string, CellMark>, table: number, row: number, col: number, check: CheckResult): boolean => {
+    const src = sourceCell(model, table, row, col);
+    if (!src) return false;
+    const key = `${src.page}:${src.grid}:${src.cell}`;
+    const box = model.pages[src.page - 1]!.layout.grids[src.grid]!.cells[src.cell]!.box;
+    const entry = into.get(key) ?? { table, row, col, ...src, box, checks: [] };
+    if (!entry.checks.includes(check)) entry.checks.push(check);
+    into.set(key, entry);
+    return true;
+  };
+  for (const f of model.failedRows) {
+    for (const check of f.checks) {
+      const t = model.doc.tables[f.table]!;
+      const col = columnIndex(t.columns, check.column);
+      if (col < 0 || !mark(marks, f.table, f.row, col, check)) model.rowOnlyChecks.add(check);
+    }
+  }
+  for (const check of model.doc.checks.results) {
+    if (check.passed || !check.terms) continue;
+    for (const term of check.terms) {
+      const t = model.doc.tables[term.table];
+      if (!t || term.rowIndex >= t.rows.length) continue;
+      const col = columnIndex(t.columns, term.column);
+      if (col >= 0) mark(terms, term.table, term.rowIndex, col, check);
+    }
+  }
+  model.failedCells = [...marks.values()];
+  model.termCells = [...terms].filter(([key]) => !marks.has(key)).map(([, m]) => m);
 }
 
 function union(boxes: Box[]): Box {
