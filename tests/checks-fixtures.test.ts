@@ -6,6 +6,7 @@
 // (src/checks/*.ts), never copied from the extractor's output. A faulty file must report exactly these failures.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { Decimal } from 'decimal.js';
 import { describe, it, expect } from 'vitest';
 import { extract } from '../src/index.js';
 import type { ExtractedDocument, Table } from '../src/index.js';
@@ -393,7 +394,29 @@ describe('a failure in full', () => {
         tolerance: '0.01',
         passed: false,
         rounding: false,
+        unit: '元',
+        // The cells added up: the changed row's 基本支出 (as read, with the fault) and its blank 项目支出.
+        terms: [
+          { column: '基本支出', value: plain(row.v[0]! + f.delta) },
+          { column: '项目支出', value: null as string | null },
+        ].map(({ column, value }) => ({
+          table: r!.table,
+          rowIndex: r!.rowIndex,
+          column,
+          page: L.pageOfRow(f.code),
+          code: f.code,
+          name: row.name,
+          value: value === null ? null : new Decimal(value).toFixed(2),
+        })),
+        // The changed cell also fails its 款's sum by the same 100: one cause, naming the cell.
+        cause: {
+          id: 'cause.1',
+          zh: expect.stringContaining(`一个单元格有误:第${r!.rowIndex! + 1}行 ${f.code} ${row.name} [基本支出]`),
+          en: expect.stringContaining(`one wrong cell: row ${r!.rowIndex! + 1} ${f.code} ${row.name} [基本支出]`),
+        },
       });
+      const parent = checks.results.find((x) => !x.passed && x.id === 'tree.parent_equals_children');
+      expect(parent!.cause).toEqual(r!.cause);
       expect(r!.expected).toBe('3412660');
       expect(r!.found).toBe('3412560');
       expect(r!.difference).toBe('-100');

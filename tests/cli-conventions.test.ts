@@ -58,7 +58,7 @@ describe('help [command]', () => {
     expect(help.stdout).toBe(run(['--help']).stdout);
     const usage = help.stdout.split('\n')[0]!;
     expect(usage).toBe(
-      'Usage: budget-extract [extract] [options] <input...> | inspect <file> | check <file...> | show <file> | help [command]',
+      'Usage: budget-extract [extract] [options] <input...> | inspect <file> | check <input...> | show <file> | help [command]',
     );
     expect(help.stdout).toMatch(/^ {2}help \[command\] +the help of a command/mu);
   });

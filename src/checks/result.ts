@@ -113,6 +113,7 @@ function labelOf(table: Table, rowIndex: number, value: string | null | undefine
 export function termOf(c: TermCell): CheckTerm | null {
   if (c.rowIndex === null) return null;
   return {
+    // -1 only for a table no `runChecks` registered (a check function called by hand on a lone table).
     table: POSITIONS.get(c.table) ?? -1,
     rowIndex: c.rowIndex,
     column: labelOf(c.table, c.rowIndex, c.value, c.column, c.hint),
