@@ -203,7 +203,7 @@ async function writeCombined(
     reason: r.reason ?? (r.status === 'skipped' ? 'output exists (--skip-existing): not read again' : undefined),
     part: parts[i],
   }));
-  const units = new Set(inputs.flatMap((i) => i.part?.long.map((l) => l.unit) ?? []));
+  const units = new Set(inputs.flatMap((i) => i.part?.long.map((l) => l.unit).filter(Boolean) ?? []));
   const unitNote = opts.unit
     ? `金额单位：${opts.unit === 'yuan' ? '元' : '万元'}（--unit ${opts.unit}，由原表单位精确换算） amounts in ${opts.unit === 'yuan' ? '元' : '万元'}`
     : '金额单位见 unit 列（各表原印单位） amounts in each row’s unit';
