@@ -185,7 +185,7 @@ describe.concurrent('bad input paths', () => {
     ['inspect: a missing file', ['inspect', missing], 1],
     ['inspect: a folder', ['inspect', 'adir'], 1],
     ['check: a missing file', ['check', missing], 1],
-    ['check: a folder', ['check', 'adir'], 1],
+    ['check: a folder without PDFs', ['check', 'adir'], 2],
     ['show --page: a missing file', ['show', missing, '--page', '1'], 1],
     ['show --html: a folder', ['show', 'adir', '--html'], 1],
     ['show --all: a missing file', ['show', missing, '--all', '-o', 'pics/'], 1],

@@ -390,7 +390,7 @@ describe.skipIf(!haveChromium)('show --html in headless Chromium', () => {
       });
       const page = await browser.newPage();
       await page.goto(pathToFileURL(file).href);
-      const first = page.locator('li.failure').first();
+      const first = page.locator('li.failure:not(.cause-item)').first();
       const text = (await first.textContent()) ?? '';
       expect(text).toMatch(/[\u4e00-\u9fff]/u);
       expect(text).toContain('应为');
@@ -444,7 +444,7 @@ describe.skipIf(!haveChromium)('show --html in headless Chromium', () => {
       // The next failure (key n) moves the highlight.
       await page.keyboard.press('n');
       expect(await td.getAttribute('class')).not.toContain('hl');
-      expect(await page.locator('li.failure').nth(1).getAttribute('class')).toContain('active');
+      expect(await page.locator('li.failure:not(.cause-item)').nth(1).getAttribute('class')).toContain('active');
     } finally {
       await browser.close();
       await rm(dir, { recursive: true, force: true });
