@@ -1,7 +1,8 @@
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { csvFileName, sheetHeaderCsv, sheetRowsCsv, tableToCsv } from '../export/csv.js';
-import { documentColumns, LONG_COLUMNS, type LongRow, longRows } from '../export/long.js';
+import type { CombinedPart } from '../export/combined.js';
+import { documentColumns, LONG_COLUMNS, longRows } from '../export/long.js';
 import { WIDE_COLUMNS, type WideKind, wideRow } from '../export/wide.js';
 import { documentWorkbook } from '../export/xlsx.js';
 import { headline } from '../records/headline.js';
@@ -131,8 +132,9 @@ export async function render(
   opts: ExtractOptions,
   dest: Destination,
   pretty: boolean,
-  /** The document's long lines when already made (every table, the same file name): not made again. */
-  long?: LongRow[],
+  /** The document's `--combine` part when already made (its long lines of every table, its headline): not made
+   * again. */
+  made?: Pick<CombinedPart, 'long' | 'headline'>,
 ): Promise<{ pieces: Piece[]; tables: number }> {
   const selected = selectTables(doc, opts);
   const inDir = dest.kind === 'dir';
@@ -167,7 +169,7 @@ export async function render(
     case 'long': {
       // In a folder each input's file has its own header; in a stream the header is written once (streamHeader).
       const all = !opts.table && !opts.tables;
-      const rows = sheetRowsCsv(LONG_COLUMNS, all && long ? long : longRows(doc, input.name, selected));
+      const rows = sheetRowsCsv(LONG_COLUMNS, all && made ? made.long : longRows(doc, input.name, selected));
       const text = inDir ? sheetHeaderCsv(LONG_COLUMNS, opts.bom) + rows : rows;
       return {
         pieces: [{ name: inDir ? `${input.stem}.long.csv` : undefined, content: utf8.encode(text) }],
@@ -176,7 +178,7 @@ export async function render(
     }
     case 'wide': {
       const kind = wideKind(opts);
-      const row = wideRow(kind, documentColumns(input.name, doc), headline(doc));
+      const row = wideRow(kind, documentColumns(input.name, doc), made?.headline ?? headline(doc));
       const rows = row ? sheetRowsCsv(WIDE_COLUMNS[kind], [row]) : '';
       const text = inDir ? sheetHeaderCsv(WIDE_COLUMNS[kind], opts.bom) + rows : rows;
       return {

@@ -69,8 +69,8 @@ export async function runTask(task: Task): Promise<TaskResult> {
     };
     if (!task.render) return { status: 'ok', ...summary, tables: doc.tables.length, pieces: [], doc };
     const { input: source, opts, dest, pretty } = task.render;
-    // The long lines of the workbook are those of -f long when no table is left out: made once.
-    const { pieces, tables } = await render(doc, source, opts, dest, pretty, combined?.long);
+    // The workbook's long lines and headline are those of -f long / -f wide (when no table is left out): made once.
+    const { pieces, tables } = await render(doc, source, opts, dest, pretty, combined);
     return { status: 'ok', ...summary, tables, pieces };
   } catch (err) {
     if (err instanceof RenderError) return { status: 'failed', code: 'no_table', reason: err.message };

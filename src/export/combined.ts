@@ -3,6 +3,7 @@ import { headline } from '../records/headline.js';
 import type { CheckResult, ExtractedDocument } from '../types.js';
 import { type DocumentColumns, documentColumns, LONG_COLUMNS, type LongRow, longRows } from './long.js';
 import type { PlainSheet, SheetColumn, SheetValue } from './sheet.js';
+import { sheetColumn } from './sheet.js';
 import { WIDE_COLUMNS, WIDE_KINDS, WIDE_SHEET_NAMES, wideRow } from './wide.js';
 
 /** What one document gives a combined workbook: plain data, made where the document was read. */
@@ -44,11 +45,7 @@ export interface CombinedInput {
 /** Excel's rows per sheet, the header included: a longer sheet goes on in a second one (明细 2). */
 export const MAX_SHEET_ROWS = 1_048_576;
 
-const col = (key: string, header: string, type: SheetColumn['type'] = 'text'): SheetColumn => ({
-  key,
-  header: `${header} ${key}`,
-  type,
-});
+const col = sheetColumn;
 
 const DOCUMENT_COLUMNS: SheetColumn[] = [
   col('file', '文件'),

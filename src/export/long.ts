@@ -7,7 +7,7 @@ import { amountPaths } from '../records/convert.js';
 import { RECORD_SCHEMAS, type RecordKind, type TableRecord } from '../records/schemas.js';
 import { summarySides } from '../records/summary.js';
 import type { DocumentInfo, ExtractedDocument, Table } from '../types.js';
-import type { SheetColumn } from './sheet.js';
+import { type SheetColumn, sheetColumn } from './sheet.js';
 
 /** What every line of a combined output says about its document: what an analyst filters on. */
 export type DocumentColumns = {
@@ -146,11 +146,7 @@ const TYPES: Partial<Record<(typeof LONG_KEYS)[number], SheetColumn['type']>> = 
 };
 
 /** The long form's columns: the key (CSV header), a Chinese header (workbook), the type. */
-export const LONG_COLUMNS: SheetColumn[] = LONG_KEYS.map((key) => ({
-  key,
-  header: `${HEADERS[key]} ${key}`,
-  type: TYPES[key] ?? 'text',
-}));
+export const LONG_COLUMNS: SheetColumn[] = LONG_KEYS.map((key) => sheetColumn(key, HEADERS[key], TYPES[key]));
 
 export function documentColumns(file: string, doc: Pick<ExtractedDocument, 'source' | 'document'>): DocumentColumns {
   const info: DocumentInfo = doc.document;

@@ -18,3 +18,11 @@ export interface PlainSheet {
   /** Lines printed above the header in a workbook (e.g. 单位：万元). */
   notes?: string[];
 }
+
+/**
+ * A column headed `中文 key` (the Chinese name for a reader, the key for a script and for reading the sheet back):
+ * every combined, long and wide sheet names its columns so.
+ */
+export function sheetColumn(key: string, chinese: string, type: SheetColumn['type'] = 'text'): SheetColumn {
+  return { key, header: `${chinese} ${key}`, type };
+}

@@ -7,6 +7,7 @@ import type {
 } from '../records/headline.js';
 import type { DocumentColumns } from './long.js';
 import type { SheetColumn, SheetValue } from './sheet.js';
+import { sheetColumn } from './sheet.js';
 
 /**
  * Wide sheets: one row per document for the figures asked most. `three_public`, `income_expenditure_summary`,
@@ -32,11 +33,7 @@ export const WIDE_SHEET_NAMES: Record<WideKind, string> = {
   projects: '项目数',
 };
 
-const col = (key: string, header: string, type: SheetColumn['type'] = 'text'): SheetColumn => ({
-  key,
-  header: `${header} ${key}`,
-  type,
-});
+const col = sheetColumn;
 
 const DOCUMENT: SheetColumn[] = [
   col('file', '文件'),
