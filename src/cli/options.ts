@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import type { NumbersMode } from '../export/numbers.js';
-import type { WideKind } from '../export/wide.js';
+import { wideKindOf } from '../export/wide.js';
 import type { TableKind } from '../types.js';
 import { KindNameError, kindByName, kindsHelp } from '../kinds/registry.js';
 import { DEFAULT_LIMITS } from '../limits/index.js';
@@ -95,12 +95,6 @@ function kindList(v: string): TableKind[] {
     .filter(Boolean);
   if (!kinds.length) throw new InvalidArgumentError('no table kind given');
   return [...new Set(kinds.map(kindArg))];
-}
-
-/** The wide sheet a kind chooses (`-f wide --tables KIND`). */
-export function wideKindOf(kind: TableKind | undefined): WideKind | null {
-  if (kind === 'project_performance') return 'projects';
-  return kind === 'three_public' || kind === 'income_expenditure_summary' || kind === 'expenditure' ? kind : null;
 }
 
 function tablePick(v: string): TablePick {

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { csvFileName, sheetHeaderCsv, sheetRowsCsv, tableToCsv } from '../export/csv.js';
 import type { CombinedPart } from '../export/combined.js';
 import { documentColumns, LONG_COLUMNS, longRows } from '../export/long.js';
-import { WIDE_COLUMNS, type WideKind, wideRow } from '../export/wide.js';
+import { WIDE_COLUMNS, type WideKind, wideKindOf, wideRow } from '../export/wide.js';
 import { documentWorkbook } from '../export/xlsx.js';
 import { headline } from '../records/headline.js';
 import { documentToJson } from '../export/json.js';
@@ -12,7 +12,7 @@ import type { ExtractedDocument, Table } from '../types.js';
 import type { Input } from './inputs.js';
 import { checkOutputDir, checkOutputFile, isDirForm } from './paths.js';
 import { UsageError } from './errors.js';
-import { type ExtractOptions, type Format, wideKindOf } from './options.js';
+import type { ExtractOptions, Format } from './options.js';
 
 /**
  * Where results go: stdout, one file (a single result, or a stream of all: ndjson, long, wide), a file per input in a

@@ -5,6 +5,7 @@ import type {
   SUMMARY_FIGURES,
   THREE_PUBLIC_FIGURES,
 } from '../records/headline.js';
+import type { TableKind } from '../types.js';
 import type { DocumentColumns } from './long.js';
 import type { SheetColumn, SheetValue } from './sheet.js';
 import { sheetColumn } from './sheet.js';
@@ -23,6 +24,12 @@ export const WIDE_KINDS: readonly WideKind[] = [
   'expenditure',
   'projects',
 ];
+
+/** The wide sheet a table kind chooses (`-f wide --tables KIND`); null for a kind that has none. */
+export function wideKindOf(kind: TableKind | undefined): WideKind | null {
+  if (kind === 'project_performance') return 'projects';
+  return kind === 'three_public' || kind === 'income_expenditure_summary' || kind === 'expenditure' ? kind : null;
+}
 
 /** Sheet names of the wide kinds in a workbook. */
 export const WIDE_SHEET_NAMES: Record<WideKind, string> = {
