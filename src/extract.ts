@@ -222,6 +222,7 @@ async function run(
       document,
       tables,
       checks,
+      review: { completeness: { template: null, tables: [] }, narrative: [], findings: [] },
       warnings,
     };
     return { doc: extracted, pages };

@@ -188,6 +188,8 @@ export interface CheckResult {
   /** Failed results that share one printed error (a row counted twice, one wrong cell failing its row and its
    * parent) carry the same cause. */
   cause?: CheckCause;
+  /** A figure stated in the document's text (`narrative.*`): the sentence that states it, where printed. */
+  sentence?: Sentence;
 }
 
 export interface CheckReport {
@@ -218,5 +220,89 @@ export interface ExtractedDocument {
   tables: Table[];
   /** Accounting checks (勾稽) over the tables: every result, passed or failed. */
   checks: CheckReport;
+  /** What a reviewer checks beyond the arithmetic: required tables, the text against the tables, names and units. */
+  review: Review;
   warnings: Warning[];
+}
+
+/** A sentence of the document's own text (情况说明, a note under a table), where it is printed. */
+export interface Sentence {
+  /** 1-based page the sentence starts on. */
+  page: number;
+  text: string;
+}
+
+/** Whether a document prints a table its template requires: printed with figures, printed empty, or not at all. */
+export type RequirementStatus = 'present' | 'empty' | 'missing';
+
+/** One table a document's template requires, and what the document prints of it. */
+export interface RequiredTable {
+  /** The table kind that satisfies it (src/kinds/registry.ts); judged by kind, never by exact title. */
+  kind: TableKind;
+  /** What the template calls the table (收入支出决算总表). */
+  name: string;
+  status: RequirementStatus;
+  /** Positions in `tables` of the document's tables of this requirement (the first is the one judged). */
+  tables: number[];
+  pages: number[];
+  /** An empty table: the document's words for why (本部门无政府性基金预算收支，故本表为空表), where printed; null
+   * when it gives none. Always null for a present or missing table. */
+  reason: Sentence | null;
+}
+
+/** The tables a document of its kind (预算 / 决算, 部门 / 单位) must publish, and which it does. */
+export interface Completeness {
+  /** The template judged against (`final_account` …, what it is called and what it rests on); null when the
+   * document's kind is unknown. */
+  template: { id: string; name: string; basis: string } | null;
+  tables: RequiredTable[];
+}
+
+/** A figure the document's text states in a sentence, and the table figure it states. */
+export interface NarrativeFigure {
+  /** What the sentence states: `income_total`, `three_public_total`, `operating_costs`, … */
+  topic: string;
+  /** The figure as printed in the sentence (`1,234.56`) and its unit (万元, 元, %, 个). */
+  printed: string;
+  /** The printed figure as an exact decimal. */
+  value: string;
+  unit: string;
+  sentence: Sentence;
+  /** The cell it was matched to (its value converted to the sentence's unit is `expected`); null: unmatched. */
+  cell: CheckTerm | null;
+  /** The table figure in the sentence's unit, exact; null when unmatched. */
+  expected: string | null;
+  status: 'agrees' | 'differs' | 'unmatched';
+  /** Unmatched: why no cell was chosen (no table of the topic, several candidates disagree …). */
+  note?: string;
+}
+
+/** A place a finding names: a page, maybe a table and row, and the text printed there. */
+export interface FindingPlace {
+  page: number | null;
+  /** Position in `tables`; null for text outside the tables (cover, 情况说明). */
+  table: number | null;
+  rowIndex: number | null;
+  text: string;
+}
+
+/** What an auditor would raise that is not one identity's sum: a missing table, a name spelled two ways, a unit. */
+export interface Finding {
+  /** `completeness.missing`, `completeness.empty_without_reason`, `names.department`, `names.code`, `units.scale` … */
+  id: string;
+  severity: 'error' | 'warning' | 'notice';
+  message: { zh: string; en: string };
+  /** The page the finding is first about, and the table (position in `tables`), where there is one. */
+  page: number | null;
+  table: number | null;
+  /** Every place the finding rests on, each with the text printed there. */
+  places: FindingPlace[];
+}
+
+/** A reviewer's reading of the document beyond its arithmetic (see src/review/). */
+export interface Review {
+  completeness: Completeness;
+  /** Every figure the text states that the review read, matched or not. */
+  narrative: NarrativeFigure[];
+  findings: Finding[];
 }
