@@ -33,6 +33,7 @@ export function documentLiteral(tables: Table[], info: Partial<ExtractedDocument
     document: { title: '', department: '示例局', year: 2026, kind: 'budget', scope: 'department', ...info },
     tables,
     checks: { summary: { total: 0, passed: 0, failed: 0 }, results: [] },
+    review: { completeness: { template: null, tables: [] }, narrative: [], findings: [] },
     warnings: [],
   };
 }
