@@ -2077,3 +2077,201 @@ export const wideForm = {
     [null, '效益指标', '社会效益指标', { t: '河道水质达标', cs: 2 }, null, '达标', '达标', '30'],
   ],
 };
+
+// ---------------------------------------------------------------------------------------------
+// 14. review/*.pdf — a whole 部门预算 as an auditor reads it (issue #17): a cover, a 情况说明 page stating the
+// document's figures in sentences, and the eight tables of the national 预算 template, each headed by an
+// `编制单位：` line and its unit, in 万元 to 0.01. The 政府性基金预算支出表 is printed empty, the reason printed under
+// it. `reviewDocument(name)` gives the clean document or a copy with one fault (`reviewInjections`), what the
+// review tests derive their expected findings from.
+
+export const reviewDepartment = '示例县农业农村局';
+export const reviewYear = 2025;
+/** The 支出总表's rows: the narrow document's subjects (万元, in cents), with their class/款 parents. */
+const reviewTree = narrowTree;
+const reviewTotal = sum(reviewTree.total);
+const reviewClass = (code) => sum(reviewTree.rows.find((r) => r.code === code).v);
+/** “三公”: [因公出国（境）费, 公务用车购置费, 公务用车运行费, 公务接待费] (cents of 万元). */
+export const reviewThreePublic = [Y('2.50'), Y('18.00'), Y('6.24'), Y('1.85')];
+/** 机关运行经费 the text states (no table prints it: the sentence stays unmatched). */
+export const reviewOperatingCosts = Y('20.50');
+export const reviewEmptyReason = '本部门无政府性基金预算收支，故本表为空表。';
+
+/**
+ * The faults:
+ * - missing-table: the 财政拨款收支总表 not printed.
+ * - narrative-off: the text states the “三公” total 0.01 万元 above the table's.
+ * - department-two-ways: the 一般公共预算支出表's 编制单位 line spells the department with two characters swapped.
+ * - code-two-ways: the 一般公共预算支出表 names one 项 code otherwise than the 支出总表 does.
+ * - unit-wrong: the 一般公共预算支出表 prints its figures in 元 under a 万元 label.
+ */
+export const reviewInjections = {
+  'missing-table': { kind: 'fiscal_summary' },
+  'narrative-off': { topic: 'three_public_total', delta: 1 },
+  'department-two-ways': { kind: 'general_public_expenditure', department: '示例县农村农业局' },
+  'code-two-ways': { kind: 'general_public_expenditure', code: '2013105', name: '专项业务活动' },
+  'unit-wrong': { kind: 'general_public_expenditure' },
+};
+export const reviewNames = ['review-clean', ...Object.keys(reviewInjections)];
+
+const reviewCodeCols = [
+  { w: 60, align: 'left' },
+  { w: 200, align: 'left' },
+  { w: 80, align: 'right', num: true },
+  { w: 80, align: 'right', num: true },
+  { w: 80, align: 'right', num: true },
+];
+const reviewCodeHeader = (a, b, c) => [
+  [{ t: '功能分类科目', cs: 2 }, null, { t: a, rs: 2 }, { t: b, rs: 2 }, { t: c, rs: 2 }],
+  ['编码', '名称', null, null, null],
+];
+const wan = (cents, opts) => money(cents, opts);
+
+/** The sentences of the 情况说明 page (a paragraph each, in order). */
+function reviewNarrative(name) {
+  const [abroad, buy, run, reception] = reviewThreePublic;
+  const three = abroad + buy + run + reception + (name === 'narrative-off' ? reviewInjections[name].delta : 0);
+  const [basic, project] = reviewTree.total;
+  return [
+    `${reviewDepartment}${reviewYear}年收入预算总计${wan(reviewTotal)}万元，支出预算总计${wan(reviewTotal)}万元。`,
+    `支出预算中，基本支出${wan(basic)}万元，项目支出${wan(project)}万元。`,
+    `${reviewYear}年“三公”经费预算数为${wan(three)}万元，其中：因公出国（境）费${wan(abroad)}万元，公务用车购置及运行费${wan(buy + run)}万元，公务接待费${wan(reception)}万元。`,
+    `${reviewYear}年机关运行经费预算数为${wan(reviewOperatingCosts)}万元。`,
+    `${reviewEmptyReason.replace('本表', '政府性基金预算支出表')}`,
+  ];
+}
+
+/** The review document: its narrative sentences and its tables (each with the department its header line names). */
+export function reviewDocument(name) {
+  if (!reviewNames.includes(name)) throw new Error(`no review fault ${name}`);
+  const f = reviewInjections[name] ?? {};
+  const [abroad, buy, run, reception] = reviewThreePublic;
+  const codeRow = (r, scale = 1) => [r.code, r.name, wan(sum(r.v) * scale), ...r.v.map((c) => wan(c * scale, { blank: true }))];
+  const treeBody = (scale = 1, rename = null) => [
+    ['', '合计', wan(reviewTotal * scale), ...reviewTree.total.map((c) => wan(c * scale, { blank: true }))],
+    ...reviewTree.rows.map((r) => codeRow(rename && r.code === rename.code ? { ...r, name: rename.name } : r, scale)),
+  ];
+  const classes = ['201', '208', '210', '221'].map((code) => [reviewTree.rows.find((r) => r.code === code).name, reviewClass(code)]);
+  const numbered = ['一、', '二、', '三、', '四、'];
+  const summaryBody = (income) => [
+    ...income.map(([label, v], i) => [label, v === null ? '' : wan(v), `${numbered[i]}${classes[i][0]}`, wan(classes[i][1])]),
+    ['本年收入合计', wan(reviewTotal), '本年支出合计', wan(reviewTotal)],
+    ['上年结转结余', '', '结转下年', ''],
+    ['收入总计', wan(reviewTotal), '支出总计', wan(reviewTotal)],
+  ];
+  const summaryHead = [
+    [{ t: '收入', cs: 2 }, null, { t: '支出', cs: 2 }, null],
+    ['项目', '预算数', '项目', '预算数'],
+  ];
+  const cols4 = [
+    { w: 160, align: 'left' },
+    { w: 90, align: 'right', num: true },
+    { w: 160, align: 'left' },
+    { w: 90, align: 'right', num: true },
+  ];
+  const gp = name === 'unit-wrong' ? 10000 : 1;
+  const tables = [
+    {
+      kind: 'income_expenditure_summary',
+      title: `${reviewYear}年部门收支总表`,
+      label: '表1',
+      cols: cols4,
+      header: summaryHead,
+      body: summaryBody([
+        ['一、一般公共预算拨款收入', reviewTotal],
+        ['二、政府性基金预算拨款收入', null],
+        ['三、事业收入', null],
+        ['四、其他收入', null],
+      ]),
+    },
+    {
+      kind: 'income',
+      title: `${reviewYear}年部门收入总表`,
+      label: '表2',
+      cols: reviewCodeCols,
+      header: reviewCodeHeader('合计', '一般公共预算拨款收入', '其他收入'),
+      body: [
+        ['', '合计', wan(reviewTotal), wan(reviewTotal), ''],
+        ...reviewTree.rows.map((r) => [r.code, r.name, wan(sum(r.v)), wan(sum(r.v)), '']),
+      ],
+    },
+    {
+      kind: 'expenditure',
+      title: `${reviewYear}年部门支出总表`,
+      label: '表3',
+      cols: reviewCodeCols,
+      header: reviewCodeHeader('合计', '基本支出', '项目支出'),
+      body: treeBody(),
+    },
+    {
+      kind: 'fiscal_summary',
+      title: `${reviewYear}年部门财政拨款收支总表`,
+      label: '表4',
+      cols: cols4,
+      header: summaryHead,
+      body: summaryBody([
+        ['一、一般公共预算拨款', reviewTotal],
+        ['二、政府性基金预算拨款', null],
+        ['三、国有资本经营预算拨款', null],
+        ['', null],
+      ]),
+    },
+    {
+      kind: 'general_public_expenditure',
+      title: `${reviewYear}年一般公共预算支出表`,
+      label: '表5',
+      cols: reviewCodeCols,
+      header: reviewCodeHeader('合计', '基本支出', '项目支出'),
+      body: treeBody(gp, name === 'code-two-ways' ? f : null),
+      ...(name === 'department-two-ways' ? { department: f.department } : {}),
+    },
+    {
+      kind: 'basic_expenditure',
+      title: `${reviewYear}年一般公共预算基本支出表`,
+      label: '表6',
+      cols: [
+        { w: 60, align: 'left' },
+        { w: 200, align: 'left' },
+        { w: 80, align: 'right', num: true },
+        { w: 80, align: 'right', num: true },
+        { w: 80, align: 'right', num: true },
+      ],
+      header: [['经济分类科目编码', '经济分类科目名称', '合计', '人员经费', '公用经费']],
+      body: [
+        ['', '合计', wan(sum(narrowEconomic.total)), ...narrowEconomic.total.map((c) => wan(c, { blank: true }))],
+        ...narrowEconomic.rows.map((r) => [r.code, r.name, wan(sum(r.v)), ...r.v.map((c) => wan(c, { blank: true }))]),
+      ],
+    },
+    {
+      kind: 'three_public',
+      title: `${reviewYear}年一般公共预算“三公”经费支出表`,
+      label: '表7',
+      cols: Array.from({ length: 6 }, () => ({ w: 80, align: 'right', num: true })),
+      header: [
+        [
+          { t: '合计', rs: 2 },
+          { t: '因公出国（境）费', rs: 2 },
+          { t: '公务用车购置及运行费', cs: 3 },
+          null,
+          null,
+          { t: '公务接待费', rs: 2 },
+        ],
+        [null, null, '小计', '公务用车购置费', '公务用车运行费', null],
+      ],
+      body: [[wan(abroad + buy + run + reception), wan(abroad), wan(buy + run), wan(buy), wan(run), wan(reception)]],
+    },
+    {
+      kind: 'government_fund',
+      title: `${reviewYear}年政府性基金预算支出表`,
+      label: '表8',
+      cols: reviewCodeCols,
+      header: reviewCodeHeader('合计', '基本支出', '项目支出'),
+      body: [['', '合计', '', '', '']],
+      empty: true,
+      note: reviewEmptyReason,
+    },
+  ]
+    .filter((t) => !(name === 'missing-table' && t.kind === f.kind))
+    .map((t) => ({ unit: '万元', department: reviewDepartment, ...t }));
+  return { narrative: reviewNarrative(name), tables };
+}

@@ -381,6 +381,8 @@ function drawHeading(doc, table, page, x0, x1, top, { label = true, unit = true 
   drawText(doc, table.title, (page.w - tw) / 2, top + 36, 16);
   const unitText = `单位：${table.unit}`;
   if (unit) drawText(doc, unitText, x1 - textWidth(doc, unitText, SIZE), top + 56, SIZE);
+  // The header line naming who compiled the table, where the table says (编制单位：…).
+  if (table.department) drawText(doc, `编制单位：${table.department}`, x0, top + 56, SIZE);
   return top + 62;
 }
 
@@ -793,6 +795,43 @@ const fixtures = {
     return { pages: 2 };
   },
 };
+
+// review/*.pdf: the whole 部门预算 an auditor reads (scripts/fixture-data.mjs, reviewDocument): a cover, the 情况说明
+// page (one paragraph a sentence, wrapped at the text width, the first line indented), then a table a page; an
+// empty table's reason printed under it.
+for (const name of D.reviewNames) {
+  fixtures[`review/${name}.pdf`] = async () => {
+    const { narrative, tables } = D.reviewDocument(name);
+    const title = `${D.reviewDepartment}${D.reviewYear}年部门预算`;
+    const doc = newDoc(title, { bufferPages: true });
+    const cover = addPage(doc);
+    for (const [text, size, y] of [
+      [D.reviewDepartment, 28, 300],
+      [`${D.reviewYear}年部门预算`, 24, 350],
+    ])
+      drawText(doc, text, (cover.w - textWidth(doc, text, size)) / 2, y, size);
+    const page = addPage(doc);
+    const size = 12;
+    const x0 = MARGIN.side + 20;
+    const width = page.w - 2 * x0;
+    drawText(doc, '一、部门预算情况说明', x0, MARGIN.top + 20, 16);
+    let y = MARGIN.top + 56;
+    for (const paragraph of narrative) {
+      const lines = wrap(doc, paragraph, width - 2 * size, size);
+      lines.forEach((line, i) => {
+        drawText(doc, line, x0 + (i === 0 ? 2 * size : 0), y, size);
+        y += size * 1.8;
+      });
+    }
+    for (const t of tables) {
+      const res = drawTable(doc, t, addPage(doc), MARGIN.top, { rules: 'stroke' });
+      if (res.pages !== 1) throw new Error(`review/${name}: ${t.title} must fit on one page`);
+      if (t.note) drawText(doc, t.note, MARGIN.side + 20, res.bottom + 14, SIZE);
+    }
+    await save(doc, path.join(OUT, 'review', `${name}.pdf`));
+    return { pages: 2 + tables.length };
+  };
+}
 
 // faults/*.pdf: the clean 部门预算 and its copies with one injected fault each (see faultInjections in
 // scripts/fixture-data.mjs). 支出总表 over two pages, the continuation without title or header.

@@ -16,6 +16,8 @@ interface Line {
   x0: number;
   x1: number;
   size: number;
+  /** The right edge of its page's text block: a line ending well short of it ends its paragraph. */
+  right: number;
 }
 
 /**
@@ -33,26 +35,31 @@ export function documentSentences(pages: readonly PageLayout[]): Sentence[] {
     current = [];
   };
   for (const page of pages) {
-    const lines = page.lines
-      .map((l: TextLine) => ({ page: page.page, text: compact(l.text), x0: l.x0, x1: l.x1, size: l.size }))
+    const read = page.lines
+      .map((l: TextLine) => ({ page: page.page, text: compact(l.text), x0: l.x0, x1: l.x1, size: l.size, right: 0 }))
       .filter((l) => l.text && !PAGE_NUMBER.test(l.text));
-    if (!lines.length) continue;
-    // The text block's left and right edges: where most lines start and end.
-    const left = mode(lines.map((l) => l.x0));
-    const right = Math.max(...lines.map((l) => l.x1));
+    if (!read.length) continue;
+    // The text block's left and right edges: where most lines start, where the longest ends.
+    const left = mode(read.map((l) => l.x0));
+    const right = Math.max(...read.map((l) => l.x1));
+    const lines = read.map((l) => ({ ...l, right }));
     const body = mode(lines.map((l) => l.size));
     for (const line of lines) {
       const prev = current[current.length - 1];
       const indented = line.x0 > left + line.size * 0.8;
       const larger = line.size > body * 1.15;
-      const prevShort = prev !== undefined && prev.page === line.page && prev.x1 < right - prev.size * 2;
+      // Across a page break too: the paragraph goes on only if the last line above ran to its block's edge.
+      const prevShort = prev !== undefined && prev.x1 < prev.right - prev.size * 2;
       const prevEnded = prev !== undefined && SENTENCE_END.test(prev.text.slice(-1));
       const prevLarger = prev !== undefined && prev.size > body * 1.15;
+      // A paragraph is printed in one size: a line of another size (a table's label over its title) starts anew.
+      const otherSize = prev !== undefined && Math.abs(prev.size - line.size) > prev.size * 0.1;
       if (
         !prev ||
         indented ||
         larger ||
         prevLarger ||
+        otherSize ||
         OPENS_PARAGRAPH.test(line.text) ||
         (prevShort && (prevEnded || !/[，,、：:（(]$/u.test(prev.text)))
       )
