@@ -2146,15 +2146,28 @@ export function reviewDocument(name) {
   if (!reviewNames.includes(name)) throw new Error(`no review fault ${name}`);
   const f = reviewInjections[name] ?? {};
   const [abroad, buy, run, reception] = reviewThreePublic;
-  const codeRow = (r, scale = 1) => [r.code, r.name, wan(sum(r.v) * scale), ...r.v.map((c) => wan(c * scale, { blank: true }))];
+  const codeRow = (r, scale = 1) => [
+    r.code,
+    r.name,
+    wan(sum(r.v) * scale),
+    ...r.v.map((c) => wan(c * scale, { blank: true })),
+  ];
   const treeBody = (scale = 1, rename = null) => [
     ['', '合计', wan(reviewTotal * scale), ...reviewTree.total.map((c) => wan(c * scale, { blank: true }))],
     ...reviewTree.rows.map((r) => codeRow(rename && r.code === rename.code ? { ...r, name: rename.name } : r, scale)),
   ];
-  const classes = ['201', '208', '210', '221'].map((code) => [reviewTree.rows.find((r) => r.code === code).name, reviewClass(code)]);
+  const classes = ['201', '208', '210', '221'].map((code) => [
+    reviewTree.rows.find((r) => r.code === code).name,
+    reviewClass(code),
+  ]);
   const numbered = ['一、', '二、', '三、', '四、'];
   const summaryBody = (income) => [
-    ...income.map(([label, v], i) => [label, v === null ? '' : wan(v), `${numbered[i]}${classes[i][0]}`, wan(classes[i][1])]),
+    ...income.map(([label, v], i) => [
+      label,
+      v === null ? '' : wan(v),
+      `${numbered[i]}${classes[i][0]}`,
+      wan(classes[i][1]),
+    ]),
     ['本年收入合计', wan(reviewTotal), '本年支出合计', wan(reviewTotal)],
     ['上年结转结余', '', '结转下年', ''],
     ['收入总计', wan(reviewTotal), '支出总计', wan(reviewTotal)],

@@ -52,7 +52,17 @@ describe('--combine on generated fixtures', () => {
     expect(r.stderr).toMatch(/not-a-pdf\.pdf: /u);
     expect(r.stderr).toMatch(/wrote .*all\.xlsx \(2 of 3 documents\)/u);
     const wb = XLSX.read(fs.readFileSync(book), { type: 'buffer' });
-    expect(wb.SheetNames).toEqual(['文档', '概览', '三公经费', '收支总表', '支出总表', '项目数', '明细', '检查']);
+    expect(wb.SheetNames).toEqual([
+      '文档',
+      '概览',
+      '三公经费',
+      '收支总表',
+      '支出总表',
+      '项目数',
+      '明细',
+      '检查',
+      '审阅',
+    ]);
     const docs = sheetRows(wb, '文档').rows;
     expect(docs.map((d) => [d.file, d.status])).toEqual([
       ['fixtures/sample-budget.pdf', 'ok'],

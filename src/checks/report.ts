@@ -1,4 +1,4 @@
-import type { CheckTerm, Table } from '../types.js';
+import type { CheckTerm, Finding, Review, Table } from '../types.js';
 import { formatAmount } from './format.js';
 import { printedDecimals, type CheckReport, type CheckResult } from './result.js';
 
@@ -43,7 +43,9 @@ function failureLines(r: CheckResult, tables: ReportTables | undefined, style: R
     const table = t !== null ? tables?.[t] : undefined;
     return table ? printedDecimals(table) : 0;
   };
-  const amount = (v: string) => formatAmount(v, decimals(r.table));
+  // A figure the text states is shown as the sentence prints it, in its own unit (not the table's).
+  const sentenceDecimals = r.sentence ? Math.max(...[r.found, r.expected].map((v) => v.split('.')[1]?.length ?? 0)) : 0;
+  const amount = (v: string) => formatAmount(v, r.sentence ? sentenceDecimals : decimals(r.table));
   const unit = r.unit ? ` ${r.unit}` : '';
   const figures = [amount(r.expected), amount(r.found), amount(r.difference)];
   const width = Math.max(...figures.map((f) => f.length));
@@ -55,6 +57,7 @@ function failureLines(r: CheckResult, tables: ReportTables | undefined, style: R
     `${indent}  实为 found      ${figures[1]!.padStart(width)}${unit}`,
     `${indent}  差额 difference ${figures[2]!.padStart(width)}${unit}${r.tolerance !== '0' ? style.dim(` (容差 tolerance ${r.tolerance})`) : ''}`,
   ];
+  if (r.sentence) lines.push(`${indent}  句 sentence   p.${r.sentence.page} “${r.sentence.text}”`);
   const terms = r.terms ?? [];
   const shown = terms.slice(0, MAX_TERMS);
   shown.forEach((t, i) => {
@@ -96,11 +99,14 @@ export function formatCheckReport(
   report: CheckReport,
   style: ReportStyle,
   tables?: ReportTables,
+  review?: Review,
 ): string {
   const lines: string[] = [];
   const { total, passed, failed } = report.summary;
   const head = failed ? style.red(`${failed} failed`) : style.green('all passed');
-  lines.push(`${style.bold(file)}: ${total} checks, ${passed} passed, ${head}`);
+  const raised = review ? findingCounts(review.findings) : '';
+  lines.push(`${style.bold(file)}: ${total} checks, ${passed} passed, ${head}${raised ? `; ${raised}` : ''}`);
+  if (review) lines.push(...reviewLines(review, style));
   const failures = report.results.filter((r) => !r.passed);
   const causes = new Map<string, CheckResult[]>();
   for (const r of failures) if (r.cause) causes.set(r.cause.id, [...(causes.get(r.cause.id) ?? []), r]);
@@ -134,4 +140,63 @@ export function formatCheckReport(
     }
   }
   return `${lines.join('\n')}\n`;
+}
+
+const SEVERITY_ORDER: readonly Finding['severity'][] = ['error', 'warning', 'notice'];
+const SEVERITY_ZH: Record<Finding['severity'], string> = { error: '错误', warning: '警告', notice: '提示' };
+
+/** `2 errors, 1 warning` over a document's findings (notices not counted); empty when there are none. */
+function findingCounts(findings: readonly Finding[]): string {
+  return (['error', 'warning'] as const)
+    .map((s) => [s, findings.filter((f) => f.severity === s).length] as const)
+    .filter(([, n]) => n > 0)
+    .map(([s, n]) => `${n} ${s}${n === 1 ? '' : 's'}`)
+    .join(', ');
+}
+
+/**
+ * The review's part of the report: the required tables in one line (present, empty, missing, by the template's
+ * names), the text's figures matched and unmatched in one line, then each finding — errors first — in Chinese and
+ * English with every place it rests on (page, table row, the text printed there).
+ */
+function reviewLines(review: Review, style: ReportStyle): string[] {
+  const lines: string[] = [];
+  const { template, tables } = review.completeness;
+  if (template) {
+    const of = (status: string) => tables.filter((t) => t.status === status);
+    const missing = of('missing');
+    const empty = of('empty');
+    lines.push(
+      '',
+      `${style.bold('必备表 / required tables')} (${template.name}): ${of('present').length + empty.length}/${tables.length} printed` +
+        (empty.length ? `, ${empty.length} 空表 empty (${empty.map((t) => t.name).join('、')})` : '') +
+        (missing.length
+          ? `, ${style.red(`${missing.length} 缺 missing (${missing.map((t) => t.name).join('、')})`)}`
+          : ''),
+    );
+  }
+  const figures = review.narrative;
+  if (figures.length) {
+    const n = (status: string) => figures.filter((f) => f.status === status).length;
+    const differs = n('differs');
+    lines.push(
+      `${style.bold('情况说明 / narrative')}: ${figures.length} figures stated, ${n('agrees')} agree with the tables` +
+        (differs ? `, ${style.red(`${differs} differ`)}` : '') +
+        `, ${n('unmatched')} unmatched (不比对 no table figure chosen)`,
+    );
+  }
+  const sorted = [...review.findings].sort(
+    (a, b) => SEVERITY_ORDER.indexOf(a.severity) - SEVERITY_ORDER.indexOf(b.severity) || (a.page ?? 0) - (b.page ?? 0),
+  );
+  for (const f of sorted) {
+    const mark = f.severity === 'error' ? style.red('✗') : f.severity === 'warning' ? style.red('!') : style.dim('·');
+    lines.push(`  ${mark} ${SEVERITY_ZH[f.severity]} ${f.message.zh} ${style.dim(f.id)}`, `    ${f.message.en}`);
+    for (const p of f.places) {
+      const where = [p.page !== null ? `p.${p.page}` : '', p.rowIndex !== null ? `第${p.rowIndex + 1}行` : '']
+        .filter(Boolean)
+        .join(' ');
+      lines.push(`    ${where ? `${where}: ` : ''}“${p.text}”`);
+    }
+  }
+  return lines;
 }

@@ -3,7 +3,7 @@ import { formatAmount } from '../checks/format.js';
 import { formatCheckReport } from '../checks/report.js';
 import { printedDecimals } from '../checks/result.js';
 import { extract } from '../extract.js';
-import type { CheckReport, CheckResult, DocumentInfo, ExtractedDocument } from '../types.js';
+import type { CheckReport, CheckResult, DocumentInfo, ExtractedDocument, Finding, Review } from '../types.js';
 import { EXIT, UsageError } from './errors.js';
 import { failure } from './failure.js';
 import { expandInputs, readStdin } from './inputs.js';
@@ -17,12 +17,24 @@ export interface CheckFileJson {
   reason?: string;
   document?: DocumentInfo;
   checks?: CheckReport;
+  /** The reviewer's reading: required tables, the text's figures against the tables, findings. */
+  review?: Review;
 }
 
 /** `check --json`: the same shape for one file or many. */
 export interface CheckJson {
   files: CheckFileJson[];
-  summary: { files: number; ok: number; refused: number; failed: number; checks: number; checksFailed: number };
+  summary: {
+    files: number;
+    ok: number;
+    refused: number;
+    failed: number;
+    checks: number;
+    checksFailed: number;
+    /** Review findings of severity error (a required table missing, a unit wrong by 10,000) and warning. */
+    findingErrors: number;
+    findingWarnings: number;
+  };
 }
 
 /**
@@ -40,6 +52,7 @@ export async function runCheck(opts: CheckOptions): Promise<number> {
   const several = inputs.length > 1;
   const files: CheckFileJson[] = [];
   const failedChecks: { file: string; doc: ExtractedDocument; result: CheckResult }[] = [];
+  const errors: { file: string; finding: Finding }[] = [];
   for (const input of inputs) {
     const name = input.path ?? 'stdin.pdf';
     try {
@@ -50,10 +63,11 @@ export async function runCheck(opts: CheckOptions): Promise<number> {
         maxPages: opts.maxPages,
         ...(opts.pages ? { pages: opts.pages } : {}),
       });
-      files.push({ file: name, status: 'ok', document: doc.document, checks: doc.checks });
+      files.push({ file: name, status: 'ok', document: doc.document, checks: doc.checks, review: doc.review });
       for (const result of doc.checks.results) if (!result.passed) failedChecks.push({ file: name, doc, result });
+      for (const finding of doc.review.findings) if (finding.severity === 'error') errors.push({ file: name, finding });
       if (opts.json) continue;
-      const report = formatCheckReport(name, doc.checks, out, doc.tables);
+      const report = formatCheckReport(name, doc.checks, out, doc.tables, doc.review);
       process.stdout.write(several ? `${report.split('\n')[0]}\n` : report);
     } catch (e) {
       if (e instanceof UsageError) throw e;
@@ -70,6 +84,11 @@ export async function runCheck(opts: CheckOptions): Promise<number> {
     failed: count('failed'),
     checks: files.reduce((n, f) => n + (f.checks?.summary.total ?? 0), 0),
     checksFailed: failedChecks.length,
+    findingErrors: errors.length,
+    findingWarnings: files.reduce(
+      (n, f) => n + (f.review?.findings.filter((x) => x.severity === 'warning').length ?? 0),
+      0,
+    ),
   };
   if (opts.json) {
     const json: CheckJson = { files, summary };
@@ -77,15 +96,22 @@ export async function runCheck(opts: CheckOptions): Promise<number> {
   } else if (several) {
     const unread = summary.refused + summary.failed;
     process.stdout.write(
-      `${summary.files} files: ${summary.ok} read${unread ? `, ${summary.refused} refused, ${summary.failed} failed` : ''}; ${summary.checks} checks, ${summary.checksFailed ? out.red(`${summary.checksFailed} failed`) : out.green('all passed')}\n`,
+      `${summary.files} files: ${summary.ok} read${unread ? `, ${summary.refused} refused, ${summary.failed} failed` : ''}; ${summary.checks} checks, ${summary.checksFailed ? out.red(`${summary.checksFailed} failed`) : out.green('all passed')}; review: ${summary.findingErrors ? out.red(`${summary.findingErrors} errors`) : 'no errors'}, ${summary.findingWarnings} warnings\n`,
     );
   }
   if (opts.strict && failedChecks.length) {
     process.stderr.write(`budget-extract: --strict: ${failedChecks.length} checks failed\n`);
     for (const f of failedChecks) process.stderr.write(`${strictLine(f.file, f.doc, f.result)}\n`);
   }
+  if (opts.strict && errors.length) {
+    process.stderr.write(`budget-extract: --strict: the review raised ${errors.length} errors\n`);
+    for (const e of errors)
+      process.stderr.write(
+        `${e.file}${e.finding.page !== null ? `: p.${e.finding.page}` : ''}: ${e.finding.message.zh} / ${e.finding.message.en} (${e.finding.id})\n`,
+      );
+  }
   if (summary.refused + summary.failed) return EXIT.INPUT;
-  return opts.strict && failedChecks.length ? EXIT.CHECKS : EXIT.OK;
+  return opts.strict && (failedChecks.length || errors.length) ? EXIT.CHECKS : EXIT.OK;
 }
 
 /** A failed check on one line: file, page, table, row, column, 应为 / 实为 / 差额 in the table's unit, its id. */

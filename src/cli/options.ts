@@ -228,11 +228,15 @@ function extractCommand(): Command {
 function checkCommand(): Command {
   return baseCommand('budget-extract check')
     .description(
-      'Check the accounting identities (勾稽) of the tables: parents = Σ children, 合计 = Σ rows, 收入总计 = 支出总计, “三公” sums, across tables. One file: its report, failures first (应为 expected / 实为 found / 差额 difference in the table’s unit, the cells added up, failures one printed error explains under that cause). Several: a line per file and a summary line.',
+      'Check the accounting identities (勾稽) of the tables: parents = Σ children, 合计 = Σ rows, 收入总计 = 支出总计, “三公” sums, across tables; and review the document as an auditor: the tables its template requires (present, empty with its reason, missing), the figures the 情况说明 states against the tables (each mismatch cites its sentence), the department and codes named one way, units. One file: its report, failures first (应为 expected / 实为 found / 差额 difference in the table’s unit, the cells added up, failures one printed error explains under that cause). Several: a line per file and a summary line.',
     )
     .argument('<input...>', 'PDF files, folders (every *.pdf below), quoted glob patterns, or - for stdin')
     .option('--json', 'print the check results as JSON (one shape for one file or many, below)', false)
-    .option('--strict', 'exit 3 when any check fails, listing the failed checks on stderr', false)
+    .option(
+      '--strict',
+      'exit 3 when any check fails or the review raises an error (a required table missing, a unit wrong), listing them on stderr',
+      false,
+    )
     .addHelpText(
       'after',
       `
@@ -243,13 +247,14 @@ Examples:
   budget-extract check --json report.pdf | jq '.files[].checks.results[] | select(.passed | not)'
 
 --json prints one object, whatever the number of files:
-  { "files": [ { "file", "status": "ok" | "refused" | "failed", "reason"?, "document"?, "checks"? } ],
-    "summary": { "files", "ok", "refused", "failed", "checks", "checksFailed" } }
+  { "files": [ { "file", "status": "ok" | "refused" | "failed", "reason"?, "document"?, "checks"?, "review"? } ],
+    "summary": { "files", "ok", "refused", "failed", "checks", "checksFailed", "findingErrors", "findingWarnings" } }
   document: title, department, year, kind, scope; checks: { summary, results } as in the document JSON
-  (a failed result's terms are the cells added up, its cause the printed error several failures share).
+  (a failed result's terms are the cells added up, its cause the printed error several failures share; a
+  narrative.* result's sentence the text stating the figure); review: { completeness, narrative, findings }.
 
-Exit codes: 0 every file read (and, with --strict, every check passed), 1 a file could not be read, 2 usage error,
-            3 with --strict: some check failed.`,
+Exit codes: 0 every file read (and, with --strict, every check passed and no review error), 1 a file could not be
+            read, 2 usage error, 3 with --strict: some check failed or the review raised an error.`,
     );
 }
 

@@ -1,6 +1,6 @@
 import type { Headline } from '../records/headline.js';
 import { headline } from '../records/headline.js';
-import type { CheckResult, ExtractedDocument } from '../types.js';
+import type { CheckResult, ExtractedDocument, Finding } from '../types.js';
 import { type DocumentColumns, documentColumns, LONG_COLUMNS, type LongRow, longRows } from './long.js';
 import type { PlainSheet, SheetColumn, SheetValue } from './sheet.js';
 import { sheetColumn } from './sheet.js';
@@ -18,6 +18,11 @@ export interface CombinedPart {
   /** The failed checks, in report order. */
   failed: CheckResult[];
   warnings: number;
+  /** The review's findings (a missing table, a name spelled two ways …), and the required tables missing and
+   * printed empty, by the template's names. */
+  findings: Finding[];
+  missing: string[];
+  empty: string[];
 }
 
 export function combinedPart(doc: ExtractedDocument, file: string): CombinedPart {
@@ -31,6 +36,9 @@ export function combinedPart(doc: ExtractedDocument, file: string): CombinedPart
     checks: { total: doc.checks.summary.total, failed: doc.checks.summary.failed },
     failed: doc.checks.results.filter((r) => !r.passed),
     warnings: doc.warnings.length,
+    findings: doc.review.findings,
+    missing: doc.review.completeness.tables.filter((t) => t.status === 'missing').map((t) => t.name),
+    empty: doc.review.completeness.tables.filter((t) => t.status === 'empty').map((t) => t.name),
   };
 }
 
@@ -61,8 +69,24 @@ const DOCUMENT_COLUMNS: SheetColumn[] = [
   col('checks', '检查数', 'integer'),
   col('checksFailed', '未通过', 'integer'),
   col('warnings', '警告数', 'integer'),
+  col('missing', '缺少的必备表'),
+  col('empty', '空表'),
+  col('reviewErrors', '审阅错误', 'integer'),
   col('sha256', 'SHA-256'),
 ];
+
+const FINDING_COLUMNS: SheetColumn[] = [
+  col('file', '文件'),
+  col('department', '部门'),
+  col('severity', '级别'),
+  col('id', '审阅'),
+  col('page', '页', 'integer'),
+  col('table', '表序', 'integer'),
+  col('message', '说明'),
+  col('places', '所在'),
+];
+
+const SEVERITY_ZH: Record<Finding['severity'], string> = { error: '错误', warning: '警告', notice: '提示' };
 
 const CHECK_COLUMNS: SheetColumn[] = [
   col('file', '文件'),
@@ -83,7 +107,8 @@ const CHECK_COLUMNS: SheetColumn[] = [
 /**
  * The sheets of a combined workbook, in order: 文档 (every input, read or not), 概览 (every headline figure, a row
  * per document), 三公经费 / 收支总表 / 支出总表 / 项目数 (a row per document printing one), 明细 (the long records,
- * a line per amount; split over sheets beyond Excel's row limit), 检查 (the failed checks).
+ * a line per amount; split over sheets beyond Excel's row limit), 检查 (the failed checks), 审阅 (the review's
+ * findings: missing tables, names spelled two ways, units; each with the places it rests on).
  */
 export function* combinedSheets(inputs: readonly CombinedInput[], unitNote: string): Generator<PlainSheet> {
   const parts = inputs.flatMap((i) => (i.part ? [i.part] : []));
@@ -108,6 +133,9 @@ export function* combinedSheets(inputs: readonly CombinedInput[], unitNote: stri
               checks: p.checks.total,
               checksFailed: p.checks.failed,
               warnings: p.warnings,
+              missing: p.missing.join('、'),
+              empty: p.empty.join('、'),
+              reviewErrors: p.findings.filter((f) => f.severity === 'error').length,
               sha256: p.document.sha256,
             }
           : {}),
@@ -159,6 +187,27 @@ export function* combinedSheets(inputs: readonly CombinedInput[], unitNote: stri
         difference: c.difference,
         id: c.id,
         message: c.message.zh,
+      })),
+    ),
+  };
+  yield {
+    name: '审阅',
+    columns: FINDING_COLUMNS,
+    rows: parts.flatMap((p) =>
+      p.findings.map((f) => ({
+        file: p.document.file,
+        department: p.document.department,
+        severity: SEVERITY_ZH[f.severity],
+        id: f.id,
+        page: f.page,
+        table: f.table === null ? null : f.table + 1,
+        message: f.message.zh,
+        places: f.places
+          .map(
+            (x) =>
+              `${x.page !== null ? `p.${x.page}${x.rowIndex !== null ? ` 第${x.rowIndex + 1}行` : ''} ` : ''}${x.text}`,
+          )
+          .join('；'),
       })),
     ),
   };

@@ -51,6 +51,10 @@ const TableSchema = z.discriminatedUnion('kind', [
   ...(Object.keys(RECORD_SCHEMAS) as RecordKind[]).map(tableOfKind),
 ] as unknown as [z.ZodObject, ...z.ZodObject[]]) as unknown as z.ZodType<Table>;
 
+const SentenceSchema = z
+  .object({ page: z.number().int().describe('the page the sentence starts on'), text: z.string() })
+  .describe('a sentence of the document’s own text, where printed');
+
 const CheckTermSchema = z.object({
   table: z.number().int().describe('position in tables of the table the cell is in'),
   rowIndex: z.number().int().describe('index in that table’s rows'),
@@ -90,7 +94,69 @@ const CheckResultSchema = z.object({
     })
     .optional()
     .describe('failed results one printed error explains (a row counted twice, one wrong cell) share it'),
+  sentence: SentenceSchema.optional().describe('a figure stated in the text (narrative.*): the sentence stating it'),
 });
+
+const TableKindSchema = z.enum(['other', ...Object.keys(RECORD_SCHEMAS)]) as unknown as z.ZodType<TableKind>;
+
+const RequiredTableSchema = z
+  .object({
+    kind: TableKindSchema.describe('the table kind that satisfies the requirement (judged by kind, not title)'),
+    name: z.string().describe('what the template calls the table'),
+    status: z.enum(['present', 'empty', 'missing']),
+    tables: z.array(z.number().int()).describe('positions in tables of the document’s tables of this requirement'),
+    pages: z.array(z.number().int()),
+    reason: SentenceSchema.nullable().describe('an empty table: the document’s words for why, where printed'),
+  })
+  .describe('a table the document’s template requires, and what the document prints of it');
+
+const FindingSchema = z
+  .object({
+    id: z.string().describe('completeness.missing, names.department, names.code, units.scale …'),
+    severity: z.enum(['error', 'warning', 'notice']),
+    message: z.object({ zh: z.string(), en: z.string() }),
+    page: z.number().int().nullable(),
+    table: z.number().int().nullable().describe('position in tables, where the finding is about one table'),
+    places: z
+      .array(
+        z.object({
+          page: z.number().int().nullable(),
+          table: z.number().int().nullable(),
+          rowIndex: z.number().int().nullable(),
+          text: z.string().describe('the text printed there'),
+        }),
+      )
+      .describe('every place the finding rests on'),
+  })
+  .describe('what a reviewer raises that is not one identity’s sum');
+
+const NarrativeFigureSchema = z
+  .object({
+    topic: z.string().describe('what the sentence states: income_total, three_public_total, operating_costs …'),
+    printed: z.string().describe('the figure as printed in the sentence'),
+    value: z.string().describe('the printed figure as an exact decimal'),
+    unit: z.string().describe('the sentence’s unit: 万元, 元, %, 个'),
+    sentence: SentenceSchema,
+    cell: CheckTermSchema.nullable().describe('the table cell the sentence states; null when unmatched'),
+    expected: z.string().nullable().describe('the cell’s figure in the sentence’s unit, exact'),
+    status: z.enum(['agrees', 'differs', 'unmatched']),
+    note: z.string().optional().describe('unmatched: why no cell was chosen'),
+  })
+  .describe('a figure the document’s text states, and the table figure it states');
+
+const ReviewSchema = z
+  .object({
+    completeness: z.object({
+      template: z
+        .object({ id: z.string(), name: z.string(), basis: z.string().describe('what the template rests on') })
+        .nullable()
+        .describe('the template judged against; null when the document’s kind is unknown'),
+      tables: z.array(RequiredTableSchema),
+    }),
+    narrative: z.array(NarrativeFigureSchema),
+    findings: z.array(FindingSchema),
+  })
+  .describe('what a reviewer checks beyond the arithmetic: required tables, the text against the tables, names, units');
 
 /** The whole output of one document, as `extract` returns it and the CLI prints it (`-f json`). */
 export const DocumentSchema = z
@@ -110,6 +176,7 @@ export const DocumentSchema = z
       summary: z.object({ total: z.number().int(), passed: z.number().int(), failed: z.number().int() }),
       results: z.array(CheckResultSchema),
     }),
+    review: ReviewSchema,
     warnings: z.array(z.object({ page: z.number().int().optional(), message: z.string() })),
   })
   .describe('budget-extract output for one document');

@@ -4,7 +4,7 @@ import { z } from 'zod';
  * The version of the output's shape (`schemaVersion` in every document): the major number changes when a field is
  * removed or changes meaning, the minor when fields are added. Scripts piping the JSON can check it.
  */
-export const SCHEMA_VERSION = '1.1';
+export const SCHEMA_VERSION = '1.2';
 
 /** The shape of an amount: what marks a field as one (unit conversion walks the schemas for it). */
 export const AMOUNT_PATTERN = /^-?\d+(\.\d+)?$/u;
