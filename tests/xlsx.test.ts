@@ -209,7 +209,7 @@ async function checkWorkbook(doc: ExtractedDocument): Promise<Book> {
   const names = wb.SheetNames;
   expectLegalNames(names);
   expect(names[0]).toBe('文档');
-  expect(names[names.length - 1]).toBe('检查');
+  expect(names.slice(-2)).toEqual(['检查', '审阅']);
   const tableSheets = names.slice(1, 1 + doc.tables.length);
   tableSheets.forEach((n, i) => expect(n.startsWith(String(i + 1).padStart(2, '0'))).toBe(true));
 
@@ -221,7 +221,17 @@ async function checkWorkbook(doc: ExtractedDocument): Promise<Book> {
   doc.tables.forEach((table, i) => checkTableSheet(wb, tableSheets[i]!, table));
 
   const kinds = [...new Set(doc.tables.filter((t) => t.records?.length).map((t) => t.kind))];
-  expect(names.slice(1 + doc.tables.length, -1)).toEqual(kinds.map((k) => `记录 ${KINDS[k].name}`));
+  expect(names.slice(1 + doc.tables.length, -2)).toEqual(kinds.map((k) => `记录 ${KINDS[k].name}`));
+
+  // 审阅: a line per required table, per figure the text states, per finding, under the header.
+  const review = cells(wb.Sheets.审阅!).map((r) => r.map((c) => c?.v));
+  expect(review[1]).toEqual(['类别', '状态', '页', '表', '内容', '原文']);
+  const { completeness, narrative, findings } = doc.review;
+  expect(review.slice(2).map((r) => r[0])).toEqual([
+    ...completeness.tables.map(() => '必备表'),
+    ...narrative.map(() => '情况说明'),
+    ...findings.map(() => '审阅'),
+  ]);
 
   const checks = cells(wb.Sheets.检查!);
   expect(checks[1]!.map((c) => c?.v)).toEqual([
@@ -293,6 +303,7 @@ describe('documentWorkbook', () => {
       '记录 支出总表',
       '记录 “三公”经费支出表',
       '检查',
+      '审阅',
     ]);
     // The three-row header of the 三公 table: 公务用车购置及运行费 across three columns, the others merged down.
     const merges = wb.Sheets['04 2025年一般公共预算“三公”经费支出表']!['!merges']!.map((m) =>
@@ -320,7 +331,13 @@ describe('documentWorkbook', () => {
     const doc = await readOnce(path.join(ROOT, 'fixtures', 'sample-budget.pdf'));
     const index = doc.tables.findIndex((t) => t.kind === 'three_public');
     const wb = read(await documentWorkbook(doc, { tables: [{ table: doc.tables[index]!, index }] }));
-    expect(wb.SheetNames).toEqual(['文档', '04 2025年一般公共预算“三公”经费支出表', '记录 “三公”经费支出表', '检查']);
+    expect(wb.SheetNames).toEqual([
+      '文档',
+      '04 2025年一般公共预算“三公”经费支出表',
+      '记录 “三公”经费支出表',
+      '检查',
+      '审阅',
+    ]);
     const tables = cells(wb.Sheets.检查!)
       .slice(2)
       .map((r) => r[3]?.v);

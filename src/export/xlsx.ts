@@ -105,6 +105,7 @@ export async function documentWorkbook(
     ),
     ...recordSheets(tables).map((s) => () => s(namer)),
     () => checksSheet(doc, tables, namer),
+    () => reviewSheet(doc, namer),
   ];
   return workbookBytes(async (wb) => {
     for (const spec of specs) await addSheet(wb, spec());
@@ -286,4 +287,48 @@ function checksSheet(doc: ExtractedDocument, tables: { index: number }[], namer:
   const header = ['检查', '通过', '尾差', '表', '表名', '页', '编码', '名称', '栏目', '应为', '实为', '差额', '说明'];
   const note = `共 ${results.length} 项：未通过 ${failed}（在前），通过 ${results.length - failed}`;
   return spec(namer.next('检查'), [note], header, rows);
+}
+
+const STATUS_NAMES = { present: '已列', empty: '空表', missing: '缺少' } as const;
+const AGREEMENT_NAMES = { agrees: '一致', differs: '不一致', unmatched: '未比对' } as const;
+const SEVERITY_NAMES = { error: '错误', warning: '警告', notice: '提示' } as const;
+
+/**
+ * The review (审阅): each table the template requires and what the document prints of it, each figure the text
+ * states against the table figure it states, each finding with the places it rests on.
+ */
+function reviewSheet(doc: ExtractedDocument, namer: SheetNamer): SheetSpec {
+  const { completeness, narrative, findings } = doc.review;
+  const at = (t: number | null | undefined) => int(t === null || t === undefined ? null : t + 1);
+  const rows: OutCell[][] = [
+    ...completeness.tables.map((t): OutCell[] => [
+      text('必备表'),
+      text(STATUS_NAMES[t.status]),
+      text(pageRanges(t.pages) || null),
+      at(t.tables[0]),
+      text(t.name),
+      text(t.reason ? `p.${t.reason.page} ${t.reason.text}` : null),
+    ]),
+    ...narrative.map((f): OutCell[] => [
+      text('情况说明'),
+      text(AGREEMENT_NAMES[f.status]),
+      text(String(f.sentence.page)),
+      at(f.cell?.table),
+      text(
+        `${f.topic}：${f.printed}${f.unit}${f.expected !== null ? `（表 ${f.expected}${f.unit}）` : ''}${f.note ? `；${f.note}` : ''}`,
+      ),
+      text(f.sentence.text),
+    ]),
+    ...findings.map((f): OutCell[] => [
+      text('审阅'),
+      text(SEVERITY_NAMES[f.severity]),
+      text(f.page === null ? null : String(f.page)),
+      at(f.table),
+      text(`${f.message.zh}（${f.id}）`),
+      text(f.places.map((p) => `${p.page !== null ? `p.${p.page} ` : ''}${p.text}`).join('；')),
+    ]),
+  ];
+  const template = completeness.template;
+  const note = template ? `按${template.name}（${template.basis}）` : '文档类型不明：未判断必备表';
+  return spec(namer.next('审阅'), [note], ['类别', '状态', '页', '表', '内容', '原文'], rows);
 }
