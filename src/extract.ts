@@ -10,6 +10,7 @@ import { SCHEMA_VERSION } from './records/document-schema.js';
 import { readPage } from './pdf/page.js';
 import { assembleTables } from './tables/assemble.js';
 import { readDocumentInfo } from './tables/document-info.js';
+import { reviewDocument } from './review/index.js';
 import { resolveSettings, type Settings, type SettingsOverrides } from './settings.js';
 import type { Box, ExtractedDocument, PageContent, PageLayout, Ruling, Warning } from './types.js';
 
@@ -203,7 +204,12 @@ async function run(
     const document = readDocumentInfo(layouts, settings.headings);
     warnings.push(...attachRecords(tables, { year: document.year }));
     // Checks read the records in the printed unit (their rounding is the printed digits'); conversion comes after.
-    const checks = runChecks(tables);
+    const arithmetic = runChecks(tables);
+    // The review reads the same records in their printed units; the figures its text states join the checks.
+    const reviewed = reviewDocument(document, tables, layouts, options.pages !== undefined);
+    const results = [...arithmetic.results, ...reviewed.checks];
+    const failed = results.filter((r) => !r.passed).length;
+    const checks = { summary: { total: results.length, passed: results.length - failed, failed }, results };
     const target = options.unit === 'yuan' ? '元' : options.unit === 'wan' ? '万元' : null;
     if (target) warnings.push(...convertTables(tables, target));
     if (!tables.length) warnings.push({ message: 'no tables found in this document' });
@@ -222,7 +228,7 @@ async function run(
       document,
       tables,
       checks,
-      review: { completeness: { template: null, tables: [] }, narrative: [], findings: [] },
+      review: reviewed.review,
       warnings,
     };
     return { doc: extracted, pages };
