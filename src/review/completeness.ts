@@ -184,10 +184,11 @@ function findReason(
     const other = tables[u]!;
     for (let r = 0; r < other.rows.length; r++) {
       const cells = other.rows[r]!.map(compact).filter(Boolean);
-      const named = cells.some(
+      const named = cells.findIndex(
         (c) => NAMES_TABLE.test(c) && c.length <= MAX_TABLE_NAME && satisfies(req, classifyTable(c)),
       );
-      if (!named || !cells.some((c) => SAYS_NONE.test(c) && !NAMES_TABLE.test(c))) continue;
+      // Another cell of the row gives the reason (不涉及, 本部门不涉及故公开空表); a row marked 否 gives none.
+      if (named < 0 || !cells.some((c, i) => i !== named && SAYS_NONE.test(c))) continue;
       const text = cells.join(' ');
       const page = other.rowPages[r] ?? other.pages[0] ?? 0;
       return { sentence: { page, text }, place: { page, table: u, rowIndex: r, text } };
