@@ -229,6 +229,63 @@ describe('completeness on literals', () => {
     expect(r.findings).toEqual([]);
   });
 
+  it('an empty table whose reason is a row of a list of the tables published empty (是否空表 | 理由)', () => {
+    const list = tableLiteral(
+      'other',
+      ['序号', '内容', '是否空表', '表格为空的理由'],
+      [
+        ['表7', '政府性基金预算支出表', '否', ''],
+        ['表8', '国有资本经营预算支出表', '是', '本部门不涉及故公开空表'],
+      ],
+      { rowPages: [4, 4] },
+    ) as Table;
+    const tables = [list, ...BUDGET_TABLES()];
+    tables[9] = emptyTable('state_capital', '国有资本经营预算支出表');
+    const r = judge(BUDGET, tables);
+    expect(r.completeness.tables[8]).toMatchObject({
+      status: 'empty',
+      tables: [9],
+      reason: { page: 4, text: '表8 国有资本经营预算支出表 是 本部门不涉及故公开空表' },
+    });
+    expect(r.findings[0]!.places[1]).toEqual({
+      page: 4,
+      table: 0,
+      rowIndex: 1,
+      text: '表8 国有资本经营预算支出表 是 本部门不涉及故公开空表',
+    });
+  });
+
+  it('a note printed next to the empty table, nearest its grid: read whole from the sentence it starts', () => {
+    const tables = BUDGET_TABLES();
+    const fund = emptyTable('government_fund', '政府性基金预算支出表', [['合计', '']]);
+    const box = { x0: 50, y0: 100, x1: 500, y1: 200 };
+    tables[7] = { ...fund, parts: [{ page: 9, grid: 0, box, rows: [0, 1], gridRows: [1] }] };
+    const grid = { page: 9, box, method: 'ruled' as const, ys: [100, 150, 200], xs: [50, 500], cells: [] };
+    const other = { ...grid, box: { x0: 50, y0: 500, x1: 500, y1: 600 } };
+    const line = (text: string, y: number) => ({ text, x0: 50, y0: y, x1: 400, y1: y + 10, size: 10 });
+    const layouts: PageLayout[] = [
+      {
+        page: 9,
+        width: 595,
+        height: 842,
+        grids: [grid, other],
+        // The note wraps; a note under the other grid (closer to it) is not this table's.
+        lines: [
+          line('注:本表无数据。', 610),
+          line('单位:万元', 85),
+          line('注:本部门无政府性基金预算安排的支', 210),
+          line('出,故此表无数据。', 222),
+        ],
+      },
+    ];
+    const sentences = [{ page: 9, text: '单位:万元注:本部门无政府性基金预算安排的支出,故此表无数据。' }];
+    const r = judge(BUDGET, tables, sentences, layouts);
+    expect(r.completeness.tables[7]!.reason).toEqual({
+      page: 9,
+      text: '注:本部门无政府性基金预算安排的支出,故此表无数据。',
+    });
+  });
+
   it('two tables of one requirement: both listed, the first judged', () => {
     const tables = [...BUDGET_TABLES(), printed('basic_expenditure', '部门预算基本支出预算表', 12)];
     const r = judge(BUDGET, tables);
@@ -352,6 +409,39 @@ describe.skipIf(!hasCorpus)('completeness on corpus documents', () => {
       ['completeness.empty', 18],
     ]);
   });
+
+  it(
+    "w10 (决算, Xi'an): the empty 国有资本经营 table is explained in the list of tables published empty",
+    SLOW,
+    async () => {
+      const { completeness: c, findings } = await corpusCompleteness('w10');
+      expect(c.template?.id).toBe('final_account.department');
+      expect(c.tables.filter((t) => t.status !== 'present').map((t) => [t.kind, t.pages, t.reason])).toEqual([
+        [
+          'state_capital',
+          [160],
+          { page: 145, text: '表8 国有资本经营预算财政拨款支出决算表 是 本部门不涉及故公开空表' },
+        ],
+      ]);
+      expect(findings.map((f) => [f.id, f.severity])).toEqual([['completeness.empty', 'notice']]);
+    },
+  );
+
+  it(
+    'cq-01 (Chongqing 2026): no 国有资本经营 table, a notice; the empty 政府性基金 table explained by its 备注',
+    SLOW,
+    async () => {
+      const { completeness: c, findings } = await corpusCompleteness('cq-01');
+      expect(c.tables.filter((t) => t.status !== 'present').map((t) => [t.kind, t.status, t.pages, t.reason])).toEqual([
+        ['government_fund', 'empty', [19], { page: 19, text: '备注:本单位无政府性基金预算安排的支出,故此表无数据' }],
+        ['state_capital', 'missing', [], null],
+      ]);
+      expect(findings.map((f) => [f.id, f.severity])).toEqual([
+        ['completeness.empty', 'notice'],
+        ['completeness.missing', 'notice'],
+      ]);
+    },
+  );
 
   it(
     'bj-03 (Beijing 报表): the 政府性基金 and 国有资本经营 tables print only a blank 合计 and no reason',
