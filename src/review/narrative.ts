@@ -195,7 +195,8 @@ function readSentence(sentence: Sentence, info: DocumentInfo): Reading[] {
     if (sentenceYear === null && yearHere !== null) sentenceYear = yearHere;
     const compared = COMPARED.test(clause) || /相比/u.test(before);
     if (unit === '%') {
-      if (current && CHANGE_VERB.test(clause) && compared) {
+      // 增长x% right after the change it rates (比上年增加7万元，增长51.2%): the comparison is the sentence's.
+      if (current && CHANGE_VERB.test(clause) && (compared || COMPARED.test(before))) {
         const signed = DECREASE.test(clause) ? value.negated() : value;
         out.push({ ...current, measure: 'changeRate', printed, value: signed, unit, sentence, base: current });
       } else if (current && clause.startsWith('占')) {
@@ -363,7 +364,7 @@ function unitOf(t: Table): string | null {
 }
 
 /** How many decimals the cell prints (from its record value, which keeps them as printed). */
-const cellDecimals = (tables: readonly Table[], c: Cell): number => (c.value === null ? 0 : decimalsOf(c.value));
+const cellDecimals = (_tables: readonly Table[], c: Cell): number => (c.value === null ? 0 : decimalsOf(c.value));
 
 function inUnit(cell: Cell, unit: string, tables: readonly Table[]): Matched {
   const value = new Decimal(cell.value ?? '0');
