@@ -26,9 +26,9 @@ export function unitFindings(tables: readonly Table[]): Finding[] {
     const t = tables[e.table]!;
     const wrong = t.unit;
     const right = e.factor.gt(1) ? smallerUnit(wrong) : largerUnit(wrong);
-    const others = [...new Set(e.pairs.map((p) => p.other.table))].map(
-      (i) => `${tables[i]!.title}(p.${tables[i]!.pages[0] ?? '?'})`,
-    );
+    const others = [...new Set(e.pairs.map((p) => p.other.table))];
+    const othersZh = others.map((i) => `${tables[i]!.title}(p.${tables[i]!.pages[0] ?? '?'})`).join('、');
+    const othersEn = others.map((i) => `${tables[i]!.title} (p.${tables[i]!.pages[0] ?? '?'})`).join(', ');
     const places: FindingPlace[] = [];
     for (const p of e.pairs) {
       places.push(p.own, p.other);
@@ -37,8 +37,8 @@ export function unitFindings(tables: readonly Table[]): Finding[] {
       id: 'units.scale',
       severity: 'error' as const,
       message: {
-        zh: `${t.title}(p.${t.pages[0] ?? '?'})标注单位为“${wrong}”,但其数字是${others.join('、')}中相同数字的${e.factor.gt(1) ? '10000倍' : '万分之一'}:实际单位应为“${right}”`,
-        en: `${t.title} (p.${t.pages[0] ?? '?'}) is labelled ${wrong}, but its figures are ${e.factor.gt(1) ? '10,000 times' : 'a 10,000th of'} the same figures in ${others.join(', ')}: its unit is in fact ${right}`,
+        zh: `${t.title}(p.${t.pages[0] ?? '?'})标注单位为“${wrong}”,但其数字是${othersZh}中相同数字的${e.factor.gt(1) ? '10000倍' : '万分之一'}:实际单位应为“${right}”`,
+        en: `${t.title} (p.${t.pages[0] ?? '?'}) is labelled ${wrong}, but its figures are ${e.factor.gt(1) ? '10,000 times' : 'a 10,000th of'} the same figures in ${othersEn}: its unit is in fact ${right}`,
       },
       page: t.pages[0] ?? null,
       table: e.table,
