@@ -2,6 +2,7 @@ import { Decimal } from 'decimal.js';
 import { compact } from '../pdf/normalize.js';
 import { plainAmount } from '../records/amount.js';
 import type { CheckCause, CheckResult, CheckTerm, Table } from '../types.js';
+import { unitScaleErrors } from '../review/units.js';
 import { formatAmount } from './format.js';
 import { printedDecimals } from './result.js';
 
@@ -12,6 +13,9 @@ import { printedDecimals } from './result.js';
  *   whose difference is the amount of one of them in that column (wx-02: 21999 其他支出 printed twice under 219);
  * - one wrong cell: two or more results of one table with the same difference (up to sign) that share a cell, as a
  *   term or as the figure found (pt-01: 2040601's 项目支出 failing its row's 合计 and its 款's sum).
+ *
+ * - a table whose printed unit is wrong (figures in 元 under a 万元 label, src/review/units.ts): every failed result
+ *   adding up cells of that table and of another table, since converting by the wrong label puts it out by 10,000×.
  *
  * The same error printed alike in several tables (a row repeated in the 支出总表 and in the tables made from the
  * same figures; the same cell at the same code, name and value, with the same difference) is one cause.
@@ -31,7 +35,13 @@ export function assignCauses(results: readonly CheckResult[], tables: readonly T
     if (!c.members.includes(r)) c.members.push(r);
   };
   const rest: CheckResult[] = [];
+  const mislabelled = failed.length ? unitScaleErrors(tables) : [];
   for (const r of failed) {
+    const unit = unitCause(r, tables, mislabelled);
+    if (unit) {
+      add(unit.key, unit.text, r);
+      continue;
+    }
     const dup = duplicateTerm(r, tables);
     if (dup) add(dup.key, dup.text, r);
     else rest.push(r);
@@ -53,6 +63,23 @@ const also = (n: number) =>
 function amountText(tables: readonly Table[], t: CheckTerm): string {
   const table = tables[t.table];
   return t.value === null ? '—' : table ? formatAmount(t.value, printedDecimals(table)) : t.value;
+}
+
+/** A mislabelled table (its figures 10,000× the same figures elsewhere) among the tables of a cross-table result. */
+function unitCause(r: CheckResult, tables: readonly Table[], mislabelled: ReturnType<typeof unitScaleErrors>) {
+  const inResult = new Set([r.table, ...(r.terms ?? []).map((t) => t.table)].filter((t) => t !== null));
+  if (inResult.size < 2) return null;
+  const e = mislabelled.find((m) => inResult.has(m.table));
+  const table = e && tables[e.table];
+  if (!e || !table) return null;
+  const times = e.factor.gt(1) ? { zh: '10000倍', en: '10,000 times' } : { zh: '万分之一', en: 'a 10,000th of' };
+  return {
+    key: `unit\u0000${e.table}`,
+    text: () => ({
+      zh: `${table.title}(p.${table.pages[0] ?? '?'})的单位标注有误:其数字是其他表中相同数字的${times.zh}(标注“${table.unit}”)`,
+      en: `${table.title} (p.${table.pages[0] ?? '?'}) is mislabelled: its figures are ${times.en} the same figures in the other tables (labelled ${table.unit})`,
+    }),
+  };
 }
 
 /** A term of `r` whose row is printed twice among its terms, and whose amount is the difference. */
