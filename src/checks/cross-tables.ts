@@ -1,5 +1,6 @@
 import type { LineItem, SummaryItem } from '../records/schemas.js';
 import type { Table, TableKind, TableOf } from '../types.js';
+import { operatingCostsChecks } from './final-account.js';
 import { compare, dec, type CheckResult } from './result.js';
 import { FISCAL_INCOME, GENERAL_BUDGET } from '../kinds/vocabulary.js';
 
@@ -81,7 +82,7 @@ export function crossTableChecks(tables: readonly Table[]): CheckResult[] {
       message: { zh: `${p.zh}(${p.a.title})`, en: `${p.en} (${p.a.title})` },
     });
   }
-  out.push(...fiscalSummaryCheck(tables));
+  out.push(...fiscalSummaryCheck(tables), ...operatingCostsChecks(tables));
   return out;
 }
 

@@ -2,19 +2,26 @@ import { compact } from '../pdf/normalize.js';
 import { parseAmount, plainAmount } from '../records/amount.js';
 import type { OverallPerformance, ProjectPerformance, SummaryItem, ThreePublic } from '../records/schemas.js';
 import type { Table } from '../types.js';
+import { CARRY_KINDS } from '../records/summary.js';
+import { finalAccountChecks } from './final-account.js';
 import { compare, dec, termsOf, type CheckResult, type TermCell } from './result.js';
 import { FULL_SCORE, INDICATOR_COLUMNS, PART_TOTAL } from '../kinds/vocabulary.js';
 
 /**
  * 收支总表: 收入总计 = 支出总计, column by column (the expenditure side may have more fund columns). Where neither side
  * prints a grand total nor a carry-over row (结转, which makes the year's 合计 differ), the year's 收入合计 = 支出合计.
+ * Then each side's grand total against its rows, and the carry identity of a 决算 总表 (`finalAccountChecks`).
  */
 export function summaryChecks(table: Table, records: readonly SummaryItem[]): CheckResult[] {
+  return [...grandTotalChecks(table, records), ...finalAccountChecks(table, records)];
+}
+
+function grandTotalChecks(table: Table, records: readonly SummaryItem[]): CheckResult[] {
   const only = (kind: SummaryItem['totalKind']) => {
     const found = records.filter((r) => r.totalKind === kind);
     return found.length === 1 ? found[0] : undefined;
   };
-  const carries = records.some((r) => r.totalKind === 'carriedOver' || r.totalKind === 'yearEndBalance');
+  const carries = records.some((r) => r.totalKind !== null && CARRY_KINDS.has(r.totalKind));
   const grand = records.some((r) => r.totalKind === 'incomeGrandTotal' || r.totalKind === 'expenditureGrandTotal');
   const first = (kind: SummaryItem['totalKind']) => records.find((r) => r.totalKind === kind);
   const income = grand || carries ? first('incomeGrandTotal') : only('incomeTotal');

@@ -22,15 +22,25 @@ export const TOTAL_LABEL = /^.{0,6}(合计|总计)$/u;
 /** A label ending in a total (`收入合计`, `支出总计`); how short it must be is the tables settings' `maxTotalLabel`. */
 export const ENDS_IN_TOTAL = /(合计|总计)$/u;
 
-/** 收支总表 rows that total, by what they total; the grand totals first (收入合计总计 is a grand total). */
+/**
+ * 收支总表 rows that total, by what they total; the grand totals first (收入合计总计 is a grand total). The carry rows
+ * of a 决算 总表 too: 年初(财政拨款)结转和结余 and 年末(财政拨款)结转和结余, 结余分配 (spent from the year's balance
+ * on the expenditure side), 使用非财政拨款结余 / 用事业基金弥补收支差额 (balances drawn on the income side, income
+ * for the identities). Xi'an's 上年实户资金余额 / 未安排支出的实户资金 (money in the bank brought in and left over)
+ * are carried over and left at the year's end as well.
+ */
 export const SUMMARY_TOTALS = [
   [/收入总计|收入合计总计/u, 'incomeGrandTotal'],
   [/支出总计/u, 'expenditureGrandTotal'],
   [/本年收入合计|(当年|本年)收入小计|^收入合计$|^[一二三四五六七八九十\d]*[、.]?本年收入$/u, 'incomeTotal'],
   [/本年支出合计|(当年|本年)支出小计|^支出合计$|^[一二三四五六七八九十\d]*[、.]?本年支出$/u, 'expenditureTotal'],
-  [/上年结转|年初结转|上年结余/u, 'carriedOver'],
-  [/年终结转|年末结转|结转下年/u, 'yearEndBalance'],
+  [/使用非财政拨款结余|用事业基金弥补/u, 'balanceUsed'],
+  [/^[一二三四五六七八九十\d]*[、.]?结余分配$/u, 'balanceDistribution'],
+  [/上年结转|年初(财政拨款)?结转|上年结余|上年实户资金/u, 'carriedOver'],
+  [/年终结转|年末(财政拨款)?结转|结转下年|结转结余下年|未安排支出的实户资金/u, 'yearEndBalance'],
 ] as const satisfies readonly (readonly [RegExp, string])[];
+/** A side's grand total printed as the bare word (决算 总表: 总计 on each side): the grand total of its side. */
+export const SIDE_GRAND_TOTAL = /^总计$/u;
 
 /** A 收支总表's name columns (项目, 科目, 名称) and the start of its expenditure side (支出…). */
 export const SUMMARY_NAME_COLUMN = /项目|科目|名称/u;

@@ -93,9 +93,13 @@ export const SummaryRecord = z.object({
       'expenditureGrandTotal',
       'carriedOver',
       'yearEndBalance',
+      'balanceUsed',
+      'balanceDistribution',
     ])
     .nullable()
-    .describe('本年收入合计 / 本年支出合计 / 收入总计 / 支出总计 / 上年结转 / 年终结转结余'),
+    .describe(
+      '本年收入合计 / 本年支出合计 / 收入总计 (a side’s 总计) / 支出总计 / 上年结转, 年初结转和结余 / 年终结转结余, 年末结转和结余 / 使用非财政拨款结余, 用事业基金弥补收支差额 / 结余分配',
+    ),
   amounts: AmountsSchema,
   extra: Extra,
   row: RowIndex,

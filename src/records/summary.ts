@@ -5,7 +5,7 @@ import { columnRoles } from './columns.js';
 import { readAmounts } from './line-items.js';
 import { amountReader } from './amount.js';
 import { place, type SummaryItem, type Unplaced } from './schemas.js';
-import { EXPENDITURE_SIDE, SUMMARY_NAME_COLUMN, SUMMARY_TOTALS } from '../kinds/vocabulary.js';
+import { EXPENDITURE_SIDE, SIDE_GRAND_TOTAL, SUMMARY_NAME_COLUMN, SUMMARY_TOTALS } from '../kinds/vocabulary.js';
 
 const TOTALS: readonly (readonly [RegExp, NonNullable<SummaryItem['totalKind']>])[] = SUMMARY_TOTALS;
 
@@ -37,6 +37,18 @@ export function summarySides(table: Table): { side: 'income' | 'expenditure'; fr
   }));
 }
 
+/** Rows that make a side's year total differ from its grand total: money carried in or out, balances drawn or shared. */
+export const CARRY_KINDS: ReadonlySet<NonNullable<SummaryItem['totalKind']>> = new Set([
+  'carriedOver',
+  'yearEndBalance',
+  'balanceUsed',
+  'balanceDistribution',
+]);
+
+/** A bare 总计 is the grand total of the side it is printed on (决算 总表: 总计 under each side). */
+const sideGrandTotal = (name: string, side: 'income' | 'expenditure'): SummaryItem['totalKind'] =>
+  SIDE_GRAND_TOTAL.test(name) ? (side === 'income' ? 'incomeGrandTotal' : 'expenditureGrandTotal') : null;
+
 const summaryNameColumns = (paths: readonly string[]): number[] =>
   paths
     .map((p, i) => [p, i] as const)
@@ -63,7 +75,7 @@ function summaryItemsWithRows(table: Table): { record: Unplaced<SummaryItem>; ro
       // Amounts that could not be read at all: a warning names the cells; no record of nulls.
       const unread = roles.amounts.some((a) => roles.read(row[a.index] ?? '').kind === 'unread');
       if (unread && [...Object.values(amounts), ...Object.values(extra)].every((v) => v === null)) continue;
-      const totalKind = TOTALS.find(([p]) => p.test(name))?.[1] ?? null;
+      const totalKind = TOTALS.find(([p]) => p.test(name))?.[1] ?? sideGrandTotal(name, s.side);
       if (totalKind) spannedTotal(amounts, extra, row, roles, nameCols, s.from, nameAt);
       sideItems.push({ record: { side: s.side, name, totalKind, amounts, extra }, row: at });
     }
@@ -103,8 +115,9 @@ function spannedTotal(
 
 /**
  * The side's grand total where it prints no 总计 row: a 合计 printed after the carry-over rows (本年收入合计, 上年结转
- * 结余, 收入合计) adds them in, so it is the side's grand total and the 合计 above them the year's. Only where the side
- * prints two such totals with the carry-over between them: one 合计 alone keeps its kind.
+ * 结余, 收入合计; or a balance drawn, 使用非财政拨款结余) adds them in, so it is the side's grand total and the 合计
+ * above them the year's. Only where the side prints two such totals with the carry-over between them: one 合计 alone
+ * keeps its kind.
  */
 function promoteGrandTotal(
   items: { record: Unplaced<SummaryItem>; row: number }[],
@@ -116,7 +129,7 @@ function promoteGrandTotal(
   const last = totals[totals.length - 1] ?? -1;
   if (year < 0 || last === year) return items;
   const between = kinds.slice(year + 1, last);
-  if (!between.some((k) => k === 'carriedOver' || k === 'yearEndBalance')) return items;
+  if (!between.some((k) => k !== null && CARRY_KINDS.has(k))) return items;
   const grand = kinds[last] === 'incomeTotal' ? 'incomeGrandTotal' : 'expenditureGrandTotal';
   return items.map((i, at) => (at === last ? { ...i, record: { ...i.record, totalKind: grand } } : i));
 }
