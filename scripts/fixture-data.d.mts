@@ -195,3 +195,23 @@ export const wideUnitRule: WideGrid & { columns: string[] };
 export const wideProse: string[];
 export const wideNoUnit: WideGrid;
 export const wideForm: WideGrid;
+
+// review/*.pdf (a whole 部门预算 read as an auditor: cover, 情况说明, the eight template tables; one fault each)
+export const reviewDepartment: string;
+export const reviewYear: number;
+export const reviewThreePublic: [number, number, number, number];
+export const reviewOperatingCosts: number;
+export const reviewEmptyReason: string;
+export const reviewInjections: {
+  'missing-table': { kind: 'fiscal_summary' };
+  'narrative-off': { topic: 'three_public_total'; delta: number };
+  'department-two-ways': { kind: 'general_public_expenditure'; department: string };
+  'code-two-ways': { kind: 'general_public_expenditure'; code: string; name: string };
+  'unit-wrong': { kind: 'general_public_expenditure' };
+};
+export type ReviewName = 'review-clean' | keyof typeof reviewInjections;
+export const reviewNames: ReviewName[];
+export function reviewDocument(name: ReviewName): {
+  narrative: string[];
+  tables: { kind: string; title: string; unit: string; department: string; empty?: boolean; note?: string }[];
+};

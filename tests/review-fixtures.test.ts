@@ -5,6 +5,7 @@
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { Decimal } from 'decimal.js';
 import { describe, expect, it } from 'vitest';
 import * as D from '../scripts/fixture-data.mjs';
 import type { ExtractedDocument, Finding } from '../src/types.js';
@@ -14,10 +15,11 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const SLOW = { timeout: 120_000 };
 const file = (name: string) => path.join(ROOT, 'fixtures', 'review', `${name}.pdf`);
 const read = (name: string): Promise<ExtractedDocument> => readOnce(file(name));
-const cents = (c: number) => (c / 100).toFixed(2);
+/** An amount in cents (of 万元) as the exact decimal the output gives (no trailing zeros: 28.6, 2.5). */
+const cents = (c: number) => new Decimal(c).dividedBy(100).toFixed();
 const [abroad, buy, run, reception] = D.reviewThreePublic as [number, number, number, number];
 const threeTotal = abroad + buy + run + reception;
-const tableOf = (name: string, kind: string) => D.reviewDocument(name).tables.findIndex((t) => t.kind === kind);
+const tableOf = (name: D.ReviewName, kind: string) => D.reviewDocument(name).tables.findIndex((t) => t.kind === kind);
 const findings = (doc: ExtractedDocument, id: string): Finding[] => doc.review.findings.filter((f) => f.id === id);
 const raised = (doc: ExtractedDocument) =>
   doc.review.findings.filter((f) => f.severity !== 'notice').map((f) => `${f.id} p.${f.page}`);
@@ -154,6 +156,7 @@ describe('budget-extract check on the review fixtures', () => {
     const off = cli(['check', file('narrative-off')]);
     expect(off.stdout).toContain('narrative.three_public_total');
     expect(off.stdout).toMatch(/句 sentence {3}p\.2 “.*“三公”经费预算数为28\.60万元/u);
+    expect(off.stdout).toMatch(/实为 found +28\.60 万元/u);
     expect(off.stdout).toMatch(/差额 difference +0\.01 万元/u);
   });
 });
