@@ -23,8 +23,10 @@ import type {
  */
 
 /**
- * A clause saying there is nothing to show: 空表, 无数据, 不涉及, 未安排, 没有…, 无…收支/支出/安排/预算… (not 无锡, a
- * city). Only read in a clause that also names the table's kind, or in a note next to an empty table.
+ * A clause saying there is nothing to show: 空表, 无数据, 无发生额, 不涉及, 未安排, 没有…, 无…收支/支出/安排/预算… (not
+ * 无锡, a city), or the money stated nil (政府性基金拨款支出预算为0, …支出0万元: Shanghai's 市级 情况说明 says no more of
+ * its blank tables, and it is the document's own word on them; the finding quotes it for the reader to weigh). Only
+ * read in a clause that also names the table's kind, or in a note next to an empty table.
  */
 const SAYS_NONE =
   /空表|无数据|无发生额|不涉及|未安排|没有|无(?!锡)[^，,。；;：:]{0,30}?(收支|收入|支出|安排|预算|拨款|经费|资金|项目)|为[0零](?![.\d])|(?<![\d.,])0(\.0+)?万?元/u;
