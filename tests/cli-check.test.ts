@@ -14,6 +14,10 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const BIN = path.join(ROOT, 'bin/budget-extract.js');
 const SLOW = { timeout: 120_000 };
 const CLEAN = 'fixtures/faults/clean.pdf';
+// A whole 部门预算 (every table its template requires): clean for the review too, so --strict passes it.
+const WHOLE = 'fixtures/review/review-clean.pdf';
+/** What the review says of the four-table fault documents: the template's other tables missing. */
+const REVIEW = '; review: 4 errors';
 const FAULTY = 'fixtures/faults/amount-changed.pdf';
 // eslint-disable-next-line no-control-regex
 const ANSI = /\u001b\[/u;
@@ -69,11 +73,11 @@ beforeAll(() => {
 
 describe('budget-extract check', () => {
   it('a clean document: exit 0, "all passed"', SLOW, () => {
-    for (const args of [[CLEAN], ['--strict', CLEAN]]) {
+    for (const args of [[WHOLE], ['--strict', WHOLE]]) {
       const r = run(['check', ...args]);
       expect(r.status, r.stderr).toBe(0);
       expect(r.stderr).toBe('');
-      expect(lines(r.stdout)[0]).toMatch(/^fixtures\/faults\/clean\.pdf: \d+ checks, (\d+) passed, all passed$/u);
+      expect(lines(r.stdout)[0]).toMatch(/^fixtures\/review\/review-clean\.pdf: \d+ checks, (\d+) passed, all passed$/u);
       const [, total, passed] = /: (\d+) checks, (\d+) passed/u.exec(r.stdout)!;
       expect(Number(total)).toBeGreaterThan(20);
       expect(passed).toBe(total);
@@ -92,8 +96,13 @@ describe('budget-extract check', () => {
     // --strict says what failed before exiting 3: a line, then one per failed check with 应为 / 实为 / 差额.
     const err = lines(strict.stderr);
     expect(err[0]).toBe('budget-extract: --strict: 2 checks failed');
-    expect(err.slice(1)).toHaveLength(2);
-    for (const l of err.slice(1))
+    // Then the review's errors: the four tables of the template the fault document does not print.
+    expect(err[3]).toBe('budget-extract: --strict: the review raised 4 errors');
+    expect(err.slice(4)).toHaveLength(4);
+    expect(err.slice(4).every((l) => l.startsWith(`  ${FAULTY}: 未公开《`) && l.endsWith('(completeness.missing)'))).toBe(
+      true,
+    );
+    for (const l of err.slice(1, 3))
       expect(l).toMatch(
         /^ {2}fixtures\/faults\/amount-changed\.pdf: p\.2 .*: 应为 [\d,.]+ 元, 实为 [\d,.]+ 元, 差额 -100\.00 元 \((tree|row)\.\S+\)$/u,
       );
@@ -108,7 +117,7 @@ describe('budget-extract check', () => {
       const r = run(['check', FAULTY]);
       expect(r.stdout).not.toMatch(ANSI);
       const out = lines(r.stdout);
-      expect(out[0]).toMatch(/^fixtures\/faults\/amount-changed\.pdf: \d+ checks, \d+ passed, 2 failed$/u);
+      expect(out[0]).toMatch(/^fixtures\/faults\/amount-changed\.pdf: \d+ checks, \d+ passed, 2 failed; review: 4 errors$/u);
       // The changed cell fails its row and its 款 by the same difference: the two failures come under that cause.
       expect(out[1]).toMatch(
         new RegExp(
@@ -151,8 +160,11 @@ describe('budget-extract check', () => {
       const terms = failures.map((l) => l.trim()).filter((l) => /^[=+] /u.test(l));
       expect(terms.filter((l) => l.startsWith(`= ${fault.code} `)).length).toBeGreaterThanOrEqual(2);
       for (const l of terms) expect(l).toMatch(/\(p\.2, 第\d+行\)$/u);
-      // Passed tables afterwards, none of them the failing one.
-      expect(out.slice(passedAt + 1).every((l) => /^\s*✓ /u.test(l) && !l.includes(expenditureTitle))).toBe(true);
+      // Passed tables afterwards, none of them the failing one; then the review.
+      const reviewAt = out.indexOf('审阅 / review:');
+      expect(reviewAt).toBeGreaterThan(passedAt);
+      expect(out[reviewAt + 1]).toMatch(/^ {2}必备表 \/ required tables \(部门预算公开表\): 4\/\d+ printed, \d+ 缺 missing \(收入总表、/u);
+      expect(out.slice(passedAt + 1, reviewAt).every((l) => /^\s*✓ /u.test(l) && !l.includes(expenditureTitle))).toBe(true);
     },
   );
 

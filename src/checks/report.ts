@@ -91,8 +91,10 @@ function termText(
  * A readable report of one document's checks: failures first — those one printed error explains under that cause
  * (同一原因 / one cause), once, the others grouped by table — each in Chinese and English with where it is (page,
  * table, row, column), what was expected and found and the difference, in the table's unit and printed as the table
- * prints amounts, then the cells that were added up; then the passed count per table. Pass the document's tables
- * for its amounts' decimals (without them, amounts keep the digits they have).
+ * prints amounts, then the cells that were added up; then the passed count per table; then, given the document's
+ * review, what it prints of its template, the figures its text states and each finding (the first line counts the
+ * review's errors and warnings). Pass the document's tables for its amounts' decimals (without them, amounts keep the
+ * digits they have).
  */
 export function formatCheckReport(
   file: string,
@@ -105,8 +107,7 @@ export function formatCheckReport(
   const { total, passed, failed } = report.summary;
   const head = failed ? style.red(`${failed} failed`) : style.green('all passed');
   const raised = review ? findingCounts(review.findings) : '';
-  lines.push(`${style.bold(file)}: ${total} checks, ${passed} passed, ${head}${raised ? `; ${raised}` : ''}`);
-  if (review) lines.push(...reviewLines(review, style));
+  lines.push(`${style.bold(file)}: ${total} checks, ${passed} passed, ${head}${raised ? `; review: ${raised}` : ''}`);
   const failures = report.results.filter((r) => !r.passed);
   const causes = new Map<string, CheckResult[]>();
   for (const r of failures) if (r.cause) causes.set(r.cause.id, [...(causes.get(r.cause.id) ?? []), r]);
@@ -139,6 +140,8 @@ export function formatCheckReport(
       lines.push(`  ${style.green('✓')} ${table}: ${results.length}${rounding ? ` (${rounding} 尾差)` : ''}`);
     }
   }
+  // The review after the arithmetic: what the document prints of its template, its text, its names and units.
+  if (review) lines.push(...reviewLines(review, style, tables));
   return `${lines.join('\n')}\n`;
 }
 
@@ -159,16 +162,15 @@ function findingCounts(findings: readonly Finding[]): string {
  * names), the text's figures matched and unmatched in one line, then each finding — errors first — in Chinese and
  * English with every place it rests on (page, table row, the text printed there).
  */
-function reviewLines(review: Review, style: ReportStyle): string[] {
-  const lines: string[] = [];
+function reviewLines(review: Review, style: ReportStyle, docTables: ReportTables | undefined): string[] {
+  const lines: string[] = ['', style.bold('审阅 / review:')];
   const { template, tables } = review.completeness;
   if (template) {
     const of = (status: string) => tables.filter((t) => t.status === status);
     const missing = of('missing');
     const empty = of('empty');
     lines.push(
-      '',
-      `${style.bold('必备表 / required tables')} (${template.name}): ${of('present').length + empty.length}/${tables.length} printed` +
+      `  ${style.bold('必备表 / required tables')} (${template.name}): ${of('present').length + empty.length}/${tables.length} printed` +
         (empty.length ? `, ${empty.length} 空表 empty (${empty.map((t) => t.name).join('、')})` : '') +
         (missing.length
           ? `, ${style.red(`${missing.length} 缺 missing (${missing.map((t) => t.name).join('、')})`)}`
@@ -180,7 +182,7 @@ function reviewLines(review: Review, style: ReportStyle): string[] {
     const n = (status: string) => figures.filter((f) => f.status === status).length;
     const differs = n('differs');
     lines.push(
-      `${style.bold('情况说明 / narrative')}: ${figures.length} figures stated, ${n('agrees')} agree with the tables` +
+      `  ${style.bold('情况说明 / narrative')}: ${figures.length} figures stated, ${n('agrees')} agree with the tables` +
         (differs ? `, ${style.red(`${differs} differ`)}` : '') +
         `, ${n('unmatched')} unmatched (不比对 no table figure chosen)`,
     );
@@ -192,7 +194,11 @@ function reviewLines(review: Review, style: ReportStyle): string[] {
     const mark = f.severity === 'error' ? style.red('✗') : f.severity === 'warning' ? style.red('!') : style.dim('·');
     lines.push(`  ${mark} ${SEVERITY_ZH[f.severity]} ${f.message.zh} ${style.dim(f.id)}`, `    ${f.message.en}`);
     for (const p of f.places) {
-      const where = [p.page !== null ? `p.${p.page}` : '', p.rowIndex !== null ? `第${p.rowIndex + 1}行` : '']
+      const where = [
+        p.page !== null ? `p.${p.page}` : '',
+        p.table !== null ? (docTables?.[p.table]?.title ?? '') : '',
+        p.rowIndex !== null ? `第${p.rowIndex + 1}行` : '',
+      ]
         .filter(Boolean)
         .join(' ');
       lines.push(`    ${where ? `${where}: ` : ''}“${p.text}”`);

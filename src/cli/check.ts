@@ -107,7 +107,7 @@ export async function runCheck(opts: CheckOptions): Promise<number> {
     process.stderr.write(`budget-extract: --strict: the review raised ${errors.length} errors\n`);
     for (const e of errors)
       process.stderr.write(
-        `${e.file}${e.finding.page !== null ? `: p.${e.finding.page}` : ''}: ${e.finding.message.zh} / ${e.finding.message.en} (${e.finding.id})\n`,
+        `  ${e.file}${e.finding.page !== null ? `: p.${e.finding.page}` : ''}: ${e.finding.message.zh} / ${e.finding.message.en} (${e.finding.id})\n`,
       );
   }
   if (summary.refused + summary.failed) return EXIT.INPUT;
