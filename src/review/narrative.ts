@@ -173,6 +173,9 @@ function figure(
 
 const decimalsOf = (printed: string): number => printed.replace(/,/gu, '').split('.')[1]?.length ?? 0;
 
+/** A clause naming only a basis: 支出决算为, 全年预算数为, 决算. */
+const BASIS_ONLY = /^(?:支出)?(?:全年预算|年初预算|调整预算|决算|预算)数?(?:为|是)?$/u;
+
 /** Where a sentence stops stating figures of its subject: the reasons (主要原因是…项目支出增加50万元), the uses. */
 const REASONS = /主要原因|原因是|主要是|主要用于|用于|主要包括|包括/u;
 
@@ -187,6 +190,8 @@ function readSentence(sentence: Sentence, info: DocumentInfo, previous?: Reading
   let from = 0;
   /** The last amount read (what a following 增长x% or 占x% is about); null after a figure of no topic. */
   let current: Reading | null = null;
+  let outer: Reading | null = null;
+  let depth = 0;
   // A sentence opening with 其中 breaks down the figure the sentence before ended on.
   let head: Reading | null = previous && /^其中/u.test(compact(sentence.text)) ? previous : null;
   let sentenceYear: number | null = null;
@@ -194,6 +199,12 @@ function readSentence(sentence: Sentence, info: DocumentInfo, previous?: Reading
     const segment = text.slice(from, m.index);
     const before = text.slice(0, m.index);
     from = m.index + m[0].length;
+    // A parenthesis (公务用车购置费0万元…；运行维护费74.1万元…) breaks down the figure before it; after its ) the
+    // sentence is about that figure again (…)比上年增加39.2万元).
+    const depthBefore = depth;
+    depth = Math.max(0, depth + (segment.match(/[(（]/gu)?.length ?? 0) - (segment.match(/[)）]/gu)?.length ?? 0));
+    if (depthBefore === 0 && depth > 0) outer = current;
+    else if (depthBefore > 0 && depth === 0) current = outer;
     // After 主要原因是 / 主要用于 up to the next ； the figures are the reasons' (项目支出增加50万元), not the subject's.
     if (REASONS.test(before.slice(Math.max(before.lastIndexOf('；'), before.lastIndexOf(';')) + 1))) {
       current = null;
@@ -231,9 +242,9 @@ function readSentence(sentence: Sentence, info: DocumentInfo, previous?: Reading
       ? clause.replace(CHANGE_VERB, '').replace(new RegExp(`^.*?${COMPARED.source}`, 'u'), '')
       : clause;
     let spec = topicOf(subject, change ? /^.*$/u : TAIL);
-    // A clause of basis words only (支出决算为, 全年预算为) states the same subject on another basis.
+    // A final account's clause of basis words only (支出决算为, 全年预算为) states the same subject on another basis.
     const bare = clause.replace(SENTENCE_START, '');
-    const inherited = !spec && !change && current !== null && bare !== '' && TAIL.test(bare);
+    const inherited = !spec && !change && current !== null && info.kind === 'final_account' && BASIS_ONLY.test(bare);
     if (inherited) spec = current!.spec;
     if (change) {
       // The change of the figure just read, or of the subject the clause names (与2023年度相比，收入支出总计增加…).
@@ -449,10 +460,18 @@ function find(r: Reading, info: DocumentInfo, tables: readonly Table[], year: nu
       return summary(tables, 'fiscal_summary', 'income', 'grand');
     case 'fiscal_income': {
       const named = summaryNamed(tables, /^(?:[一二三四五六七八九十]+、)?财政拨款(?:收入)?(?:合计|小计)?$/u);
-      return named ?? summary(tables, 'fiscal_summary', 'income', 'either');
+      // Under 本年收入合计 (其中：财政拨款收入…) it is the year's own.
+      return (
+        named ?? summary(tables, 'fiscal_summary', 'income', r.context === 'income_current' ? 'current' : 'either')
+      );
     }
     case 'fiscal_expenditure':
-      return summary(tables, 'fiscal_summary', 'expenditure', 'either');
+      return summary(
+        tables,
+        'fiscal_summary',
+        'expenditure',
+        r.context === 'expenditure_current' ? 'current' : 'either',
+      );
     case 'general_public_expenditure':
       return generalPublic(tables, 'total');
     case 'general_public_basic':
