@@ -187,6 +187,54 @@ describe('the narrative on table literals', () => {
   });
 });
 
+describe('what a figure is about', () => {
+  const expenditure = () =>
+    tableLiteral(
+      'expenditure',
+      ['科目编码', '科目名称', '合计', '基本支出', '项目支出'],
+      [
+        ['', '合计', '100.00', '60.00', '40.00'],
+        ['201', '一般公共服务支出', '100.00', '60.00', '40.00'],
+      ],
+      { title: '支出总表' },
+    ) as Table;
+
+  it('a sentence opening with 其中 breaks down the figure the sentence before ended on', () => {
+    const { figures } = narrative(INFO, withRecords(expenditure()), [
+      s(5, '2026年示例局支出预算100.00万元。'),
+      s(5, '其中：基本支出60.00万元、项目支出40.01万元。'),
+      s(6, '此外，基本支出预算数为60.00万元。'),
+    ]);
+    expect(figures.map((f) => [f.topic, f.value, f.expected, f.status, f.note ?? ''])).toEqual([
+      ['expenditure', '100', null, 'unmatched', 'no 收支总表 with figures'],
+      ['basic_expenditure', '60', '60', 'agrees', ''],
+      ['project_expenditure', '40.01', '40', 'differs', ''],
+      [
+        'basic_expenditure',
+        '60',
+        null,
+        'unmatched',
+        '基本支出 of a figure the sentence does not name as the total expenditure',
+      ],
+    ]);
+  });
+
+  it('after 主要原因是 the figures are the reasons’ until the next ；, and after a parenthesis the figure before it', () => {
+    const { figures } = narrative(INFO, withRecords(threePublic()), [
+      s(21, '2026年“三公”经费预算10.71万元，主要原因是项目支出增加50.52万元；公务接待费0.73万元。'),
+      s(21, '公务用车购置及运行费9.98万元(公务用车购置费0万元，比上年减少18万元)，比上年增加1万元。'),
+    ]);
+    expect(figures.map((f) => [f.topic, f.value, f.status])).toEqual([
+      ['three_public_total', '10.71', 'agrees'],
+      ['three_public_reception', '0.73', 'agrees'],
+      ['three_public_vehicle', '9.98', 'agrees'],
+      ['three_public_vehicle_purchase', '0', 'agrees'],
+      ['three_public_vehicle_purchase_change', '-18', 'unmatched'],
+      ['three_public_vehicle_change', '1', 'unmatched'],
+    ]);
+  });
+});
+
 /** The sentences of some pages of a corpus PDF. */
 async function sentencesOf(id: string, from: number, to: number): Promise<Sentence[]> {
   const pdf = await openPdf(new Uint8Array(fs.readFileSync(corpusPdf(id))));

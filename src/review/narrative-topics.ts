@@ -41,7 +41,7 @@ export interface TopicSpec {
 }
 
 /** The end of a department's name (…局, …委员会, …中心): a bare 收入 / 支出 after it is the department's. */
-const OWNER = '(?<=\u0002|(?<!本)年度?|[局委部厅院心室会所站队处司办府馆社团校位门区县市省]|本(?:部门|单位))';
+const OWNER = '(?<=\u0002|(?<!本)年度?|[局委部厅院心室会所站队处司办府馆社团校位门区县市省]|本(?:部门|单位)|相应安排)';
 
 /** Marks a clause that opens its sentence (收入预算931.79万元，…): a bare 收入 / 支出 there is the document's own. */
 export const SENTENCE_START = '\u0002';
@@ -53,14 +53,16 @@ export const SENTENCE_START = '\u0002';
 export const NARRATIVE_TOPICS: readonly TopicSpec[] = [
   {
     topic: 'fiscal_total',
-    subject: /财政拨款收支(?:预算|决算)?总(?:计|数|额|预算)|财政拨款收入支出(?:预算|决算)?总(?:计|额|数)/u,
+    subject:
+      /财政拨款收支(?:预算|决算)?总(?:计|数|额|预算)|财政拨款收入支出(?:预算|决算)?总(?:计|额|数)|财政拨款收入总计、?支出总计/u,
     zh: '财政拨款收支总计',
     en: 'fiscal appropriation grand total',
     units: 'money',
   },
   {
     topic: 'income_expenditure_total',
-    subject: /收支(?:预算|决算)?总(?:计|数|额|预算)|收入支出(?:预算|决算)?总(?:计|额|数)|收支总预算/u,
+    subject:
+      /收支(?:预算|决算)?总(?:计|数|额|预算)|收入支出(?:预算|决算)?总(?:计|额|数)|收支总预算|收入总计、?支出总计/u,
     zh: '收支总计',
     en: 'income and expenditure grand total',
     units: 'money',
@@ -186,7 +188,13 @@ export const NARRATIVE_TOPICS: readonly TopicSpec[] = [
     en: 'official reception',
     units: 'money',
   },
-  { topic: 'operating_costs', subject: /机关运行经费/u, zh: '机关运行经费', en: 'operating costs', units: 'money' },
+  {
+    topic: 'operating_costs',
+    subject: /机关运行经费|(?<=财政拨款)运行经费/u,
+    zh: '机关运行经费',
+    en: 'operating costs',
+    units: 'money',
+  },
   {
     topic: 'procurement',
     subject: /政府采购(?:支出|预算|金额|资金)*(?:总额|合计)?/u,
@@ -209,7 +217,7 @@ export const NARRATIVE_TOPICS: readonly TopicSpec[] = [
  * subject's.
  */
 export const TAIL =
-  /^(?:的|中|为|是|共|计|达|约|合计|总计|总额|金额|财政拨款|拨款|安排|预算|决算|执行|数|支出|年初|全年|当年|本年|度|[:：])*$/u;
+  /^(?:的|中|为|是|均|共|计|达|约|合计|总计|总额|金额|财政拨款|拨款|安排|预算|决算|执行|数|支出|年初|全年|当年|本年|度|[:：])*$/u;
 
 /** A subject qualified by a fund other than the whole (政府性基金 “三公”经费): not the tables' figure. */
 export const OTHER_FUNDS = /政府性基金|国有资本经营/u;

@@ -80,8 +80,12 @@ export function narrative(
 ): { figures: NarrativeFigure[]; checks: CheckResult[] } {
   const figures: NarrativeFigure[] = [];
   const checks: CheckResult[] = [];
-  for (const sentence of sentences)
-    for (const reading of readSentence(sentence, info)) {
+  /** The last figure read from the sentence before: what a sentence opening with 其中 breaks down. */
+  let previous: Reading | undefined;
+  for (const sentence of sentences) {
+    const readings = readSentence(sentence, info, previous);
+    previous = readings.filter((r) => r.measure === 'amount').pop();
+    for (const reading of readings) {
       const matched = match(reading, info, tables);
       if ('note' in matched) {
         figures.push(figure(reading, null, null, 'unmatched', matched.note));
@@ -132,6 +136,7 @@ export function narrative(
         ...(passed ? {} : { terms }),
       });
     }
+  }
   return { figures, checks };
 }
 
@@ -168,23 +173,43 @@ function figure(
 
 const decimalsOf = (printed: string): number => printed.replace(/,/gu, '').split('.')[1]?.length ?? 0;
 
+/** A clause naming only a basis: 支出决算为, 全年预算数为, 决算. */
+const BASIS_ONLY = /^(?:支出)?(?:全年预算|年初预算|调整预算|决算|预算)数?(?:为|是)?$/u;
+
 /** Where a sentence stops stating figures of its subject: the reasons (主要原因是…项目支出增加50万元), the uses. */
 const REASONS = /主要原因|原因是|主要是|主要用于|用于|主要包括|包括/u;
 
 /** The figures a sentence states about a topic, in order. */
-function readSentence(sentence: Sentence, info: DocumentInfo): Reading[] {
-  const text = compact(sentence.text).replace(/％/gu, '%');
+function readSentence(sentence: Sentence, info: DocumentInfo, previous?: Reading): Reading[] {
+  // 收入、支出预算总计 is one subject (the list comma would cut it).
+  const text = compact(sentence.text)
+    .replace(/％/gu, '%')
+    .replace(/收入、支出/gu, '收入支出')
+    .replace(/收入总计、支出总计/gu, '收入总计支出总计');
   const out: Reading[] = [];
   let from = 0;
   /** The last amount read (what a following 增长x% or 占x% is about); null after a figure of no topic. */
   let current: Reading | null = null;
-  let head: Reading | null = null;
+  let outer: Reading | null = null;
+  let depth = 0;
+  // A sentence opening with 其中 breaks down the figure the sentence before ended on.
+  let head: Reading | null = previous && /^其中/u.test(compact(sentence.text)) ? previous : null;
   let sentenceYear: number | null = null;
   for (const m of text.matchAll(FIGURE)) {
     const segment = text.slice(from, m.index);
     const before = text.slice(0, m.index);
     from = m.index + m[0].length;
-    if (REASONS.test(before)) break;
+    // A parenthesis (公务用车购置费0万元…；运行维护费74.1万元…) breaks down the figure before it; after its ) the
+    // sentence is about that figure again (…)比上年增加39.2万元).
+    const depthBefore = depth;
+    depth = Math.max(0, depth + (segment.match(/[(（]/gu)?.length ?? 0) - (segment.match(/[)）]/gu)?.length ?? 0));
+    if (depthBefore === 0 && depth > 0) outer = current;
+    else if (depthBefore > 0 && depth === 0) current = outer;
+    // After 主要原因是 / 主要用于 up to the next ； the figures are the reasons' (项目支出增加50万元), not the subject's.
+    if (REASONS.test(before.slice(Math.max(before.lastIndexOf('；'), before.lastIndexOf(';')) + 1))) {
+      current = null;
+      continue;
+    }
     const clauses = segment.replace(ASIDE, '').split(/[，,；;。、]/u);
     const opens = clauses.length === 1 && m.index === segment.length;
     const clause = (opens ? SENTENCE_START : '') + (clauses[clauses.length - 1] ?? '').replace(NUMBERING, '');
@@ -217,15 +242,31 @@ function readSentence(sentence: Sentence, info: DocumentInfo): Reading[] {
       ? clause.replace(CHANGE_VERB, '').replace(new RegExp(`^.*?${COMPARED.source}`, 'u'), '')
       : clause;
     let spec = topicOf(subject, change ? /^.*$/u : TAIL);
-    // A clause of basis words only (支出决算为, 全年预算为) states the same subject on another basis.
+    // A final account's clause of basis words only (支出决算为, 全年预算为) states the same subject on another basis.
     const bare = clause.replace(SENTENCE_START, '');
-    const inherited = !spec && !change && current !== null && bare !== '' && TAIL.test(bare);
+    const inherited = !spec && !change && current !== null && info.kind === 'final_account' && BASIS_ONLY.test(bare);
     if (inherited) spec = current!.spec;
     if (change) {
-      const about = spec && current && spec.topic !== current.spec.topic ? null : current;
+      // The change of the figure just read, or of the subject the clause names (与2023年度相比，收入支出总计增加…).
+      const about: Reading | null =
+        current && (!spec || spec.topic === current.spec.topic)
+          ? current
+          : spec
+            ? {
+                spec,
+                measure: 'amount',
+                printed: '',
+                value: new Decimal(0),
+                unit,
+                sentence,
+                year: info.year,
+                basis: null,
+              }
+            : null;
       if (about && unit !== '个') {
         const signed = DECREASE.test(clause) ? value.negated() : value;
         out.push({ ...about, measure: 'change', printed, value: signed, unit, sentence, base: about });
+        current = about;
       }
       continue;
     }
@@ -327,7 +368,12 @@ function match(r: Reading, info: DocumentInfo, tables: readonly Table[]): Matche
     if (printed) return inUnit(printed, r.unit, tables);
   }
   const last = find(base, info, tables, info.year - 1);
-  if ('note' in last) return { note: `the tables print no ${info.year - 1} figure of ${base.spec.zh} (${last.note})` };
+  if ('note' in last)
+    return {
+      note: /^a figure for/u.test(last.note)
+        ? `the tables print no ${info.year - 1} figure of ${base.spec.zh}`
+        : `no ${info.year - 1} figure of ${base.spec.zh}: ${last.note}`,
+    };
   if (now.cell.table !== last.cell.table) return { note: 'this year and last year in different tables' };
   const a = new Decimal(now.cell.value ?? '0');
   const b = new Decimal(last.cell.value ?? '0');
@@ -414,10 +460,18 @@ function find(r: Reading, info: DocumentInfo, tables: readonly Table[], year: nu
       return summary(tables, 'fiscal_summary', 'income', 'grand');
     case 'fiscal_income': {
       const named = summaryNamed(tables, /^(?:[一二三四五六七八九十]+、)?财政拨款(?:收入)?(?:合计|小计)?$/u);
-      return named ?? summary(tables, 'fiscal_summary', 'income', 'either');
+      // Under 本年收入合计 (其中：财政拨款收入…) it is the year's own.
+      return (
+        named ?? summary(tables, 'fiscal_summary', 'income', r.context === 'income_current' ? 'current' : 'either')
+      );
     }
     case 'fiscal_expenditure':
-      return summary(tables, 'fiscal_summary', 'expenditure', 'either');
+      return summary(
+        tables,
+        'fiscal_summary',
+        'expenditure',
+        r.context === 'expenditure_current' ? 'current' : 'either',
+      );
     case 'general_public_expenditure':
       return generalPublic(tables, 'total');
     case 'general_public_basic':
@@ -635,10 +689,19 @@ function generalPublic(tables: readonly Table[], field: 'total' | 'basic' | 'pro
   const row = totalRow(tables, 'general_public_expenditure');
   if (!row) return { note: 'no 一般公共预算支出表 with a 合计 row' };
   const v = row.x.amounts[field];
-  if (v === undefined)
+  if (v === undefined) {
+    // 基本支出 not split in the 一般公共预算支出表: the 合计 of the 一般公共预算基本支出表.
+    if (field === 'basic') {
+      const basic = tablesOf(tables, 'basic_expenditure').find(({ t }) => /一般公共预算/u.test(t.title));
+      const totals = basic ? (basic.t.records as LineItem[]).filter((x) => x.isTotal) : [];
+      const value = totals[0]?.amounts.total;
+      if (basic && totals.length === 1 && value !== undefined)
+        return { cell: { table: basic.i, row: totals[0]!.row, value, column: FIELD_COLUMN.total } };
+    }
     return {
       note: `the 一般公共预算支出表 prints no ${field === 'basic' ? '基本支出' : field === 'project' ? '项目支出' : '合计'} column`,
     };
+  }
   return { cell: { table: row.i, row: row.x.row, value: v, column: FIELD_COLUMN[field] } };
 }
 

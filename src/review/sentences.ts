@@ -24,7 +24,7 @@ interface Line {
  * The document's own text as sentences, in reading order: every page's lines outside its grids (情况说明, notes
  * under tables, the cover), joined into paragraphs — a line continues the one above unless it is indented, opens
  * a numbered heading, is printed larger, or the line above ends a sentence well short of the block's right edge —
- * and cut after each 。！？ (a ； keeps its clauses in one sentence: 其中…；…). A paragraph running over a page break continues on the next page. Page numbers are
+ * and cut after each 。！？ outside parentheses (a ； keeps its clauses in one sentence: 其中…；…). A paragraph running over a page break continues on the next page. Page numbers are
  * left out. Each sentence keeps the page it starts on; its text is compacted (no spaces).
  */
 export function documentSentences(pages: readonly PageLayout[]): Sentence[] {
@@ -72,11 +72,20 @@ export function documentSentences(pages: readonly PageLayout[]): Sentence[] {
   for (const para of paragraphs) {
     let text = '';
     let page = para[0]!.page;
+    // Open parentheses: a 。 inside (…74.1万元，比上年增加57.2万元。) does not end the sentence around it, unless
+    // the parenthesis runs on unclosed (a stray 「(」 would join the paragraph into one sentence).
+    let open = 0;
+    let since = 0;
     for (const line of para) {
       for (const ch of line.text) {
         if (!text) page = line.page;
         text += ch;
-        if (SENTENCE_END.test(ch)) {
+        if (ch === '(' || ch === '（') {
+          if (!open) since = text.length;
+          open++;
+        } else if ((ch === ')' || ch === '）') && open) open--;
+        if (SENTENCE_END.test(ch) && (!open || text.length - since > 200)) {
+          open = 0;
           sentences.push({ page, text });
           text = '';
         }
