@@ -77,7 +77,7 @@ describe('names.department', () => {
     expect([f.id, f.severity, f.message.zh]).toEqual([
       'names.department',
       'warning',
-      '部门名称有2种写法:“上海市普陀区司法局”(3处)、“上海市普沱区司法局”(2处)',
+      '部门名称有2种写法:“上海市普陀区司法局”(4处)、“上海市普沱区司法局”(2处)',
     ]);
     expect(f.places.map((p) => [p.page, p.table, p.text])).toEqual([
       [1, null, '上海市普陀区司法局2026年部门预算'],

@@ -221,14 +221,17 @@ function departmentFindings(
     // The spelling printed most is the one the others are measured against.
     spellings.sort((a, b) => printed(b).length - printed(a).length || names.indexOf(a) - names.indexOf(b));
     const places = spellings.flatMap((n) => printed(n).map((x) => x.place));
+    const count = new Map(spellings.map((n) => [n, printed(n).length]));
     // The exact spellings in the text, too: where the text prints the name right.
     for (const n of spellings)
       for (const s of prose)
-        if (s.text.includes(n) && !places.some((p) => p.page === s.page && compact(p.text) === s.text))
+        if (s.text.includes(n) && !places.some((p) => p.page === s.page && compact(p.text) === s.text)) {
           places.push({ page: s.page, table: null, rowIndex: null, text: s.text });
+          count.set(n, count.get(n)! + 1);
+        }
     const first = places.find((p) => p.page !== null) ?? null;
-    const list = spellings.map((n) => `“${n}”(${printed(n).length}处)`);
-    const listEn = spellings.map((n) => `“${n}” (${printed(n).length}×)`);
+    const list = spellings.map((n) => `“${n}”(${count.get(n)}处)`);
+    const listEn = spellings.map((n) => `“${n}” (${count.get(n)}×)`);
     findings.push({
       id: 'names.department',
       severity: 'warning',
