@@ -280,4 +280,30 @@ describe.skipIf(!hasCorpus)('names on the corpus', () => {
       const sentences: Sentence[] = documentSentences(layouts);
       expect(nameFindings(doc.document, doc.tables, sentences, layouts)).toEqual([]);
     });
+
+  it(
+    'pt-01 with one 编制单位 line misspelt (司发局): that line is named, with its table, beside the others',
+    SLOW,
+    async () => {
+      const { openPdf } = await import('../src/pdf/open.js');
+      const { readPage } = await import('../src/pdf/page.js');
+      const { layoutPage } = await import('../src/layout/page.js');
+      const fs = await import('node:fs');
+      const doc = await readOnce(corpusPdf('pt-01'));
+      const pdf = await openPdf(new Uint8Array(fs.readFileSync(corpusPdf('pt-01'))));
+      const layouts: PageLayout[] = [];
+      for (let n = 1; n <= pdf.numPages; n++) layouts.push(layoutPage(await readPage(pdf, n)));
+      const lines = layouts.flatMap((p) =>
+        p.lines.filter((l) => /^编制单位/u.test(l.text.replace(/\s/gu, ''))).map((l) => ({ p, l })),
+      );
+      const { p, l } = lines[2]!;
+      l.text = l.text.replace('司法局', '司发局');
+      const [f, ...rest] = nameFindings(doc.document, doc.tables, documentSentences(layouts), layouts);
+      expect(rest).toEqual([]);
+      const wrong = f!.places.filter((x) => x.text.includes('司发局'));
+      const table = doc.tables.findIndex((t) => t.pages.includes(p.page));
+      expect([f!.id, wrong.map((x) => [x.page, x.table])]).toEqual(['names.department', [[p.page, table]]]);
+      expect(f!.places.filter((x) => x.text.startsWith('编制单位')).length).toBe(lines.length);
+    },
+  );
 });
