@@ -77,7 +77,7 @@ describe('names.department', () => {
     expect([f.id, f.severity, f.message.zh]).toEqual([
       'names.department',
       'warning',
-      '部门名称有2种写法:“上海市普陀区司法局”(3处)、“上海市普沱区司法局”(2处)',
+      '部门名称有2种写法:“上海市普陀区司法局”(4处)、“上海市普沱区司法局”(2处)',
     ]);
     expect(f.places.map((p) => [p.page, p.table, p.text])).toEqual([
       [1, null, '上海市普陀区司法局2026年部门预算'],
@@ -246,33 +246,64 @@ const CORPUS = [
   'pt-05',
   'bj-01',
   'bj-07',
+  'cq-02',
   'gz-04',
+  'hz-01',
   'sz-01',
   'sz-04',
+  'wx-01',
   'wx-02',
   'xa-01',
   'xa-03',
   'w09',
 ];
 
+// Each looked at in the PDF: one spelling throughout. What a looser rule (an edit at the name's last character)
+// flagged here, and why it is right not to: the name's stem running on into other bodies and words in the text —
+// bj-07 北京市文化和旅游市场, cq-02 重庆市气象学会, gz-04 广州市气象台 / 气象综合保障中心 / 气象数据中心, hz-01
+// 杭州市气象服务中心, sz-01 深圳市生态环境监测站 / 智能管控中心, sz-04 深圳市交通运输行业 / 专项资金, wx-01
+// 无锡市统计普查中心, xa-01 《西安市统计管理条例》, xa-03 《西安市科学技术活动…》, w09 烟台市司法行政辅助中心; and
+// never flagged: (本级)/(汇总) marks (sz-04, xa-01), 西安市科技局 beside 西安市科学技术局 (xa-03, an abbreviation), a
+// header line cut by a wrap (seed-a), names clipped at a cell's edge (xa-03 其他社会保障和就业支), units listed by
+// 部门代码 302 (wx-02), project names under their 功能科目 (seed-a).
 describe.skipIf(!hasCorpus)('names on the corpus', () => {
+  for (const id of CORPUS)
+    it(`${id}: no name spelled two ways, no code named two ways or against its standard name`, SLOW, async () => {
+      const { openPdf } = await import('../src/pdf/open.js');
+      const { readPage } = await import('../src/pdf/page.js');
+      const { layoutPage } = await import('../src/layout/page.js');
+      const fs = await import('node:fs');
+      const doc = await readOnce(corpusPdf(id));
+      const pdf = await openPdf(new Uint8Array(fs.readFileSync(corpusPdf(id))));
+      const layouts: PageLayout[] = [];
+      for (let n = 1; n <= pdf.numPages; n++) layouts.push(layoutPage(await readPage(pdf, n)));
+      const sentences: Sentence[] = documentSentences(layouts);
+      expect(nameFindings(doc.document, doc.tables, sentences, layouts)).toEqual([]);
+    });
+
   it(
-    'no name is spelled two ways: sub-units, (本级)/(汇总), 科技局 for 科学技术局, the name running on in the text, clipped code names',
+    'pt-01 with one 编制单位 line misspelt (司发局): that line is named, with its table, beside the others',
     SLOW,
     async () => {
       const { openPdf } = await import('../src/pdf/open.js');
       const { readPage } = await import('../src/pdf/page.js');
       const { layoutPage } = await import('../src/layout/page.js');
       const fs = await import('node:fs');
-      for (const id of CORPUS) {
-        const doc = await readOnce(corpusPdf(id));
-        const pdf = await openPdf(new Uint8Array(fs.readFileSync(corpusPdf(id))));
-        const layouts: PageLayout[] = [];
-        for (let n = 1; n <= pdf.numPages; n++) layouts.push(layoutPage(await readPage(pdf, n)));
-        const sentences: Sentence[] = documentSentences(layouts);
-        const found = nameFindings(doc.document, doc.tables, sentences, layouts);
-        expect([id, found.map((f) => [f.id, f.message.zh])]).toEqual([id, []]);
-      }
+      const doc = await readOnce(corpusPdf('pt-01'));
+      const pdf = await openPdf(new Uint8Array(fs.readFileSync(corpusPdf('pt-01'))));
+      const layouts: PageLayout[] = [];
+      for (let n = 1; n <= pdf.numPages; n++) layouts.push(layoutPage(await readPage(pdf, n)));
+      const lines = layouts.flatMap((p) =>
+        p.lines.filter((l) => /^编制单位/u.test(l.text.replace(/\s/gu, ''))).map((l) => ({ p, l })),
+      );
+      const { p, l } = lines[2]!;
+      l.text = l.text.replace('司法局', '司发局');
+      const [f, ...rest] = nameFindings(doc.document, doc.tables, documentSentences(layouts), layouts);
+      expect(rest).toEqual([]);
+      const wrong = f!.places.filter((x) => x.text.includes('司发局'));
+      const table = doc.tables.findIndex((t) => t.pages.includes(p.page));
+      expect([f!.id, wrong.map((x) => [x.page, x.table])]).toEqual(['names.department', [[p.page, table]]]);
+      expect(f!.places.filter((x) => x.text.startsWith('编制单位')).length).toBe(lines.length);
     },
   );
 });

@@ -1,10 +1,11 @@
 // A table whose figures are 10,000× the same figures elsewhere (src/review/units.ts), and the cause it gives failed
 // cross-table checks (src/checks/causes.ts); on literals, then on the corpus by path (skipped without ../shared).
 import { describe, expect, it } from 'vitest';
+import { assignCauses } from '../src/checks/causes.js';
 import { runChecks } from '../src/checks/index.js';
 import { buildRecords } from '../src/records/index.js';
 import { unitFindings } from '../src/review/units.js';
-import type { Table, TableKind } from '../src/types.js';
+import type { CheckResult, Table, TableKind } from '../src/types.js';
 import { corpusPdf, hasCorpus } from './helpers/corpus.js';
 import { readOnce } from './helpers/read-once.js';
 import { tableLiteral } from './helpers/table.js';
@@ -129,6 +130,45 @@ describe('units.scale', () => {
   });
 });
 
+describe('the unit cause on results other than cross-table sums', () => {
+  const result = (over: Partial<CheckResult>): CheckResult => ({
+    id: 'row.total_equals_basic_plus_project',
+    message: { zh: '', en: '' },
+    table: 2,
+    tableKind: 'fiscal_expenditure_economic',
+    tableTitle: '',
+    page: 5,
+    row: null,
+    rowIndex: 0,
+    column: '合计',
+    expected: '1234.56',
+    found: '12345600.00',
+    difference: '12344365.44',
+    tolerance: '0.01',
+    passed: false,
+    rounding: false,
+    ...over,
+  });
+  const tables = () => [
+    lineTable('expenditure', FN, figures(same), '万元', 3),
+    lineTable('general_public_expenditure', FN, figures(same), '万元', 4),
+    lineTable('fiscal_expenditure_economic', FN, figures(inYuan), '万元', 5),
+  ];
+
+  it('a figure the text states, 10,000× off the mislabelled table’s cell, shares the cause; a sum inside that table does not', () => {
+    const narrative = result({
+      id: 'narrative.expenditure_total',
+      sentence: { page: 1, text: '支出预算1234.56万元。' },
+    });
+    const own = result({ expected: '12345600.00', found: '12345601.00', difference: '1' });
+    assignCauses([narrative, own], tables());
+    expect(narrative.cause?.en).toBe(
+      'fiscal_expenditure_economic表 (p.5) is mislabelled: its figures are 10,000 times the same figures in the other tables (labelled 万元)',
+    );
+    expect(own.cause).toBeUndefined();
+  });
+});
+
 const SLOW = { timeout: 300_000 };
 
 describe.skipIf(!hasCorpus)('units on the corpus', () => {
@@ -140,10 +180,11 @@ describe.skipIf(!hasCorpus)('units on the corpus', () => {
     });
   }
 
+  // As printed under a wrong label: the records' unit is the printed one.
   it('sh-01: relabelling its 一般公共预算支出表 (元) as 万元 names that table', SLOW, async () => {
     const doc = await readOnce(corpusPdf('sh-01'));
     const i = doc.tables.findIndex((t) => t.kind === 'general_public_expenditure');
-    const tables = doc.tables.map((t, j) => (j === i ? ({ ...t, unit: '万元' } as Table) : t));
+    const tables = doc.tables.map((t, j) => (j === i ? ({ ...t, unit: '万元', recordsUnit: '万元' } as Table) : t));
     const [f] = unitFindings(tables);
     expect([f?.table, f?.message.en.includes('its unit is in fact 元')]).toEqual([i, true]);
   });

@@ -68,7 +68,9 @@ function amountText(tables: readonly Table[], t: CheckTerm): string {
 /** A mislabelled table (its figures 10,000× the same figures elsewhere) among the tables of a cross-table result. */
 function unitCause(r: CheckResult, tables: readonly Table[], mislabelled: ReturnType<typeof unitScaleErrors>) {
   const inResult = new Set([r.table, ...(r.terms ?? []).map((t) => t.table)].filter((t) => t !== null));
-  if (inResult.size < 2) return null;
+  // A figure the text states against the mislabelled table's cell: explained when they differ by the 10,000.
+  const stated = r.sentence !== undefined && tenThousandApart(r.expected, r.found);
+  if (inResult.size < 2 && !stated) return null;
   const e = mislabelled.find((m) => inResult.has(m.table));
   const table = e && tables[e.table];
   if (!e || !table) return null;
@@ -80,6 +82,14 @@ function unitCause(r: CheckResult, tables: readonly Table[], mislabelled: Return
       en: `${table.title} (p.${table.pages[0] ?? '?'}) is mislabelled: its figures are ${times.en} the same figures in the other tables (labelled ${table.unit})`,
     }),
   };
+}
+
+/** Two figures 10,000 times apart, to within a thousandth (a figure rounded to 万元 beside the same in 元). */
+function tenThousandApart(a: string, b: string): boolean {
+  const [x, y] = [abs(a), abs(b)];
+  if (x.isZero() || y.isZero()) return false;
+  const ratio = x.gt(y) ? x.dividedBy(y) : y.dividedBy(x);
+  return ratio.minus(10000).abs().lte(10);
 }
 
 /** A term of `r` whose row is printed twice among its terms, and whose amount is the difference. */

@@ -117,11 +117,13 @@ function tableBelow(tables: readonly Table[], page: number, y: number): number |
 /** Every place the document names its department (or a unit) in a cover, header line or field. */
 function namedPlaces(info: DocumentInfo, tables: readonly Table[], layouts: readonly PageLayout[]): Named[] {
   const out: Named[] = [];
-  if (info.department) {
-    const dep = compact(info.department);
+  // The cover's name where the title prints it (a title naming only the place, 上海市2026年市级单位预算, leaves the
+  // name to the header lines it was read from).
+  const dep = compact(info.department);
+  if (dep && compact(info.title).includes(dep)) {
     const page =
       layouts.find((p) => p.lines.some((l) => compact(l.text).includes(dep)))?.page ?? layouts[0]?.page ?? null;
-    out.push({ name: dep, place: { page, table: null, rowIndex: null, text: info.title || info.department } });
+    out.push({ name: dep, place: { page, table: null, rowIndex: null, text: info.title } });
   }
   for (const p of layouts) {
     for (const l of p.lines) {
@@ -157,24 +159,28 @@ function namedPlaces(info: DocumentInfo, tables: readonly Table[], layouts: read
 
 /** Windows of a sentence one edit away from `name` (changed, dropped, added or swapped character). */
 function nearInText(name: string, sentences: readonly Sentence[]): Named[] {
-  const chars = [...name];
-  const n = chars.length;
+  const n = name.length;
   if (n < 4) return [];
-  // One edit touches at most two neighbouring characters, so one of the name's thirds is printed intact.
+  // One edit touches at most two neighbouring characters, so one of the name's thirds is printed intact, and the
+  // name starts where that third's occurrence puts it, give or take the one character the edit added or dropped.
   const third = Math.floor(n / 3);
-  const pieces = [chars.slice(0, third), chars.slice(third, 2 * third), chars.slice(2 * third)].map((c) => c.join(''));
+  const pieces = [
+    { text: name.slice(0, third), at: 0 },
+    { text: name.slice(third, 2 * third), at: third },
+    { text: name.slice(2 * third), at: 2 * third },
+  ];
   const out: Named[] = [];
   for (const s of sentences) {
-    if (!pieces.some((piece) => piece && s.text.includes(piece))) continue;
-    const text = [...s.text];
+    const starts = new Set<number>();
+    for (const piece of pieces)
+      for (let q = s.text.indexOf(piece.text); q >= 0; q = s.text.indexOf(piece.text, q + 1))
+        for (const d of [-1, 0, 1]) if (q - piece.at + d >= 0) starts.add(q - piece.at + d);
     const seen = new Set<string>();
-    for (let i = 0; i < text.length; i++)
+    for (const i of [...starts].sort((x, y) => x - y))
       for (const len of [n - 1, n, n + 1]) {
-        if (i + len > text.length) continue;
-        const window = text.slice(i, i + len).join('');
+        if (i + len > s.text.length) continue;
+        const window = s.text.slice(i, i + len);
         if (seen.has(window) || !sameNameMisspelt(name, window)) continue;
-        // A window running into the exact name (…局局 around 局) is the name itself in a longer phrase.
-        if (s.text.slice(Math.max(0, i - 1)).startsWith(name) || window.includes(name)) continue;
         seen.add(window);
         out.push({ name: window, place: { page: s.page, table: null, rowIndex: null, text: s.text } });
       }
@@ -215,14 +221,17 @@ function departmentFindings(
     // The spelling printed most is the one the others are measured against.
     spellings.sort((a, b) => printed(b).length - printed(a).length || names.indexOf(a) - names.indexOf(b));
     const places = spellings.flatMap((n) => printed(n).map((x) => x.place));
+    const count = new Map(spellings.map((n) => [n, printed(n).length]));
     // The exact spellings in the text, too: where the text prints the name right.
     for (const n of spellings)
       for (const s of prose)
-        if (s.text.includes(n) && !places.some((p) => p.page === s.page && compact(p.text) === s.text))
+        if (s.text.includes(n) && !places.some((p) => p.page === s.page && compact(p.text) === s.text)) {
           places.push({ page: s.page, table: null, rowIndex: null, text: s.text });
+          count.set(n, count.get(n)! + 1);
+        }
     const first = places.find((p) => p.page !== null) ?? null;
-    const list = spellings.map((n) => `“${n}”(${printed(n).length}处)`);
-    const listEn = spellings.map((n) => `“${n}” (${printed(n).length}×)`);
+    const list = spellings.map((n) => `“${n}”(${count.get(n)}处)`);
+    const listEn = spellings.map((n) => `“${n}” (${count.get(n)}×)`);
     findings.push({
       id: 'names.department',
       severity: 'warning',

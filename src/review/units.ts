@@ -152,7 +152,9 @@ const decimalsOf = (v: string) => v.split('.')[1]?.length ?? 0;
 
 /** The figures of a table that other tables print too (see `unitFindings`); none when its unit is unknown. */
 function figuresOf(t: Table, index: number): Figure[] {
-  const factor = FACTOR[t.unit];
+  // Records hold amounts in `recordsUnit` where extraction converted them (by the printed label, so a wrong label
+  // is as wrong after conversion), else in the printed unit.
+  const factor = FACTOR[t.recordsUnit ?? t.unit];
   if (!factor || t.empty || !t.records) return [];
   const out: Figure[] = [];
   const add = (key: string, value: string | null | undefined, row: number | null, name: string) => {
