@@ -2101,15 +2101,15 @@ export const reviewEmptyReason = '本部门无政府性基金预算收支，故�
  * The faults:
  * - missing-table: the 财政拨款收支总表 not printed.
  * - narrative-off: the text states the “三公” total 0.01 万元 above the table's.
- * - department-two-ways: the 一般公共预算支出表's 编制单位 line spells the department with two characters swapped.
+ * - department-two-ways: the 一般公共预算支出表's 编制单位 line spells the department with a 和 more (农业和农村).
  * - code-two-ways: the 一般公共预算支出表 names one 项 code otherwise than the 支出总表 does.
  * - unit-wrong: the 一般公共预算支出表 prints its figures in 元 under a 万元 label.
  */
 export const reviewInjections = {
   'missing-table': { kind: 'fiscal_summary' },
   'narrative-off': { topic: 'three_public_total', delta: 1 },
-  'department-two-ways': { kind: 'general_public_expenditure', department: '示例县农村农业局' },
-  'code-two-ways': { kind: 'general_public_expenditure', code: '2013105', name: '专项业务活动' },
+  'department-two-ways': { kind: 'general_public_expenditure', department: '示例县农业和农村局' },
+  'code-two-ways': { kind: 'general_public_expenditure', code: '2013105', name: '专项服务' },
   'unit-wrong': { kind: 'general_public_expenditure' },
 };
 export const reviewNames = ['review-clean', ...Object.keys(reviewInjections)];

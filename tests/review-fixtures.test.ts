@@ -92,7 +92,7 @@ describe('review faults', () => {
       page: 2,
       table: tableOf('narrative-off', 'three_public'),
     });
-    expect(r.sentence?.text).toContain(`“三公”经费预算数为${cents(threeTotal + delta)}万元`);
+    expect(r.sentence?.text).toContain(`“三公”经费预算数为${((threeTotal + delta) / 100).toFixed(2)}万元`);
     expect(r.terms).toHaveLength(1);
     expect(r.terms![0]).toMatchObject({ table: r.table, value: cents(threeTotal), page: 9 });
     const figure = doc.review.narrative.find((f) => f.topic === 'three_public_total');
