@@ -69,7 +69,7 @@ export const NARRATIVE_TOPICS: readonly TopicSpec[] = [
   },
   {
     topic: 'income_total',
-    subject: new RegExp(`${OWNER}收入(?:预算|决算)?总(?:计|额|数)`, 'u'),
+    subject: new RegExp(`(?:${OWNER}|^)收入(?:预算|决算)?总(?:计|额|数)`, 'u'),
     zh: '收入总计',
     en: 'income grand total',
     units: 'money',
@@ -84,7 +84,7 @@ export const NARRATIVE_TOPICS: readonly TopicSpec[] = [
   { topic: 'income', subject: new RegExp(`${OWNER}收入`, 'u'), zh: '收入', en: 'income', units: 'money' },
   {
     topic: 'expenditure_total',
-    subject: new RegExp(`${OWNER}支出(?:预算|决算)?总(?:计|额|数)`, 'u'),
+    subject: new RegExp(`(?:${OWNER}|^)支出(?:预算|决算)?总(?:计|额|数)`, 'u'),
     zh: '支出总计',
     en: 'expenditure grand total',
     units: 'money',

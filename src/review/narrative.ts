@@ -288,6 +288,9 @@ function readSentence(sentence: Sentence, info: DocumentInfo, previous?: Reading
         : info.kind === 'final_account' && (FULL_YEAR_BUDGET.test(tail) || /预算/u.test(tail.replace(spec.subject, '')))
           ? 'budget'
           : null;
+    // 其中 breaks down the figure just before it (收入预算X万元，其中…；支出预算Y万元，其中：基本支出…), else the figures
+    // break down the sentence's first.
+    const context = current && /其中/u.test(segment) ? current : head;
     const reading: Reading = {
       spec,
       measure: 'amount',
@@ -298,10 +301,11 @@ function readSentence(sentence: Sentence, info: DocumentInfo, previous?: Reading
       year,
       basis,
       ...(OTHER_FUNDS.test(prefix) ? { note: `the sentence limits it to ${OTHER_FUNDS.exec(prefix)![0]}` } : {}),
-      ...(head ? { context: head.spec.topic } : {}),
+      ...(context ? { context: context.spec.topic } : {}),
       ...(inherited && current!.context ? { context: current!.context } : {}),
     };
     out.push(reading);
+    if (context && context !== head) head = context;
     current = reading;
     if (!head) head = reading;
   }
