@@ -50,6 +50,25 @@ const summary = () =>
 const s = (page: number, text: string): Sentence => ({ page, text });
 
 describe('the narrative on table literals', () => {
+  it('收入总计 and 支出总计 in one sentence, each its own side; a breakdown of the figure after 其中 only', () => {
+    const tables = withRecords(summary());
+    const sentences = [
+      s(5, '2026年收入预算总计8,695.94万元，支出预算总计8,695.95万元。'),
+      s(5, '收入预算8,695.94万元，其中：财政拨款收入8,695.94万元；支出预算8,695.94万元，其中：基本支出100万元。'),
+    ];
+    const { figures } = narrative(INFO, tables, sentences);
+    expect(figures.map((f) => [f.topic, f.value, f.status])).toEqual([
+      ['income_total', '8695.94', 'agrees'],
+      // The expenditure side's own total, 0.01 万元 above the table's 8,695.940834 (printed coarser: 0.005 allowed).
+      ['expenditure_total', '8695.95', 'differs'],
+      ['income', '8695.94', 'agrees'],
+      ['fiscal_income', '8695.94', 'agrees'],
+      // 支出预算 after a semicolon is not read (a bare 支出 in mid-sentence names no table figure), so the 基本支出
+      // it breaks down has no whole to be part of: unmatched, not guessed.
+      ['basic_expenditure', '100', 'unmatched'],
+    ]);
+  });
+
   it('a matched “三公” total and its parts agree, each a passed check citing the sentence and the cell', () => {
     const tables = withRecords(threePublic());
     const sentences = [
