@@ -383,6 +383,21 @@ describe.skipIf(!hasCorpus)('决算 总表s of the corpus (pt-05, pt-07)', () =>
   });
 
   it(
+    'w10 p.146: 2,074,962.01 + 6,374.88 + 399,035.80 = 2,480,372.69 against 总计 2,480,372.70 is 尾差',
+    SLOW,
+    async () => {
+      // The table's own note: 本表金额转换为万元时，因四舍五入可能存在尾差.
+      const doc = await read('w10');
+      const own = doc.checks.results.filter((r) => FINAL.test(r.id) && r.page === 146);
+      expect(own.map((r) => [r.id, r.expected, r.found, r.passed, r.rounding])).toEqual([
+        ['final.income_total', '2480372.7', '2480372.7', true, false],
+        ['final.expenditure_total', '2480372.69', '2480372.7', true, true],
+        ['final.balance', '399035.81', '399035.8', true, true],
+      ]);
+    },
+  );
+
+  it(
     'pt-06: 机关运行经费 229.43 万元 (p.21) within the 基本支出表’s 公用经费 2,294,335.00 元 (p.20)',
     SLOW,
     async () => {
