@@ -330,6 +330,10 @@ describe('faults/clean.pdf: a consistent 部门预算', () => {
     expect(new Set(checks.results.map((r) => r.id))).toEqual(
       new Set([
         'summary.income_equals_expenditure',
+        // The 部门收支总表's sides against their rows, and the carry identity (上年结转 on the income side).
+        'final.income_total',
+        'final.expenditure_total',
+        'final.balance',
         'tree.parent_equals_children',
         'total.equals_top_rows',
         'row.total_equals_basic_plus_project',

@@ -488,6 +488,15 @@ describe('收支总表 and 财政拨款收支总表 (summary records)', () => {
           true,
           false,
         ],
+        // The 收支总表 prints its year totals and carries: each side against its 总计, and the carry identity
+        // (120 + 10 上年结转 − 120 = 10 年终结转结余). The 财政拨款收支总表 literal prints no year totals.
+        ...(kind === 'income_expenditure_summary'
+          ? [
+              ['final.income_total', '收入/预算数', 4, 3, '130', '130', true, false],
+              ['final.expenditure_total', '支出/预算数', 4, 3, '130', '130', true, false],
+              ['final.balance', '支出/预算数', 3, 3, '10', '10', true, false],
+            ]
+          : []),
       ]);
     }
   });
@@ -497,6 +506,16 @@ describe('收支总表 and 财政拨款收支总表 (summary records)', () => {
       {
         id: 'summary.income_equals_expenditure',
         column: 'total',
+        rowIndex: 4,
+        page: 3,
+        expected: '130',
+        found: '131',
+        difference: '1',
+      },
+      // The 支出总计 against its own side's rows (120 本年支出合计 + 10 年终结转结余) fails as well.
+      {
+        id: 'final.expenditure_total',
+        column: '支出/预算数',
         rowIndex: 4,
         page: 3,
         expected: '130',
