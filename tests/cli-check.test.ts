@@ -16,8 +16,6 @@ const SLOW = { timeout: 120_000 };
 const CLEAN = 'fixtures/faults/clean.pdf';
 // A whole 部门预算 (every table its template requires): clean for the review too, so --strict passes it.
 const WHOLE = 'fixtures/review/review-clean.pdf';
-/** What the review says of the four-table fault documents: the template's other tables missing. */
-const REVIEW = '; review: 4 errors';
 const FAULTY = 'fixtures/faults/amount-changed.pdf';
 // eslint-disable-next-line no-control-regex
 const ANSI = /\u001b\[/u;
@@ -77,7 +75,9 @@ describe('budget-extract check', () => {
       const r = run(['check', ...args]);
       expect(r.status, r.stderr).toBe(0);
       expect(r.stderr).toBe('');
-      expect(lines(r.stdout)[0]).toMatch(/^fixtures\/review\/review-clean\.pdf: \d+ checks, (\d+) passed, all passed$/u);
+      expect(lines(r.stdout)[0]).toMatch(
+        /^fixtures\/review\/review-clean\.pdf: \d+ checks, (\d+) passed, all passed$/u,
+      );
       const [, total, passed] = /: (\d+) checks, (\d+) passed/u.exec(r.stdout)!;
       expect(Number(total)).toBeGreaterThan(20);
       expect(passed).toBe(total);
@@ -99,9 +99,9 @@ describe('budget-extract check', () => {
     // Then the review's errors: the four tables of the template the fault document does not print.
     expect(err[3]).toBe('budget-extract: --strict: the review raised 4 errors');
     expect(err.slice(4)).toHaveLength(4);
-    expect(err.slice(4).every((l) => l.startsWith(`  ${FAULTY}: 未公开《`) && l.endsWith('(completeness.missing)'))).toBe(
-      true,
-    );
+    expect(
+      err.slice(4).every((l) => l.startsWith(`  ${FAULTY}: 未公开《`) && l.endsWith('(completeness.missing)')),
+    ).toBe(true);
     for (const l of err.slice(1, 3))
       expect(l).toMatch(
         /^ {2}fixtures\/faults\/amount-changed\.pdf: p\.2 .*: 应为 [\d,.]+ 元, 实为 [\d,.]+ 元, 差额 -100\.00 元 \((tree|row)\.\S+\)$/u,
@@ -117,7 +117,9 @@ describe('budget-extract check', () => {
       const r = run(['check', FAULTY]);
       expect(r.stdout).not.toMatch(ANSI);
       const out = lines(r.stdout);
-      expect(out[0]).toMatch(/^fixtures\/faults\/amount-changed\.pdf: \d+ checks, \d+ passed, 2 failed; review: 4 errors$/u);
+      expect(out[0]).toMatch(
+        /^fixtures\/faults\/amount-changed\.pdf: \d+ checks, \d+ passed, 2 failed; review: 4 errors$/u,
+      );
       // The changed cell fails its row and its 款 by the same difference: the two failures come under that cause.
       expect(out[1]).toMatch(
         new RegExp(
@@ -163,8 +165,12 @@ describe('budget-extract check', () => {
       // Passed tables afterwards, none of them the failing one; then the review.
       const reviewAt = out.indexOf('审阅 / review:');
       expect(reviewAt).toBeGreaterThan(passedAt);
-      expect(out[reviewAt + 1]).toMatch(/^ {2}必备表 \/ required tables \(部门预算公开表\): 4\/\d+ printed, \d+ 缺 missing \(收入总表、/u);
-      expect(out.slice(passedAt + 1, reviewAt).every((l) => /^\s*✓ /u.test(l) && !l.includes(expenditureTitle))).toBe(true);
+      expect(out[reviewAt + 1]).toMatch(
+        /^ {2}必备表 \/ required tables \(部门预算公开表\): 4\/\d+ printed, \d+ 缺 missing \(收入总表、/u,
+      );
+      expect(out.slice(passedAt + 1, reviewAt).every((l) => /^\s*✓ /u.test(l) && !l.includes(expenditureTitle))).toBe(
+        true,
+      );
     },
   );
 

@@ -44,25 +44,34 @@ describe('review of a whole 部门预算 (fixtures/review/review-clean.pdf)', ()
     expect(doc.checks.summary.failed).toBe(0);
   });
 
-  it('the figures the text states agree with the tables; 机关运行经费, printed in no table, unmatched', SLOW, async () => {
-    const doc = await read('review-clean');
-    const three = doc.review.narrative.find((f) => f.topic === 'three_public_total');
-    expect(three).toMatchObject({ status: 'agrees', value: cents(threeTotal), unit: '万元', expected: cents(threeTotal) });
-    expect(three!.sentence.page).toBe(2);
-    expect(three!.cell?.table).toBe(tableOf('review-clean', 'three_public'));
-    const income = doc.review.narrative.find((f) => /income.*total|total.*income/u.test(f.topic));
-    expect(income?.status).toBe('agrees');
-    expect(income?.value).toBe(cents((D.narrowTree.total as number[]).reduce((a, b) => a + b, 0)));
-    const operating = doc.review.narrative.filter((f) => f.topic.includes('operating'));
-    expect(operating.length).toBeGreaterThan(0);
-    expect(operating.every((f) => f.status === 'unmatched' && f.cell === null && f.note)).toBe(true);
-    expect(operating[0]!.value).toBe(cents(D.reviewOperatingCosts));
-    expect(doc.review.narrative.some((f) => f.status === 'differs')).toBe(false);
-    // Each matched figure is a passed narrative.* check citing its sentence.
-    const stated = doc.checks.results.filter((r) => r.id.startsWith('narrative.'));
-    expect(stated.length).toBe(doc.review.narrative.filter((f) => f.status !== 'unmatched').length);
-    expect(stated.every((r) => r.passed && r.sentence?.page === 2)).toBe(true);
-  });
+  it(
+    'the figures the text states agree with the tables; 机关运行经费, printed in no table, unmatched',
+    SLOW,
+    async () => {
+      const doc = await read('review-clean');
+      const three = doc.review.narrative.find((f) => f.topic === 'three_public_total');
+      expect(three).toMatchObject({
+        status: 'agrees',
+        value: cents(threeTotal),
+        unit: '万元',
+        expected: cents(threeTotal),
+      });
+      expect(three!.sentence.page).toBe(2);
+      expect(three!.cell?.table).toBe(tableOf('review-clean', 'three_public'));
+      const income = doc.review.narrative.find((f) => /income.*total|total.*income/u.test(f.topic));
+      expect(income?.status).toBe('agrees');
+      expect(income?.value).toBe(cents((D.narrowTree.total as number[]).reduce((a, b) => a + b, 0)));
+      const operating = doc.review.narrative.filter((f) => f.topic.includes('operating'));
+      expect(operating.length).toBeGreaterThan(0);
+      expect(operating.every((f) => f.status === 'unmatched' && f.cell === null && f.note)).toBe(true);
+      expect(operating[0]!.value).toBe(cents(D.reviewOperatingCosts));
+      expect(doc.review.narrative.some((f) => f.status === 'differs')).toBe(false);
+      // Each matched figure is a passed narrative.* check citing its sentence.
+      const stated = doc.checks.results.filter((r) => r.id.startsWith('narrative.'));
+      expect(stated.length).toBe(doc.review.narrative.filter((f) => f.status !== 'unmatched').length);
+      expect(stated.every((r) => r.passed && r.sentence?.page === 2)).toBe(true);
+    },
+  );
 });
 
 describe('review faults', () => {
@@ -77,29 +86,37 @@ describe('review faults', () => {
     expect(raised(doc)).toEqual(['completeness.missing p.null']);
   });
 
-  it('narrative-off: the “三公” total stated 0.01 万元 above the table: a failed check citing sentence and cell', SLOW, async () => {
-    const doc = await read('narrative-off');
-    const { delta } = D.reviewInjections['narrative-off'];
-    const failed = doc.checks.results.filter((r) => !r.passed);
-    expect(failed).toHaveLength(1);
-    const r = failed[0]!;
-    expect(r.id).toBe('narrative.three_public_total');
-    expect(r).toMatchObject({
-      expected: cents(threeTotal),
-      found: cents(threeTotal + delta),
-      difference: cents(delta),
-      unit: '万元',
-      page: 2,
-      table: tableOf('narrative-off', 'three_public'),
-    });
-    expect(r.sentence?.text).toContain(`“三公”经费预算数为${((threeTotal + delta) / 100).toFixed(2)}万元`);
-    expect(r.terms).toHaveLength(1);
-    expect(r.terms![0]).toMatchObject({ table: r.table, value: cents(threeTotal), page: 9 });
-    const figure = doc.review.narrative.find((f) => f.topic === 'three_public_total');
-    expect(figure).toMatchObject({ status: 'differs', expected: cents(threeTotal), value: cents(threeTotal + delta) });
-    // The parts still agree.
-    expect(doc.review.narrative.filter((f) => f.status === 'differs')).toHaveLength(1);
-  });
+  it(
+    'narrative-off: the “三公” total stated 0.01 万元 above the table: a failed check citing sentence and cell',
+    SLOW,
+    async () => {
+      const doc = await read('narrative-off');
+      const { delta } = D.reviewInjections['narrative-off'];
+      const failed = doc.checks.results.filter((r) => !r.passed);
+      expect(failed).toHaveLength(1);
+      const r = failed[0]!;
+      expect(r.id).toBe('narrative.three_public_total');
+      expect(r).toMatchObject({
+        expected: cents(threeTotal),
+        found: cents(threeTotal + delta),
+        difference: cents(delta),
+        unit: '万元',
+        page: 2,
+        table: tableOf('narrative-off', 'three_public'),
+      });
+      expect(r.sentence?.text).toContain(`“三公”经费预算数为${((threeTotal + delta) / 100).toFixed(2)}万元`);
+      expect(r.terms).toHaveLength(1);
+      expect(r.terms![0]).toMatchObject({ table: r.table, value: cents(threeTotal), page: 9 });
+      const figure = doc.review.narrative.find((f) => f.topic === 'three_public_total');
+      expect(figure).toMatchObject({
+        status: 'differs',
+        expected: cents(threeTotal),
+        value: cents(threeTotal + delta),
+      });
+      // The parts still agree.
+      expect(doc.review.narrative.filter((f) => f.status === 'differs')).toHaveLength(1);
+    },
+  );
 
   it('department-two-ways: the name spelled two ways, both places listed', SLOW, async () => {
     const doc = await read('department-two-ways');
@@ -145,18 +162,22 @@ describe('budget-extract check on the review fixtures', () => {
     return { status: r.status, stdout: r.stdout.toString('utf8'), stderr: r.stderr.toString('utf8') };
   };
 
-  it('the report names the missing table and the sentence off by 0.01; --strict exits 3 on a review error', SLOW, () => {
-    const missing = cli(['check', file('missing-table')]);
-    expect(missing.status).toBe(0);
-    expect(missing.stdout).toMatch(/必备表 \/ required tables .*: 7\/\d+ printed, 1 空表 empty .*缺 missing/u);
-    expect(missing.stdout).toContain('completeness.missing');
-    const strict = cli(['check', '--strict', file('missing-table')]);
-    expect(strict.status).toBe(3);
-    expect(strict.stderr).toContain('the review raised 1 errors');
-    const off = cli(['check', file('narrative-off')]);
-    expect(off.stdout).toContain('narrative.three_public_total');
-    expect(off.stdout).toMatch(/句 sentence {3}p\.2 “.*“三公”经费预算数为28\.60万元/u);
-    expect(off.stdout).toMatch(/实为 found +28\.60 万元/u);
-    expect(off.stdout).toMatch(/差额 difference +0\.01 万元/u);
-  });
+  it(
+    'the report names the missing table and the sentence off by 0.01; --strict exits 3 on a review error',
+    SLOW,
+    () => {
+      const missing = cli(['check', file('missing-table')]);
+      expect(missing.status).toBe(0);
+      expect(missing.stdout).toMatch(/必备表 \/ required tables .*: 7\/\d+ printed, 1 空表 empty .*缺 missing/u);
+      expect(missing.stdout).toContain('completeness.missing');
+      const strict = cli(['check', '--strict', file('missing-table')]);
+      expect(strict.status).toBe(3);
+      expect(strict.stderr).toContain('the review raised 1 errors');
+      const off = cli(['check', file('narrative-off')]);
+      expect(off.stdout).toContain('narrative.three_public_total');
+      expect(off.stdout).toMatch(/句 sentence {3}p\.2 “.*“三公”经费预算数为28\.60万元/u);
+      expect(off.stdout).toMatch(/实为 found +28\.60 万元/u);
+      expect(off.stdout).toMatch(/差额 difference +0\.01 万元/u);
+    },
+  );
 });

@@ -39,8 +39,7 @@ export function reviewDocument(
     ...nameFindings(info, tables, sentences, layouts),
     ...unitFindings(tables),
   ].sort(
-    (a, b) =>
-      SEVERITY_ORDER.indexOf(a.severity) - SEVERITY_ORDER.indexOf(b.severity) || (a.page ?? 0) - (b.page ?? 0),
+    (a, b) => SEVERITY_ORDER.indexOf(a.severity) - SEVERITY_ORDER.indexOf(b.severity) || (a.page ?? 0) - (b.page ?? 0),
   );
   return {
     review: { completeness: required.completeness, narrative: stated.figures, findings },
