@@ -54,8 +54,18 @@ type CheckJson = {
     reason?: string;
     document?: ExtractedDocument['document'];
     checks?: ExtractedDocument['checks'];
+    review?: ExtractedDocument['review'];
   }[];
-  summary: { files: number; ok: number; refused: number; failed: number; checks: number; checksFailed: number };
+  summary: {
+    files: number;
+    ok: number;
+    refused: number;
+    failed: number;
+    checks: number;
+    checksFailed: number;
+    findingErrors: number;
+    findingWarnings: number;
+  };
 };
 /** The keys of every object in a JSON value, by path (arrays as []), to compare shapes. */
 function shape(v: unknown, at = ''): string[] {
@@ -196,7 +206,11 @@ describe('budget-extract check', () => {
       failed: 0,
       checks: checks.summary.total,
       checksFailed: 2,
+      // The review of the four-table fault document: four tables of its template missing.
+      findingErrors: 4,
+      findingWarnings: 0,
     });
+    expect(entry!.review?.completeness.tables.filter((t) => t.status === 'missing')).toHaveLength(5);
     const bad = checks.results.filter((x) => !x.passed);
     // Failed results carry their terms and their shared cause; every result its unit.
     expect(bad.every((x) => x.terms && x.terms.length > 0 && x.cause?.id === bad[0]!.cause?.id)).toBe(true);
@@ -245,18 +259,18 @@ describe('budget-extract check', () => {
       expect(r.stderr).toBe('');
       const out = lines(r.stdout);
       expect(out).toHaveLength(3);
-      expect(out[0]).toMatch(/clean\.pdf: \d+ checks, \d+ passed, all passed$/u);
-      expect(out[1]).toMatch(/sub\/amount-changed\.pdf: \d+ checks, \d+ passed, 2 failed$/u);
-      expect(out[2]).toMatch(/^2 files: 2 read; \d+ checks, 2 failed$/u);
+      expect(out[0]).toMatch(/clean\.pdf: \d+ checks, \d+ passed, all passed; review: 4 errors$/u);
+      expect(out[1]).toMatch(/sub\/amount-changed\.pdf: \d+ checks, \d+ passed, 2 failed; review: 4 errors$/u);
+      expect(out[2]).toMatch(/^2 files: 2 read; \d+ checks, 2 failed; review: 8 errors, 0 warnings$/u);
       const strict = run(['check', '--strict', dir]);
       expect(strict.status).toBe(3);
       expect(strict.stdout).toBe(r.stdout);
-      expect(lines(strict.stderr)[0]).toBe('budget-extract: --strict: 2 checks failed');
-      expect(
-        lines(strict.stderr)
-          .slice(1)
-          .every((l) => l.includes('amount-changed.pdf: p.2 ')),
-      ).toBe(true);
+      const err = lines(strict.stderr);
+      expect(err[0]).toBe('budget-extract: --strict: 2 checks failed');
+      expect(err.slice(1, 3).every((l) => l.includes('amount-changed.pdf: p.2 '))).toBe(true);
+      // Then the review's errors of both (each a four-table document missing four tables of its template).
+      expect(err[3]).toBe('budget-extract: --strict: the review raised 8 errors');
+      expect(err.slice(4)).toHaveLength(8);
       const json = JSON.parse(run(['check', '--json', dir]).stdout) as CheckJson;
       expect(json.files.map((f) => path.basename(f.file))).toEqual(['clean.pdf', 'amount-changed.pdf']);
     } finally {
@@ -317,10 +331,13 @@ describe('budget-extract check', () => {
     const err = lines(r.stderr);
     expect(err[0]).toMatch(/^budget-extract: fixtures\/bad\/empty\.pdf: /u);
     expect(err[1]).toBe('budget-extract: --strict: 2 checks failed');
-    expect(err).toHaveLength(4);
+    expect(err[4]).toBe('budget-extract: --strict: the review raised 8 errors');
+    expect(err).toHaveLength(13);
     expect(r.stdout).toMatch(/amount-changed\.pdf: .*2 failed/u);
     expect(r.stdout).toMatch(/clean\.pdf: .*all passed/u);
-    expect(lines(r.stdout).at(-1)).toMatch(/^3 files: 2 read, 1 refused, 0 failed; \d+ checks, 2 failed$/u);
+    expect(lines(r.stdout).at(-1)).toMatch(
+      /^3 files: 2 read, 1 refused, 0 failed; \d+ checks, 2 failed; review: 8 errors, 0 warnings$/u,
+    );
   });
 
   it('no file: exit 2, usage on stderr', SLOW, () => {
