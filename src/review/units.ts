@@ -59,6 +59,7 @@ export interface UnitScaleError {
 
 const FACTOR: Record<string, number> = { 元: 1, 千元: 1000, 万元: 10000, 亿元: 100000000 };
 const SCALES = [new Decimal(1), new Decimal(10000), new Decimal('0.0001')] as const;
+const SCALE_NUMBERS = SCALES.map((s) => s.toNumber());
 
 /** A figure a table shares with others: what it is (`key`), its value in 元 by the table's label, and its rounding. */
 interface Figure {
@@ -72,16 +73,7 @@ interface Figure {
 /** Every table the figures prove mislabelled (see `unitFindings`). */
 export function unitScaleErrors(tables: readonly Table[]): UnitScaleError[] {
   const figures = tables.map((t, i) => figuresOf(t, i));
-  type Link = { scale: Decimal; pairs: { own: Figure; other: Figure }[] };
-  const links = new Map<number, Map<number, Link>>();
-  for (let a = 0; a < tables.length; a++)
-    for (let b = 0; b < tables.length; b++) {
-      if (a === b || !figures[a]!.length || !figures[b]!.length) continue;
-      const link = compareTables(figures[a]!, figures[b]!);
-      if (!link) continue;
-      if (!links.has(a)) links.set(a, new Map());
-      links.get(a)!.set(b, link);
-    }
+  const links = linksBetween(figures);
   const counts = (i: number) => {
     const l = [...(links.get(i)?.values() ?? [])];
     return { same: l.filter((x) => x.scale.eq(1)).length, scaled: l.filter((x) => !x.scale.eq(1)).length };
@@ -118,24 +110,116 @@ export function unitScaleErrors(tables: readonly Table[]): UnitScaleError[] {
   return out;
 }
 
-/** How table A's shared figures stand to B's: one scale, the agreeing pairs; null when none agree or scales mix. */
-function compareTables(a: readonly Figure[], b: readonly Figure[]) {
-  const byKey = new Map<string, Figure[]>();
-  for (const f of b) byKey.set(f.key, [...(byKey.get(f.key) ?? []), f]);
-  const found = new Map<string, { own: Figure; other: Figure }[]>();
-  for (const f of a)
-    for (const g of byKey.get(f.key) ?? [])
-      for (const s of SCALES) {
-        // f (in 元) = g (in 元) × s, within the rounding of both.
-        const tolerance = f.half.plus(g.half.times(s));
-        if (f.yuan.minus(g.yuan.times(s)).abs().lte(tolerance)) {
-          const k = s.toString();
-          found.set(k, [...(found.get(k) ?? []), { own: f, other: g }]);
+type Link = { scale: Decimal; pairs: { own: Figure; other: Figure }[] };
+
+/**
+ * How each table's shared figures stand to each other table's: for tables A and B sharing a figure at one scale
+ * only, that scale and the agreeing pairs (A's figure, B's); none where no figure agrees or the scales mix. Figures
+ * printed alike (the same key, value and digits) are met once as a group with every table printing them, and the
+ * groups of one key are sorted by value, so each group meets only those near it at each scale; the pairs of tables
+ * are listed only when some figure agrees at another scale than 1 (else no table can be mislabelled): a document of
+ * 400 tables all printing the same 合计 costs a few comparisons, not 160,000 pairs. The test that decides is exact.
+ */
+function linksBetween(figures: readonly Figure[][]): Map<number, Map<number, Link>> {
+  // A group: one printed figure and each table printing it (its first cell there); value and rounding as numbers
+  // too, for the search.
+  type Group = { f: Figure; v: number; h: number; tables: Map<number, Figure> };
+  const byKey = new Map<string, Map<string, Group>>();
+  figures.forEach((list, table) => {
+    for (const f of list) {
+      const groups = byKey.get(f.key) ?? new Map<string, Group>();
+      byKey.set(f.key, groups);
+      const id = `${f.yuan.toString()}|${f.half.toString()}`;
+      const g = groups.get(id);
+      if (!g) groups.set(id, { f, v: f.yuan.toNumber(), h: f.half.toNumber(), tables: new Map([[table, f]]) });
+      else if (!g.tables.has(table)) g.tables.set(table, f);
+    }
+  });
+  // found[a × n + b]: the scales (a bit each, by index into SCALES) at which A's and B's figures agree, and the
+  // first pairs agreeing at the first scale found (a pair of tables at two scales is dropped below anyway).
+  const n = figures.length;
+  const found = new Map<number, { scales: number; first: number; pairs: { own: Figure; other: Figure }[] }>();
+  const record = (a: number, b: number, i: number, own: Figure, other: Figure) => {
+    const at = a * n + b;
+    const link = found.get(at);
+    if (!link) found.set(at, { scales: 1 << i, first: i, pairs: [{ own, other }] });
+    else {
+      link.scales |= 1 << i;
+      // What decides is that a pair agrees at a scale; a finding cites a few such pairs, not hundreds.
+      if (link.first === i && link.pairs.length < MAX_PAIRS) link.pairs.push({ own, other });
+    }
+  };
+  // Every pair of groups whose figures agree, and at which scale.
+  const agreeing: { a: Group; b: Group; i: number }[] = [];
+  for (const groups of byKey.values()) {
+    const list = [...groups.values()].sort((x, y) => x.v - y.v);
+    if (list.length === 1 && list[0]!.tables.size < 2) continue;
+    const values = list.map((x) => x.v);
+    const widest = Math.max(...list.map((x) => x.h));
+    for (const a of list) {
+      for (const [i, s] of SCALES.entries()) {
+        // a = b × s within half of each one's last digit: b lies within (a.half + b.half × s) / s of a / s. The
+        // window is widened a little for the floating-point search; `agrees` decides exactly.
+        const scale = SCALE_NUMBERS[i]!;
+        const centre = a.v / scale;
+        const reach = ((a.h + widest * scale) / scale) * (1 + 1e-9) + 1e-6;
+        for (let k = lowerBound(values, centre - reach); k < list.length && values[k]! <= centre + reach; k++) {
+          const b = list[k]!;
+          if (agrees(a, b, s, scale)) agreeing.push({ a, b, i });
         }
       }
-  if (found.size !== 1) return null;
-  const [scale, pairs] = [...found][0]!;
-  return { scale: new Decimal(scale), pairs };
+    }
+  }
+  // Without a figure agreeing at another scale no table can be mislabelled: the pairs of tables are not needed.
+  if (!agreeing.some((x) => x.i !== 0)) return new Map();
+  for (const { a, b, i } of agreeing)
+    for (const [ta, fa] of a.tables) for (const [tb, fb] of b.tables) if (ta !== tb) record(ta, tb, i, fa, fb);
+  const links = new Map<number, Map<number, Link>>();
+  for (const at of [...found.keys()].sort((x, y) => x - y)) {
+    const link = found.get(at)!;
+    // A pair of tables at two scales at once says nothing about their units.
+    if (link.scales !== 1 << link.first) continue;
+    const a = Math.floor(at / n);
+    if (!links.has(a)) links.set(a, new Map());
+    links.get(a)!.set(at % n, { scale: SCALES[link.first]!, pairs: link.pairs });
+  }
+  return links;
+}
+
+/** Pairs of cells a finding cites for one pair of tables. */
+const MAX_PAIRS = 12;
+
+/**
+ * a = b × s within half a unit of the last digit of each (in 元), exactly. Most pairs are plainly equal or plainly
+ * apart in floating point; only a difference within a millionth of the tolerance's edge is settled in decimals.
+ */
+function agrees(
+  a: { f: Figure; v: number; h: number },
+  b: { f: Figure; v: number; h: number },
+  s: Decimal,
+  scale: number,
+): boolean {
+  const tolerance = a.h + b.h * scale;
+  const difference = Math.abs(a.v - b.v * scale);
+  const margin = tolerance * 1e-6 + Math.abs(a.v) * 1e-12 + 1e-9;
+  if (difference < tolerance - margin) return true;
+  if (difference > tolerance + margin) return false;
+  return a.f.yuan
+    .minus(b.f.yuan.times(s))
+    .abs()
+    .lte(a.f.half.plus(b.f.half.times(s)));
+}
+
+/** The first index whose value is at least `v` (values sorted ascending). */
+function lowerBound(values: readonly number[], v: number): number {
+  let lo = 0,
+    hi = values.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (values[mid]! < v) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** The unit most tables with shared figures are labelled in; null on a tie. */
