@@ -4,6 +4,7 @@ import path from 'node:path';
 import { InputError } from './errors.js';
 import { layoutPage } from './layout/page.js';
 import { runChecks } from './checks/index.js';
+import { checkReport } from './checks/result.js';
 import { openPdf, type PdfDocument } from './pdf/open.js';
 import { attachRecords, convertTables } from './records/index.js';
 import { SCHEMA_VERSION } from './records/document-schema.js';
@@ -207,9 +208,7 @@ async function run(
     const arithmetic = runChecks(tables);
     // The review reads the same records in their printed units; the figures its text states join the checks.
     const reviewed = reviewDocument(document, tables, layouts, options.pages !== undefined);
-    const results = [...arithmetic.results, ...reviewed.checks];
-    const failed = results.filter((r) => !r.passed).length;
-    const checks = { summary: { total: results.length, passed: results.length - failed, failed }, results };
+    const checks = checkReport([...arithmetic.results, ...reviewed.checks]);
     const target = options.unit === 'yuan' ? '元' : options.unit === 'wan' ? '万元' : null;
     if (target) warnings.push(...convertTables(tables, target));
     if (!tables.length) warnings.push({ message: 'no tables found in this document' });

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as D from '../scripts/fixture-data.mjs';
+import type { CheckJson } from '../src/cli/check.js';
 import type { ExtractedDocument } from '../src/types.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -47,26 +48,6 @@ const fault = D.faultInjections['amount-changed'];
 const parent = fault.code.slice(0, -2);
 const expenditureTitle = D.faultDocument('amount-changed').tables[1].title;
 
-type CheckJson = {
-  files: {
-    file: string;
-    status: 'ok' | 'refused' | 'failed';
-    reason?: string;
-    document?: ExtractedDocument['document'];
-    checks?: ExtractedDocument['checks'];
-    review?: ExtractedDocument['review'];
-  }[];
-  summary: {
-    files: number;
-    ok: number;
-    refused: number;
-    failed: number;
-    checks: number;
-    checksFailed: number;
-    findingErrors: number;
-    findingWarnings: number;
-  };
-};
 /** The keys of every object in a JSON value, by path (arrays as []), to compare shapes. */
 function shape(v: unknown, at = ''): string[] {
   if (Array.isArray(v)) return [...new Set(v.flatMap((x) => shape(x, `${at}[]`)))].sort();

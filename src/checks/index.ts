@@ -3,7 +3,7 @@ import { buildRecords } from '../records/index.js';
 import type { Table } from '../types.js';
 import { assignCauses } from './causes.js';
 import { crossTableChecks } from './cross-tables.js';
-import { registerTables, type CheckReport, type CheckResult } from './result.js';
+import { checkReport, registerTables, type CheckReport, type CheckResult } from './result.js';
 
 export type { CheckReport, CheckResult } from './result.js';
 
@@ -27,6 +27,5 @@ export function runChecks(tables: readonly Table[]): CheckReport {
   results.push(...crossTableChecks(read));
   // Failed results that one printed error explains share its cause.
   assignCauses(results, read);
-  const failed = results.filter((r) => !r.passed).length;
-  return { summary: { total: results.length, passed: results.length - failed, failed }, results };
+  return checkReport(results);
 }

@@ -1,3 +1,4 @@
+import { SEVERITY_ZH } from '../review/severity.js';
 import type { CheckTerm, Finding, Review, Table } from '../types.js';
 import { formatAmount } from './format.js';
 import { printedDecimals, type CheckReport, type CheckResult } from './result.js';
@@ -145,9 +146,6 @@ export function formatCheckReport(
   return `${lines.join('\n')}\n`;
 }
 
-const SEVERITY_ORDER: readonly Finding['severity'][] = ['error', 'warning', 'notice'];
-const SEVERITY_ZH: Record<Finding['severity'], string> = { error: '错误', warning: '警告', notice: '提示' };
-
 /** `2 errors, 1 warning` over a document's findings (notices not counted); empty when there are none. */
 function findingCounts(findings: readonly Finding[]): string {
   return (['error', 'warning'] as const)
@@ -187,10 +185,8 @@ function reviewLines(review: Review, style: ReportStyle, docTables: ReportTables
         `, ${n('unmatched')} unmatched (不比对 no table figure chosen)`,
     );
   }
-  const sorted = [...review.findings].sort(
-    (a, b) => SEVERITY_ORDER.indexOf(a.severity) - SEVERITY_ORDER.indexOf(b.severity) || (a.page ?? 0) - (b.page ?? 0),
-  );
-  for (const f of sorted) {
+  // In the review's own order (errors first, by page: reviewDocument sorts them).
+  for (const f of review.findings) {
     const mark = f.severity === 'error' ? style.red('✗') : f.severity === 'warning' ? style.red('!') : style.dim('·');
     lines.push(`  ${mark} ${SEVERITY_ZH[f.severity]} ${f.message.zh} ${style.dim(f.id)}`, `    ${f.message.en}`);
     for (const p of f.places) {

@@ -1,8 +1,14 @@
 import { Decimal } from 'decimal.js';
 import { amountReader, plainAmount } from '../records/amount.js';
-import type { CheckResult, CheckTerm, Table } from '../types.js';
+import type { CheckReport, CheckResult, CheckTerm, Table } from '../types.js';
 
 export type { CheckReport, CheckResult } from '../types.js';
+
+/** A report of results, counted. */
+export function checkReport(results: CheckResult[]): CheckReport {
+  const failed = results.filter((r) => !r.passed).length;
+  return { summary: { total: results.length, passed: results.length - failed, failed }, results };
+}
 
 /**
  * 尾差: each printed figure is rounded to its last printed digit and may be off by half a unit of it, so an identity

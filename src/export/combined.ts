@@ -1,5 +1,6 @@
 import type { Headline } from '../records/headline.js';
 import { headline } from '../records/headline.js';
+import { SEVERITY_ZH } from '../review/severity.js';
 import type { CheckResult, ExtractedDocument, Finding } from '../types.js';
 import { type DocumentColumns, documentColumns, LONG_COLUMNS, type LongRow, longRows } from './long.js';
 import type { PlainSheet, SheetColumn, SheetValue } from './sheet.js';
@@ -85,8 +86,6 @@ const FINDING_COLUMNS: SheetColumn[] = [
   col('message', '说明'),
   col('places', '所在'),
 ];
-
-const SEVERITY_ZH: Record<Finding['severity'], string> = { error: '错误', warning: '警告', notice: '提示' };
 
 const CHECK_COLUMNS: SheetColumn[] = [
   col('file', '文件'),

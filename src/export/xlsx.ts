@@ -1,3 +1,4 @@
+import { SEVERITY_ZH } from '../review/severity.js';
 import { KINDS } from '../kinds/registry.js';
 import { CODE_COLUMN, SERIAL_COLUMN, UNIT_CODE_COLUMN } from '../kinds/vocabulary.js';
 import { compact } from '../pdf/normalize.js';
@@ -291,7 +292,6 @@ function checksSheet(doc: ExtractedDocument, tables: { index: number }[], namer:
 
 const STATUS_NAMES = { present: '已列', empty: '空表', missing: '缺少' } as const;
 const AGREEMENT_NAMES = { agrees: '一致', differs: '不一致', unmatched: '未比对' } as const;
-const SEVERITY_NAMES = { error: '错误', warning: '警告', notice: '提示' } as const;
 
 /**
  * The review (审阅): each table the template requires and what the document prints of it, each figure the text
@@ -321,7 +321,7 @@ function reviewSheet(doc: ExtractedDocument, namer: SheetNamer): SheetSpec {
     ]),
     ...findings.map((f): OutCell[] => [
       text('审阅'),
-      text(SEVERITY_NAMES[f.severity]),
+      text(SEVERITY_ZH[f.severity]),
       text(f.page === null ? null : String(f.page)),
       at(f.table),
       text(`${f.message.zh}（${f.id}）`),

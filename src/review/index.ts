@@ -1,8 +1,9 @@
-import type { CheckResult, DocumentInfo, Finding, PageLayout, Review, Table } from '../types.js';
+import type { CheckResult, DocumentInfo, PageLayout, Review, Table } from '../types.js';
 import { completeness } from './completeness.js';
 import { narrative } from './narrative.js';
 import { nameFindings } from './names.js';
 import { documentSentences } from './sentences.js';
+import { bySeverity } from './severity.js';
 import { unitFindings } from './units.js';
 
 export { documentSentences } from './sentences.js';
@@ -13,8 +14,6 @@ export interface ReviewResult {
   /** `narrative.*` results (passed or failed), each citing its sentence: they join the document's checks. */
   checks: CheckResult[];
 }
-
-const SEVERITY_ORDER: readonly Finding['severity'][] = ['error', 'warning', 'notice'];
 
 /**
  * A disclosure read as an auditor reads it, beyond its tables' arithmetic: the tables its template requires
@@ -38,9 +37,7 @@ export function reviewDocument(
     ...required.findings,
     ...nameFindings(info, tables, sentences, layouts),
     ...unitFindings(tables),
-  ].sort(
-    (a, b) => SEVERITY_ORDER.indexOf(a.severity) - SEVERITY_ORDER.indexOf(b.severity) || (a.page ?? 0) - (b.page ?? 0),
-  );
+  ].sort(bySeverity);
   return {
     review: { completeness: required.completeness, narrative: stated.figures, findings },
     checks: stated.checks,
